@@ -1,0 +1,19 @@
+"""The ``kg`` command line: a thin layer over the Python API (one module per area)."""
+
+import click
+
+from kg import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """Turn Chinese news text into a knowledge graph."""
+
+
+def _register_commands():
+    # Each area keeps its commands in its own module; importing it attaches them to `main`.
+    from kg.cli import ner  # noqa: F401
+
+
+_register_commands()
