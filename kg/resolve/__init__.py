@@ -1,0 +1,9 @@
+"""Entity resolution: canonical names scoped by each document's home region (issue 4).
+
+The public entry point is :func:`resolve_document`; :func:`entity_key` builds the stable
+``TYPE:canonical name`` ids every later stage keys on.
+"""
+
+from kg.resolve.document import ResolvedDocument, ResolvedMention, entity_key, resolve_document
+
+__all__ = ["ResolvedDocument", "ResolvedMention", "entity_key", "resolve_document"]
