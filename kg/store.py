@@ -1,0 +1,419 @@
+"""The embedded store ``OUT/kg.sqlite``: the single source of truth (stdlib sqlite3).
+
+Documents, articles, sentences and mentions are written per document, keyed by the content
+hash of the decoded text. Entities, aliases, edges, evidence and entity-article counts are
+*derived*: :meth:`Store.recompute` rebuilds them from the mention rows in one pass, so running
+a build twice on the same inputs never counts anything twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from kg import graph
+from kg.errors import InputError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY, source TEXT, content_hash TEXT UNIQUE, text TEXT,
+    title TEXT, date TEXT, region TEXT, region_confidence REAL);
+CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+    ordinal INTEGER, start INTEGER, end INTEGER, title TEXT);
+CREATE INDEX IF NOT EXISTS articles_document ON articles (document_id);
+CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,
+    start INTEGER, end INTEGER);
+CREATE INDEX IF NOT EXISTS sentences_article ON sentences (article_id);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY, document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+    article_id INTEGER, sentence_id INTEGER, start INTEGER, end INTEGER, text TEXT,
+    label TEXT, canonical TEXT, entity_id TEXT);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions (document_id);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, name TEXT, type TEXT, mentions INTEGER, articles INTEGER,
+    region TEXT, division_code TEXT, division_level TEXT);
+CREATE INDEX IF NOT EXISTS entities_name ON entities (name);
+CREATE INDEX IF NOT EXISTS entities_mentions ON entities (mentions DESC);
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_id TEXT, alias TEXT, count INTEGER, PRIMARY KEY (entity_id, alias));
+CREATE INDEX IF NOT EXISTS aliases_alias ON aliases (alias);
+CREATE TABLE IF NOT EXISTS edges (
+    source TEXT, target TEXT, kind TEXT, sentences INTEGER, articles INTEGER,
+    weight REAL, npmi REAL, PRIMARY KEY (source, target, kind));
+-- neighbours of an entity, strongest first, without sorting a hub's whole edge list
+CREATE INDEX IF NOT EXISTS edges_source_weight ON edges (source, weight DESC);
+CREATE INDEX IF NOT EXISTS edges_target_weight ON edges (target, weight DESC);
+CREATE TABLE IF NOT EXISTS evidence (
+    source TEXT, target TEXT, rank INTEGER, document_id INTEGER, start INTEGER, end INTEGER,
+    text TEXT);
+CREATE INDEX IF NOT EXISTS evidence_edge ON evidence (source, target);
+CREATE TABLE IF NOT EXISTS entity_articles (
+    entity_id TEXT, article_id INTEGER, count INTEGER, PRIMARY KEY (entity_id, article_id));
+CREATE INDEX IF NOT EXISTS entity_articles_article ON entity_articles (article_id);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+# Substring search over entity names and aliases; rowid = entities.rowid. Contentless: the
+# text lives in `entities`/`aliases` already, the index only needs to answer MATCH.
+SEARCH_SCHEMA = ("CREATE VIRTUAL TABLE IF NOT EXISTS entity_search "
+                 "USING fts5(text, content='', tokenize='trigram')")
+
+DERIVED_TABLES = ("entities", "aliases", "edges", "evidence", "entity_articles")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def has_trigram_search() -> bool:
+    """Whether this sqlite3 has FTS5 with the trigram tokenizer (SQLite >= 3.34)."""
+    try:
+        sqlite3.connect(":memory:").execute(
+            "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article of a document to store, with its sentences as (start, end) pairs."""
+
+    start: int
+    end: int
+    title: str | None
+    sentences: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    """One resolved mention to store. Indexes point into the document's article list and
+    that article's sentence list; None for page furniture outside every article/sentence."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str | None
+    entity_id: str
+    article_index: int | None
+    sentence_index: int | None
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    source: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    region: str | None = None
+    region_confidence: float | None = None
+    articles: tuple[ArticleRecord, ...] = ()
+    mentions: tuple[MentionRecord, ...] = ()
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise InputError(str(path), "no such store (run `kg build` first)")
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    try:
+        missing = [t for t in ("documents", "entities", "edges") if not _has_table(db, t)]
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise InputError(str(path), f"not a kg store ({error})") from None
+    if missing:
+        db.close()
+        raise InputError(str(path), f"not a kg store (no {', '.join(missing)} table)")
+    return db
+
+
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+class SentenceTexts(Mapping):
+    """``sentence_id -> graph.SentenceRow``, fetched on demand: co-occurrence needs the text
+    of only the sentences that hold two entities, so the rest never leave the database."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __getitem__(self, sentence_id: int) -> graph.SentenceRow:
+        row = self.db.execute(
+            "SELECT s.id, s.article_id, a.document_id, d.source, s.start, s.end,"
+            " substr(d.text, s.start + 1, s.end - s.start) FROM sentences s"
+            " JOIN articles a ON a.id = s.article_id JOIN documents d ON d.id = a.document_id"
+            " WHERE s.id = ?", (sentence_id,)).fetchone()
+        if row is None:
+            raise KeyError(sentence_id)
+        return graph.SentenceRow(*row)
+
+    def __iter__(self) -> Iterator[int]:
+        return (sentence_id for (sentence_id,) in self.db.execute("SELECT id FROM sentences"))
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+
+
+class Store:
+    """An open ``kg.sqlite``. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = Path(path)
+        if readonly:
+            self.db = _open_readonly(self.path)
+            self.search = _has_table(self.db, "entity_search")
+            return
+        self.db = sqlite3.connect(self.path)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(SCHEMA)
+        self.search = has_trigram_search()
+        if self.search:
+            self.db.execute(SEARCH_SCHEMA)
+        self.db.commit()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def finish(self) -> None:
+        """Leave a single self-contained file: readers then open it read-only without
+        WAL side files appearing next to it."""
+        self.db.execute("PRAGMA journal_mode=DELETE")
+
+    # -- writing -------------------------------------------------------------------------
+
+    def status_of(self, source: str, text: str) -> str:
+        """'unchanged' (this text is stored), 'changed' (source stored with another text)
+        or 'new'."""
+        if self.db.execute("SELECT 1 FROM documents WHERE content_hash = ?",
+                           (content_hash(text),)).fetchone():
+            return "unchanged"
+        if self.db.execute("SELECT 1 FROM documents WHERE source = ?", (source,)).fetchone():
+            return "changed"
+        return "new"
+
+    def put_document(self, doc: DocumentRecord) -> int | None:
+        """Store one analysed document; returns its id, or None when its text is stored
+        already. A document with the same source and another text is replaced."""
+        digest = content_hash(doc.text)
+        if self.db.execute("SELECT 1 FROM documents WHERE content_hash = ?",
+                           (digest,)).fetchone():
+            return None
+        with self.db:
+            # Cascades remove the old version's articles, sentences and mentions.
+            self.db.execute("DELETE FROM documents WHERE source = ?", (doc.source,))
+            document_id = self.db.execute(
+                "INSERT INTO documents (source, content_hash, text, title, date, region,"
+                " region_confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc.source, digest, doc.text, doc.title, doc.date, doc.region,
+                 doc.region_confidence)).lastrowid
+            article_ids, sentence_ids = self._put_articles(document_id, doc.articles)
+            self.db.executemany(
+                "INSERT INTO mentions (document_id, article_id, sentence_id, start, end, text,"
+                " label, canonical, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(document_id,
+                  None if m.article_index is None else article_ids[m.article_index],
+                  sentence_ids.get((m.article_index, m.sentence_index)),
+                  m.start, m.end, m.text, m.label, m.canonical, m.entity_id)
+                 for m in doc.mentions])
+        return document_id
+
+    def _put_articles(self, document_id, articles):
+        article_ids, sentence_ids = [], {}
+        for ordinal, article in enumerate(articles):
+            article_id = self.db.execute(
+                "INSERT INTO articles (document_id, ordinal, start, end, title)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (document_id, ordinal, article.start, article.end, article.title)).lastrowid
+            article_ids.append(article_id)
+            for index, (start, end) in enumerate(article.sentences):
+                sentence_ids[(ordinal, index)] = self.db.execute(
+                    "INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
+                    (article_id, start, end)).lastrowid
+        return article_ids, sentence_ids
+
+    def remove_sources(self, sources: Iterable[str]) -> int:
+        """Delete the documents stored under these sources; returns how many went."""
+        with self.db:
+            return sum(self.db.execute("DELETE FROM documents WHERE source = ?",
+                                       (s,)).rowcount for s in sources)
+
+    def recompute(self, *, min_sentences: int = 1, min_weight: float = 0.0) -> None:
+        """Rebuild every derived table from the mention rows, in one transaction.
+
+        Only mentions inside an article count (page furniture such as mastheads links
+        nothing); edges below ``min_sentences`` shared sentences or ``min_weight`` are pruned.
+        """
+        rows = self._mention_rows()
+        entities = graph.group_entities(rows)
+        edges = graph.prune(
+            graph.cooccurrence([r for r in rows if r.sentence_id is not None],
+                               SentenceTexts(self.db), article_level=min_sentences < 1),
+            min_sentences=min_sentences, min_weight=min_weight)
+        with self.db:
+            for table in DERIVED_TABLES:
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                                [("min_sentences", repr(min_sentences)),
+                                 ("min_weight", repr(float(min_weight)))])
+            self._write_entities(entities, self._entity_regions())
+            self._write_edges(edges.values())
+            self._rebuild_search()
+
+    def derived_with(self) -> dict:
+        """The pruning settings of the last recompute ({} before the first)."""
+        values = dict(self.db.execute("SELECT key, value FROM settings"))
+        if "min_sentences" not in values:
+            return {}
+        return {"min_sentences": int(values["min_sentences"]),
+                "min_weight": float(values["min_weight"])}
+
+    def _mention_rows(self) -> list[graph.MentionRow]:
+        rows = self.db.execute(
+            "SELECT entity_id, substr(entity_id, 1, instr(entity_id, ':') - 1),"
+            " substr(entity_id, instr(entity_id, ':') + 1), text, document_id, article_id,"
+            " sentence_id, start, end FROM mentions"
+            " WHERE article_id IS NOT NULL ORDER BY id")
+        return [graph.MentionRow(*row) for row in rows]
+
+    def _entity_regions(self) -> dict[str, str]:
+        """Each entity's region: the home region most of its mentions' documents have."""
+        regions = {}
+        for entity_id, region, _ in self.db.execute(
+                "SELECT m.entity_id, d.region, count(*) AS n FROM mentions m"
+                " JOIN documents d ON d.id = m.document_id WHERE d.region IS NOT NULL"
+                " GROUP BY m.entity_id, d.region ORDER BY m.entity_id, n, d.region DESC"):
+            regions[entity_id] = region  # the last row per entity has the highest count
+        return regions
+
+    def _write_entities(self, entities: dict[str, graph.Entity], regions: dict) -> None:
+        self.db.executemany(
+            "INSERT INTO entities (id, name, type, mentions, articles, region)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(e.id, e.name, e.type, e.mentions, e.articles, regions.get(e.id))
+             for e in entities.values()])
+        self.db.executemany(
+            "INSERT INTO aliases (entity_id, alias, count) VALUES (?, ?, ?)",
+            [(e.id, alias, count) for e in entities.values()
+             for alias, count in sorted(e.aliases.items())])
+        self.db.execute(
+            "INSERT INTO entity_articles (entity_id, article_id, count)"
+            " SELECT entity_id, article_id, count(*) FROM mentions"
+            " WHERE article_id IS NOT NULL GROUP BY entity_id, article_id")
+
+    def _write_edges(self, edges: Iterable[graph.Edge]) -> None:
+        edges = list(edges)
+        self.db.executemany(
+            "INSERT INTO edges (source, target, kind, sentences, articles, weight, npmi)"
+            " VALUES (?, ?, 'CO_OCCURS', ?, ?, ?, ?)",
+            [(e.source, e.target, e.sentences, e.articles, e.weight, e.npmi) for e in edges])
+        self.db.executemany(
+            "INSERT INTO evidence (source, target, rank, document_id, start, end, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(e.source, e.target, rank, v.document_id, v.start, v.end, v.text)
+             for e in edges for rank, v in enumerate(e.evidence)])
+
+    def _rebuild_search(self) -> None:
+        if not self.search:
+            return
+        self.db.execute("INSERT INTO entity_search (entity_search) VALUES ('delete-all')")
+        self.db.execute(
+            "INSERT INTO entity_search (rowid, text) SELECT e.rowid,"
+            " e.name || coalesce('|' || (SELECT group_concat(alias, '|') FROM aliases a"
+            " WHERE a.entity_id = e.id AND a.alias <> e.name), '') FROM entities e")
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params=()) -> Iterator[dict]:
+        for row in self.db.execute(sql, params):
+            yield dict(row)
+
+    def iter_documents(self) -> Iterator[dict]:
+        """Documents without their text: id, source, content_hash, title, date, region."""
+        return self._rows("SELECT id, source, content_hash, title, date, region,"
+                          " region_confidence FROM documents ORDER BY id")
+
+    def iter_entities(self) -> Iterator[dict]:
+        return self._rows("SELECT * FROM entities ORDER BY id")
+
+    def iter_aliases(self) -> Iterator[dict]:
+        return self._rows("SELECT * FROM aliases ORDER BY entity_id, count DESC, alias")
+
+    def iter_edges(self, kind: str | None = None) -> Iterator[dict]:
+        if kind is None:
+            return self._rows("SELECT * FROM edges ORDER BY source, target, kind")
+        return self._rows("SELECT * FROM edges WHERE kind = ? ORDER BY source, target",
+                          (kind,))
+
+    def iter_evidence(self) -> Iterator[dict]:
+        """Evidence rows, with ``document_source`` (the file) beside the edge's ids."""
+        return self._rows(
+            "SELECT v.*, d.source AS document_source FROM evidence v"
+            " JOIN documents d ON d.id = v.document_id ORDER BY v.source, v.target, v.rank")
+
+    def iter_articles(self) -> Iterator[dict]:
+        """Articles with their document's source, date and region."""
+        return self._rows(
+            "SELECT a.id, a.document_id, a.ordinal, a.start, a.end, a.title, d.source,"
+            " d.date, d.region FROM articles a JOIN documents d ON d.id = a.document_id"
+            " ORDER BY a.id")
+
+    def iter_entity_articles(self) -> Iterator[dict]:
+        return self._rows("SELECT entity_id, article_id, count FROM entity_articles"
+                          " ORDER BY entity_id, article_id")
+
+    def to_networkx(self) -> nx.Graph:
+        """The stored graph as ``kg.graph.to_networkx`` builds it (Gephi-ready attributes)."""
+        entities = {row["id"]: graph.Entity(row["id"], row["name"], row["type"], row["mentions"],
+                                            row["articles"])
+                    for row in self.iter_entities()}
+        for row in self.iter_aliases():
+            entities[row["entity_id"]].aliases[row["alias"]] = row["count"]
+        evidence = defaultdict(list)
+        for row in self.iter_evidence():
+            evidence[(row["source"], row["target"])].append(graph.Evidence(
+                row["document_source"], row["document_id"], row["start"], row["end"], row["text"]))
+        edges = {(row["source"], row["target"]): graph.Edge(
+                     row["source"], row["target"], row["sentences"], row["articles"],
+                     row["weight"], row["npmi"], "sentence" if row["sentences"] else "article",
+                     tuple(evidence[(row["source"], row["target"])]))
+                 for row in self.iter_edges("CO_OCCURS")}
+        return graph.to_networkx(entities, edges)
+
+    def stats(self, top: int = 10) -> dict:
+        count = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": count("SELECT count(*) FROM documents"),
+            "articles": count("SELECT count(*) FROM articles"),
+            "sentences": count("SELECT count(*) FROM sentences"),
+            "mentions": count("SELECT count(*) FROM mentions"),
+            "entities": count("SELECT count(*) FROM entities"),
+            "entities_by_type": dict(self.db.execute(
+                "SELECT type, count(*) FROM entities GROUP BY type ORDER BY count(*) DESC")),
+            "edges_by_kind": dict(self.db.execute(
+                "SELECT kind, count(*) FROM edges GROUP BY kind ORDER BY kind")),
+            "top_entities": list(self._rows(
+                "SELECT id, name, type, mentions, articles FROM entities"
+                " ORDER BY mentions DESC, id LIMIT ?", (top,))),
+            "top_edges": list(self._rows(
+                "SELECT source, target, kind, sentences, articles, weight FROM edges"
+                " ORDER BY weight DESC, source, target LIMIT ?", (top,))),
+        }

@@ -1,0 +1,150 @@
+import sqlite3
+
+import pytest
+
+from kg.errors import InputError
+from kg.store import ArticleRecord, DocumentRecord, MentionRecord, Store
+
+NAMES = {"长治市": "PLACE", "王晓明": "PERSON", "长治市委": "ORG", "襄垣县": "PLACE"}
+
+
+def record(source: str, text: str) -> DocumentRecord:
+    """One article per paragraph, sentences ending in 。, mentions of NAMES (longest first)."""
+    articles, mentions = [], []
+    start = 0
+    for paragraph in text.split("\n"):
+        end = start + len(paragraph)
+        sentences, s = [], start
+        for i, char in enumerate(paragraph):
+            if char == "。":
+                sentences.append((s, start + i + 1))
+                s = start + i + 1
+        articles.append(ArticleRecord(start, end, paragraph[:4], sentences))
+        start = end + 1
+    taken = set()
+    for name in sorted(NAMES, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            if not taken & set(range(at, at + len(name))):
+                taken |= set(range(at, at + len(name)))
+                article = next(i for i, a in enumerate(articles) if a.start <= at < a.end)
+                sentence = next(i for i, (s, e) in enumerate(articles[article].sentences)
+                                if s <= at < e)
+                mentions.append(MentionRecord(at, at + len(name), name, NAMES[name], name,
+                                              f"{NAMES[name]}:{name}", article, sentence))
+            at = text.find(name, at + 1)
+    return DocumentRecord(source, text, region="长治市", region_confidence=0.9,
+                          articles=tuple(articles), mentions=tuple(mentions))
+
+
+PAGE = "王晓明在长治市调研。长治市委召开会议。\n王晓明到襄垣县。长治市发布通知。"
+
+
+def snapshot(store: Store) -> tuple:
+    return (list(store.iter_entities()), list(store.iter_aliases()), list(store.iter_edges()),
+            list(store.iter_evidence()), list(store.iter_entity_articles()))
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "kg.sqlite") as opened:
+        yield opened
+
+
+def test_entities_edges_and_evidence_are_derived_from_mentions(store):
+    store.put_document(record("a.txt", PAGE))
+    store.recompute()
+    entities = {e["id"]: e for e in store.iter_entities()}
+    assert entities["PERSON:王晓明"]["mentions"] == 2
+    assert entities["PLACE:长治市"]["mentions"] == 2
+    assert entities["PLACE:长治市"]["articles"] == 2
+    assert entities["ORG:长治市委"]["region"] == "长治市"
+    edges = {(e["source"], e["target"]): e for e in store.iter_edges()}
+    # Sentence co-occurrence only: 长治市委 shares an article with 王晓明 but no sentence.
+    assert set(edges) == {("PERSON:王晓明", "PLACE:长治市"), ("PERSON:王晓明", "PLACE:襄垣县")}
+    assert edges[("PERSON:王晓明", "PLACE:长治市")]["sentences"] == 1
+    [evidence] = [v for v in store.iter_evidence() if v["target"] == "PLACE:长治市"]
+    assert evidence["text"] == "王晓明在长治市调研。"
+    assert PAGE[evidence["start"]:evidence["end"]] == evidence["text"]
+    assert evidence["document_source"] == "a.txt"
+    counts = {(r["entity_id"], r["article_id"]): r["count"] for r in store.iter_entity_articles()}
+    assert sorted(counts.values()) == [1, 1, 1, 1, 1, 1]
+
+
+def test_same_text_again_changes_nothing(store):
+    assert store.put_document(record("a.txt", PAGE)) is not None
+    store.recompute()
+    before = snapshot(store)
+    assert store.status_of("a.txt", PAGE) == "unchanged"
+    assert store.put_document(record("a.txt", PAGE)) is None
+    store.recompute()
+    assert snapshot(store) == before
+    assert store.stats()["documents"] == 1
+
+
+def test_changed_source_replaces_its_old_rows(store):
+    store.put_document(record("a.txt", PAGE))
+    store.put_document(record("b.txt", "襄垣县发布通知。"))
+    store.recompute()
+    changed = "王晓明到襄垣县。"
+    assert store.status_of("a.txt", changed) == "changed"
+    store.put_document(record("a.txt", changed))
+    store.recompute()
+    stats = store.stats()
+    assert (stats["documents"], stats["articles"], stats["mentions"]) == (2, 2, 3)
+    assert {e["id"]: e["mentions"] for e in store.iter_entities()} == {
+        "PERSON:王晓明": 1, "PLACE:襄垣县": 2}
+    orphans = store.db.execute(
+        "SELECT count(*) FROM sentences WHERE article_id NOT IN (SELECT id FROM articles)")
+    assert orphans.fetchone()[0] == 0
+
+
+def test_pruning_drops_weak_edges_and_is_remembered(store):
+    store.put_document(record("a.txt", PAGE))
+    store.recompute(min_sentences=2)
+    assert list(store.iter_edges()) == []
+    assert store.derived_with() == {"min_sentences": 2, "min_weight": 0.0}
+
+
+def test_to_networkx_has_gephi_attributes(store):
+    store.put_document(record("a.txt", PAGE))
+    store.recompute()
+    graph = store.to_networkx()
+    assert graph.nodes["PLACE:长治市"] == {"label": "长治市", "type": "PLACE", "mentions": 2,
+                                         "articles": 2, "aliases": "长治市"}
+    # One shared sentence, plus a quarter for the second article they share without one.
+    assert graph.edges["PERSON:王晓明", "PLACE:长治市"]["weight"] == 1.25
+    assert graph.edges["PERSON:王晓明", "PLACE:长治市"]["articles"] == 2
+
+
+def test_stats_counts_by_type_and_lists_top_entities(store):
+    store.put_document(record("a.txt", PAGE))
+    store.recompute()
+    stats = store.stats(top=1)
+    assert stats["entities_by_type"] == {"PLACE": 2, "ORG": 1, "PERSON": 1}
+    assert stats["edges_by_kind"] == {"CO_OCCURS": 2}
+    assert [e["name"] for e in stats["top_entities"]] == ["王晓明"]
+
+
+def test_readonly_open_refuses_missing_and_foreign_files(tmp_path):
+    with pytest.raises(InputError, match="no such store"):
+        Store(tmp_path / "missing.sqlite", readonly=True)
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    with pytest.raises(InputError, match="not a kg store"):
+        Store(other, readonly=True)
+    text = tmp_path / "page.txt"
+    text.write_text("not a database at all " * 100)
+    with pytest.raises(InputError, match="not a kg store"):
+        Store(text, readonly=True)
+
+
+def test_finished_store_opens_readonly_without_side_files(tmp_path):
+    path = tmp_path / "kg.sqlite"
+    with Store(path) as store:
+        store.put_document(record("a.txt", PAGE))
+        store.recompute()
+        store.finish()
+    with Store(path, readonly=True) as store:
+        assert store.stats()["entities"] == 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.sqlite"]
