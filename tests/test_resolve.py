@@ -1,21 +1,86 @@
 from types import SimpleNamespace
 
+import pytest
+
+from kg.errors import KgError
 from kg.mention import Mention
 from kg.resolve import entity_key, resolve_document
+
+CHANGZHI_PAGE = (
+    "奋力推进中国式现代化长治实践\n"
+    "我市召开会议。市委书记讲话,长治各县参加。\n"
+    "襄垣县治水记\n"
+    "襄垣县委、县水利局近日在襄垣西营镇丰曲村调研,全县行动,张斌参加。\n"
+)
 
 
 def article(start, end, title=""):
     return SimpleNamespace(start=start, end=end, title=title)
 
 
-def test_entity_key_is_type_and_name():
+def spans(text, *surfaces_and_labels):
+    """Mentions at the first occurrence of each surface (the tagger's job in the pipeline)."""
+    return [Mention(text.index(s), text.index(s) + len(s), s, label) for s, label in surfaces_and_labels]
+
+
+def resolve_changzhi(region=None):
+    text = CHANGZHI_PAGE
+    second = text.index("襄垣县治水记")
+    mentions = spans(text, ("市委", "ORG"), ("长治", "PLACE"), ("襄垣县委", "ORG"),
+                     ("县水利局", "ORG"), ("西营镇", "PLACE"), ("丰曲村", "PLACE"), ("张斌", "PERSON"))
+    return resolve_document(text, [article(0, second), article(second, len(text))], mentions, region)
+
+
+def by_surface(doc):
+    return {r.mention.text: r for r in doc.mentions}
+
+
+def test_entity_key_is_type_and_name_with_an_optional_scope():
     assert entity_key("ORG", "长治市委") == "ORG:长治市委"
+    assert entity_key("PERSON", "张斌", "长治市") == "PERSON:张斌@长治市"
 
 
-def test_mentions_get_their_article_and_normalised_name():
-    text = "标题\n正文ＡＢＣ公司。\n第二篇"
-    mentions = [Mention(5, 10, "ＡＢＣ公司", "ORG"), Mention(0, 2, "标题", "EVENT")]
-    doc = resolve_document(text, [article(3, 12), article(12, 15)], mentions)
-    first = doc.mentions[0]
-    assert (first.name, first.entity_id, first.article_index) == ("ABC公司", "ORG:ABC公司", 0)
-    assert doc.mentions[1].article_index is None
+def test_home_region_comes_from_the_kicker_and_places():
+    doc = resolve_changzhi()
+    assert doc.region == "长治市" and doc.region_confidence > 0.5
+
+
+def test_article_about_a_county_resolves_county_bodies_there():
+    doc = resolve_changzhi()
+    assert doc.article_regions == ["长治市", "襄垣县"]
+    got = by_surface(doc)
+    assert got["市委"].entity_id == "ORG:长治市委"
+    assert got["县水利局"].name == "襄垣县水利局"
+    assert got["长治"].name == "长治市" and got["长治"].division.code == "140400"
+
+
+def test_references_become_place_mentions_of_their_referent():
+    refs = {r.mention.text: r for r in resolve_changzhi().mentions if r.ref}
+    assert refs["我市"].entity_id == "PLACE:长治市" and refs["我市"].type == "PLACE"
+    assert refs["全县"].name == "襄垣县" and refs["全县"].article_index == 1
+
+
+def test_villages_link_under_the_article_county_and_chain_up():
+    doc = resolve_changzhi()
+    village = by_surface(doc)["丰曲村"]
+    assert village.division.level == "village"
+    assert village.entity_id == "PLACE:丰曲村@西营镇"
+    assert ("PLACE:西营镇@襄垣县", "PLACE:襄垣县") in doc.located_in  # 西营镇 is a homonym
+    assert ("PLACE:襄垣县", "PLACE:长治市") in doc.located_in
+    assert ("PLACE:长治市", "PLACE:山西省") in doc.located_in
+
+
+def test_region_override_wins_and_unknown_region_is_an_error():
+    doc = resolve_changzhi(region="吕梁")
+    assert doc.region == "吕梁市" and doc.region_confidence == 1.0
+    assert by_surface(doc)["市委"].entity_id == "ORG:吕梁市委"
+    assert by_surface(doc)["张斌"].entity_id == "PERSON:张斌@吕梁市"
+    with pytest.raises(KgError, match="不存在市"):
+        resolve_changzhi(region="不存在市")
+
+
+def test_mentions_outside_articles_have_no_article():
+    text = "报头\n正文ＡＢＣ公司。"
+    doc = resolve_document(text, [article(3, len(text))], spans(text, ("报头", "ORG"), ("ＡＢＣ公司", "ORG")))
+    assert [(r.name, r.article_index) for r in doc.mentions] == [("报头", None), ("ABC公司", 0)]
+    assert doc.region is None and doc.region_confidence == 0.0

@@ -5,5 +5,8 @@ The public entry point is :func:`resolve_document`; :func:`entity_key` builds th
 """
 
 from kg.resolve.document import ResolvedDocument, ResolvedMention, entity_key, resolve_document
+from kg.resolve.gazetteer import Division, load_gazetteer
+from kg.resolve.region import RegionGuess, infer_region
 
-__all__ = ["ResolvedDocument", "ResolvedMention", "entity_key", "resolve_document"]
+__all__ = ["Division", "RegionGuess", "ResolvedDocument", "ResolvedMention", "entity_key",
+           "infer_region", "load_gazetteer", "resolve_document"]

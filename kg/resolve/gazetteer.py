@@ -1,0 +1,126 @@
+"""China's administrative divisions (province, city, county, township, village), read offline.
+
+The data is the division tree that the ``jionlp`` package ships (``dictionary/china_location.zip``,
+Apache-2.0, refreshed with each release): provinces, cities and counties with their 6-digit
+codes and short names, townships and villages by name under their county. Only the data file
+is read; jionlp's own modules are never imported (they are slow to import and not needed).
+Townships and villages have no code there, so their ids are the county code plus the path.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import KgError
+
+LEVELS = ("province", "city", "county", "township", "village")
+
+
+@dataclass(frozen=True)
+class Division:
+    id: str  # the 6-digit code for province/city/county; "code/township[/village]" below
+    name: str  # full official name, e.g. 长治市
+    short: str | None  # e.g. 长治 (province, city and county only)
+    level: str
+    parent_id: str | None
+
+    @property
+    def code(self) -> str | None:
+        return self.id if self.id.isdigit() else None
+
+
+class Gazetteer:
+    """The division tree with name indexes. Villages are indexed only inside a scope."""
+
+    def __init__(self, divisions: list[Division], villages: dict[str, tuple[str, ...]]):
+        self.by_id = {d.id: d for d in divisions}
+        self.by_name: dict[str, list[Division]] = defaultdict(list)
+        self.by_short: dict[str, list[Division]] = defaultdict(list)
+        self.children: dict[str, list[str]] = defaultdict(list)
+        self._villages = villages  # township id -> village names
+        for d in divisions:
+            self.by_name[d.name].append(d)
+            if d.short and d.short != d.name:
+                self.by_short[d.short].append(d)
+            if d.parent_id:
+                self.children[d.parent_id].append(d.id)
+
+    def ancestors(self, division: Division) -> list[Division]:
+        """Parents from the nearest up to the province."""
+        chain = []
+        while division.parent_id:
+            division = self.by_id[division.parent_id]
+            chain.append(division)
+        return chain
+
+    def is_within(self, division: Division, scope: Division) -> bool:
+        return division.id == scope.id or any(a.id == scope.id for a in self.ancestors(division))
+
+    def province_of(self, division: Division) -> Division:
+        return ([division] + self.ancestors(division))[-1]
+
+    def city_of(self, division: Division) -> Division | None:
+        for d in [division] + self.ancestors(division):
+            if d.level == "city":
+                return d
+        return None
+
+    def candidates(self, name: str) -> list[Division]:
+        """Divisions whose full or short name is ``name`` (villages excepted)."""
+        return self.by_name.get(name, []) + self.by_short.get(name, [])
+
+    def villages_within(self, name: str, scope: Division) -> list[Division]:
+        """Villages called ``name`` under ``scope`` (a county or a township)."""
+        townships = [scope.id] if scope.level == "township" else self._townships_under(scope)
+        return [Division(f"{t}/{name}", name, None, "village", t)
+                for t in townships if name in self._villages.get(t, ())]
+
+    def _townships_under(self, scope: Division) -> list[str]:
+        if scope.level in ("province", "city"):
+            return [t for c in self.children[scope.id] for t in self._townships_under(self.by_id[c])]
+        return self.children[scope.id] if scope.level == "county" else []
+
+
+def _data_path() -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise KgError("the gazetteer needs the jionlp package (pip install jionlp)")
+    return Path(spec.submodule_search_locations[0]) / "dictionary" / "china_location.zip"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    with zipfile.ZipFile(_data_path()) as archive:
+        lines = archive.read("china_location.txt").decode("utf-8").splitlines()
+    return parse_tree(lines)
+
+
+def parse_tree(lines: list[str]) -> Gazetteer:
+    """Parse jionlp's tab-indented tree: depth 0-2 ``name\\tcode\\tshort``, 3-4 ``name``."""
+    divisions: list[Division] = []
+    villages: dict[str, list[str]] = defaultdict(list)
+    path: list[str] = []  # ids of the current province, city, county, township
+    for line in lines:
+        depth = len(line) - len(line.lstrip("\t"))
+        fields = line.strip().split("\t")
+        if not fields[0]:
+            continue
+        del path[depth:]
+        parent = path[-1] if path else None
+        if depth == 4:
+            villages[parent].append(fields[0])
+            continue
+        name, code, short = (fields + [None, None])[:3]
+        if depth == 1 and code == parent:
+            path.append(parent)  # a municipality's city level repeats the province
+            continue
+        division_id = code or f"{parent}/{name}"  # townships (and a few others) have no code
+        d = Division(division_id, name, short, LEVELS[depth], parent)
+        divisions.append(d)
+        path.append(d.id)
+    return Gazetteer(divisions, {k: tuple(v) for k, v in villages.items()})
