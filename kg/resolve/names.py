@@ -45,23 +45,29 @@ class Scope:
         return (division.name if division else normalise(surface)), division
 
     def choose(self, candidates: list[Division]) -> Division | None:
-        """The homonym inside the narrowest region in force, else the only top-level one."""
+        """The one homonym inside the narrowest region in force, else the one top-level one."""
         province = self.gazetteer.province_of(self.home) if self.home else None
         for region in (self.local, self.home, province):
             inside = [d for d in candidates if region and self.gazetteer.is_within(d, region)]
             if inside:
-                return min(inside, key=lambda d: LEVEL_ORDER.index(d.level))
-        if not candidates:
-            return None
-        top = min(LEVEL_ORDER.index(d.level) for d in candidates)
-        best = [d for d in candidates if LEVEL_ORDER.index(d.level) == top]
-        return best[0] if len(best) == 1 and top <= LEVEL_ORDER.index("county") else None
+                return _only_highest(inside)
+        best = _only_highest(candidates)
+        return best if best and LEVEL_ORDER.index(best.level) <= LEVEL_ORDER.index("county") else None
 
     def _villages(self, name: str) -> list[Division]:
         region = self.local or self.home
         if not region or not name.endswith("村") or region.level == "province":
             return []
         return self.gazetteer.villages_within(name, region)
+
+
+def _only_highest(candidates: list[Division]) -> Division | None:
+    """The highest-level candidate when it is the only one at its level (else ambiguous)."""
+    if not candidates:
+        return None
+    top = min(LEVEL_ORDER.index(d.level) for d in candidates)
+    best = [d for d in candidates if LEVEL_ORDER.index(d.level) == top]
+    return best[0] if len(best) == 1 else None
 
 
 def normalise(surface: str) -> str:

@@ -1,0 +1,55 @@
+"""Linking places to the division gazetteer, homonyms included."""
+
+from kg.resolve.gazetteer import load_gazetteer, parse_tree
+from kg.resolve.names import Scope
+from kg.resolve.rules import load_rules
+
+G = load_gazetteer()
+
+
+def scope(home=None, local=None):
+    find = lambda name: G.by_name[name][0] if name else None  # noqa: E731
+    return Scope(G, load_rules(), find(home), find(local or home))
+
+
+def test_codes_levels_and_parents():
+    xiangyuan = G.by_name["襄垣县"][0]
+    assert (xiangyuan.code, xiangyuan.level, xiangyuan.short) == ("140423", "county", "襄垣")
+    assert [a.name for a in G.ancestors(xiangyuan)] == ["长治市", "山西省"]
+
+
+def test_short_names_link_to_full_names():
+    assert scope().place("长治") == ("长治市", G.by_name["长治市"][0])
+    assert scope().place("襄垣")[0] == "襄垣县"
+    assert scope().place("山西")[0] == "山西省"
+
+
+def test_homonymous_towns_link_only_inside_the_region_in_force():
+    assert len(G.candidates("城关镇")) > 50
+    assert scope().place("城关镇")[1] is None  # no region: ambiguous, left unlinked
+    assert scope("三门峡市").place("城关镇")[1] is None  # three counties of 三门峡 have one
+    linked = scope("三门峡市", "卢氏县").place("城关镇")[1]
+    assert linked.id == "411224/城关镇"
+
+
+def test_homonymous_counties_prefer_the_home_province():
+    chaoyang = [d for d in G.candidates("朝阳区")]
+    assert len(chaoyang) == 2
+    assert G.province_of(scope("长春市").place("朝阳区")[1]).name == "吉林省"
+    assert G.province_of(scope("北京市").place("朝阳区")[1]).name == "北京市"
+
+
+def test_villages_are_found_only_inside_a_region():
+    assert scope().place("丰曲村")[1] is None
+    village = scope("长治市", "襄垣县").place("丰曲村")[1]
+    assert village.level == "village" and village.parent_id == "140423/西营镇"
+
+
+def test_parse_tree_reads_codes_and_municipalities():
+    lines = ["北京市\t110000\t北京", "\t北京市\t110000\t北京", "\t\t东城区\t110101\t东城",
+             "\t\t\t东华门街道", "\t\t\t\t多福巷社区"]
+    g = parse_tree(lines)
+    dongcheng = g.by_name["东城区"][0]
+    assert dongcheng.parent_id == "110000"  # the repeated city level is skipped
+    assert g.by_name["东华门街道"][0].id == "110101/东华门街道"
+    assert g.villages_within("多福巷社区", dongcheng)[0].id == "110101/东华门街道/多福巷社区"
