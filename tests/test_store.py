@@ -3,38 +3,14 @@ import sqlite3
 import pytest
 
 from kg.errors import InputError
-from kg.store import ArticleRecord, DocumentRecord, MentionRecord, Store
+from kg.store import Store
+from store_records import record as make_record
 
 NAMES = {"长治市": "PLACE", "王晓明": "PERSON", "长治市委": "ORG", "襄垣县": "PLACE"}
 
 
-def record(source: str, text: str) -> DocumentRecord:
-    """One article per paragraph, sentences ending in 。, mentions of NAMES (longest first)."""
-    articles, mentions = [], []
-    start = 0
-    for paragraph in text.split("\n"):
-        end = start + len(paragraph)
-        sentences, s = [], start
-        for i, char in enumerate(paragraph):
-            if char == "。":
-                sentences.append((s, start + i + 1))
-                s = start + i + 1
-        articles.append(ArticleRecord(start, end, paragraph[:4], sentences))
-        start = end + 1
-    taken = set()
-    for name in sorted(NAMES, key=len, reverse=True):
-        at = text.find(name)
-        while at >= 0:
-            if not taken & set(range(at, at + len(name))):
-                taken |= set(range(at, at + len(name)))
-                article = next(i for i, a in enumerate(articles) if a.start <= at < a.end)
-                sentence = next(i for i, (s, e) in enumerate(articles[article].sentences)
-                                if s <= at < e)
-                mentions.append(MentionRecord(at, at + len(name), name, NAMES[name], name,
-                                              f"{NAMES[name]}:{name}", article, sentence))
-            at = text.find(name, at + 1)
-    return DocumentRecord(source, text, region="长治市", region_confidence=0.9,
-                          articles=tuple(articles), mentions=tuple(mentions))
+def record(source: str, text: str):
+    return make_record(source, text, NAMES)
 
 
 PAGE = "王晓明在长治市调研。长治市委召开会议。\n王晓明到襄垣县。长治市发布通知。"
