@@ -1,0 +1,91 @@
+"""Named entities in Chinese text: the shipped spaCy pipeline behind a small interface.
+
+    tagger = kg.ner.load()                 # models/kg_zh, loaded once
+    tagger.tag("长治市委书记...")            # -> [Mention(start, end, text, label, canonical)]
+
+The text is cleaned first (width normalisation, PDF line-break repair: kg.text) and the
+spans are mapped back, so offsets always index the text as given and a span may contain a
+line break that cleaning removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from kg.mention import LABELS, Mention
+from kg.text import CleanText, clean
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_MODEL = REPO_ROOT / "models" / "kg_zh"
+# Long texts are tagged in pieces of about this many characters, cut after a line break or
+# sentence-final punctuation: memory stays flat and the model batches pieces efficiently.
+PIECE_LENGTH = 1000
+_PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
+
+
+def model_path(path: str | os.PathLike | None = None) -> Path:
+    """The pipeline to load: the argument, else $KG_MODEL, else the shipped models/kg_zh."""
+    return Path(path or os.environ.get("KG_MODEL") or DEFAULT_MODEL)
+
+
+def load(path: str | os.PathLike | None = None) -> "Tagger":
+    """Load the NER pipeline (offline: everything it needs is in the model folder)."""
+    # Importing the components registers them with spaCy (entry points do the same for a
+    # plain spacy.load of the installed package).
+    from kg.ner import components, features, tokenizer  # noqa: F401
+
+    try:
+        from kg.ner import rules  # noqa: F401
+    except ImportError:  # the rules component is optional in a bare training pipeline
+        pass
+    return Tagger(spacy.load(model_path(path)))
+
+
+class Tagger:
+    """Tags texts with PERSON, ORG, PLACE, PROJECT, DOC and EVENT mentions."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+
+    def tag(self, text: str) -> list[Mention]:
+        return next(self.tag_many([text]))
+
+    def tag_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Mention]]:
+        """Mentions of each text, in order; offsets index that text."""
+        for text in texts:
+            cleaned = clean(text)
+            pieces = list(split_pieces(cleaned.text))
+            docs = self.nlp.pipe((cleaned.text[a:b] for a, b in pieces), batch_size=batch_size)
+            mentions = []
+            for (offset, _), doc in zip(pieces, docs):
+                mentions.extend(doc_mentions(doc, offset, cleaned, text))
+            yield mentions
+
+
+def split_pieces(text: str, length: int = PIECE_LENGTH) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of about ``length`` characters, cut where a sentence ends."""
+    start = 0
+    while len(text) - start > length:
+        cut = None
+        for match in _PIECE_END.finditer(text, start + length // 2, start + length):
+            cut = match.end()
+        if cut is None:  # no sentence end: cut anyway (rare: a run-on block of text)
+            cut = start + length
+        yield start, cut
+        start = cut
+    if start < len(text) or not text:
+        yield start, len(text)
+
+
+def doc_mentions(doc, offset: int, cleaned: CleanText, original: str) -> Iterator[Mention]:
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        start, end = cleaned.to_original(offset + ent.start_char, offset + ent.end_char)
+        yield Mention(start, end, original[start:end], ent.label_, ent.kb_id_ or None)

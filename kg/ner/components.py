@@ -1,0 +1,67 @@
+"""The pipeline's last step: group the characters back into spacy-pkuseg words.
+
+The NER model tags a character-level Doc so entity spans are exact to the character. Users
+and later stages want words, so this component segments the text with spacy-pkuseg and cuts
+words additionally at every entity boundary: entities keep their exact spans and every other
+token is a pkuseg word. The share of entity boundaries pkuseg had to be overruled on is what
+word-level NER would have lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.lang.zh import ChineseTokenizer
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
+
+
+@Language.factory("kg_word_merger")
+def make_word_merger(nlp: Language, name: str) -> "WordMerger":
+    return WordMerger(nlp, name)
+
+
+class WordMerger:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.segmenter = ChineseTokenizer(nlp.vocab, segmenter="pkuseg")
+
+    def initialize(self, get_examples=None, *, nlp=None, pkuseg_model: str | None = None):
+        """Load the pkuseg model from a folder (it is then saved with the pipeline)."""
+        if pkuseg_model:
+            self.segmenter.initialize(pkuseg_model=str(pkuseg_model), pkuseg_user_dict="default")
+
+    def __call__(self, doc: Doc) -> Doc:
+        cuts = self.word_starts(doc.text)
+        for ent in doc.ents:
+            cuts.add(ent.start_char)
+            cuts.add(ent.end_char)
+        words = doc_pieces(doc.text, cuts)
+        words, spaces = get_words_and_spaces(words, doc.text)
+        merged = Doc(self.vocab, words=words, spaces=spaces, user_data=doc.user_data)
+        merged.ents = [
+            merged.char_span(ent.start_char, ent.end_char, label=ent.label_) for ent in doc.ents
+        ]
+        return merged
+
+    def word_starts(self, text: str) -> set[int]:
+        if self.segmenter.pkuseg_seg is None:
+            raise ValueError("kg_word_merger has no pkuseg model: initialize it with pkuseg_model=PATH")
+        return {token.idx for token in self.segmenter(text)}
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.segmenter.to_disk(path / "pkuseg", exclude=exclude)
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.segmenter.from_disk(Path(path) / "pkuseg", exclude=exclude)
+        return self
+
+
+def doc_pieces(text: str, cuts: set[int]) -> list[str]:
+    """``text`` cut at the given offsets (empty pieces dropped)."""
+    points = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
+    return [text[a:b] for a, b in zip(points, points[1:]) if a < b]

@@ -1,0 +1,71 @@
+"""The NER model's parts that need no trained model: features, corpus, pieces, scores."""
+
+from pathlib import Path
+
+import numpy
+import pytest
+
+from kg.ner import split_pieces
+from kg.ner.components import doc_pieces
+from kg.ner.corpus import bio_spans, read_bio
+from kg.ner.evaluate import span_scores
+from kg.ner.features import FEATURES, char_class, fold, unit_features
+
+
+def test_fold_maps_widths_and_digits_one_to_one():
+    assert fold("，（１７％）ＡＢ") == ",(00%)ab"
+    assert fold("2025年") == "0000年"
+    assert len(fold("全角　空格")) == len("全角　空格")
+
+
+def test_same_features_for_full_and_half_width_text():
+    assert numpy.array_equal(unit_features(list("长治市(２０２４)")), unit_features(list("长治市（2024）")))
+
+
+def test_features_see_neighbours():
+    rows = unit_features(list("长治市"))
+    assert rows.shape == (3, len(FEATURES))
+    # same character, different left neighbour: same unigram, different bigram
+    other = unit_features(list("大治"))
+    assert rows[1, 0] == other[1, 0] and rows[1, 1] != other[1, 1]
+
+
+def test_char_class():
+    assert [char_class(c) for c in "长0a,\n"] == ["han", "digit", "latin", "punct", "space"]
+
+
+def test_bio_spans_map_msra_labels():
+    tags = ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG", "I-LOC"]
+    assert bio_spans(tags) == [(0, 2, "PERSON"), (3, 4, "PLACE"), (4, 6, "ORG"), (6, 7, "PLACE")]
+
+
+def test_read_bio(tmp_path: Path):
+    path = tmp_path / "x.bio"
+    path.write_text("王\tB-PER\n五\tI-PER\n好\tO\n\n北\tB-LOC\n京\tI-LOC\n", encoding="utf-8")
+    assert list(read_bio(path)) == [("王五好", [(0, 2, "PERSON")]), ("北京", [(0, 2, "PLACE")])]
+
+
+def test_doc_pieces_cut_at_every_boundary():
+    assert doc_pieces("长治市委书记", {0, 3, 4, 6, 99}) == ["长治市", "委", "书记"]
+
+
+@pytest.mark.parametrize("length", [20, 40])
+def test_split_pieces_cover_the_text_and_prefer_sentence_ends(length):
+    text = "第一句话。第二句话很长很长。\n第三句！" * 5
+    pieces = list(split_pieces(text, length=length))
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(text[end - 1] in "。！\n" for _, end in pieces[:-1])
+
+
+def test_split_pieces_of_empty_text():
+    assert list(split_pieces("")) == [(0, 0)]
+
+
+def test_span_scores_exact_match_per_label():
+    gold = [[(0, 2, "PERSON"), (3, 5, "PLACE")], [(0, 3, "ORG")]]
+    predicted = [[(0, 2, "PERSON"), (3, 4, "PLACE"), (6, 9, "PROJECT")], [(0, 3, "ORG")]]
+    scores = span_scores(gold, predicted)
+    assert scores["per_label"]["PERSON"]["f"] == 1.0
+    assert scores["per_label"]["PLACE"] == {"p": 0.0, "r": 0.0, "f": 0.0, "tp": 0, "fp": 1, "fn": 1}
+    assert scores["micro"]["tp"] == 2 and scores["micro"]["fp"] == 1  # PROJECT ignored
