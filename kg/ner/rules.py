@@ -1,0 +1,354 @@
+"""Rules that add PROJECT, DOC and EVENT spans to the statistical PERSON/ORG/PLACE entities.
+
+No corpus labels these types, so they come from the structure of Chinese government news
+(see ``shared/annotation/GUIDELINES.md``), not from lists of names:
+
+* DOC: a title in 《》 (the marks stay outside the span); a newspaper or magazine in 《》 is
+  an ORG; a short form given as ``(以下简称“细则”)`` after a title is a DOC mention too.
+* EVENT: a meeting head word (会议, 全会, 论坛, 年会, 推进会, ...节) with the name to its left
+  (市委经济工作会议, 党的二十届三中全会), and the party congresses (党的二十大).
+* PROJECT: a head word (工程, 项目, 行动, 计划, 试点, 活动, 建设年) with the name to its left
+  (就业社保服务社区村村全覆盖工程); quoted names before a head (“一泓清水入黄河”工程,
+  “A、B、C”三大工程); items of an enumeration before 等项目 (太旧高速扩容改造).
+
+A name's left edge is found by scanning left from the head word until punctuation, a line
+break, a person, or a word that cannot be part of a name (a verb such as 实施 or 召开, a
+preposition, a determiner, a count such as 200个): names follow these words in running
+text. Quotes and brackets are jumped over whole, and so are the statistical ORG/PLACE
+entities, so a project named after a company swallows the company. Short or generic
+phrases (项目建设, 河道治理工程, 技改项目) are rejected. The word lists live in
+``kg/data/rules/lexicon.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.text import clean
+
+Span = tuple[int, int, str]
+
+HARD_STOPS = set("，,。.；;：:！!？?、—…《》〈〉【】[]|/\n\r\t \u3000□■●")
+CLOSERS = {"”": "“", "’": "‘", "」": "「", "）": "（", ")": "("}
+# A jump over a quoted or bracketed group stops at these: they end sentences or list items.
+NOT_IN_GROUP = set("、。！？；\n")
+GROUP_LIMIT = 30
+NAME_LIMIT = 45
+COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+[个项批座条家所处名位类场轮大]$")
+SIGNAL = re.compile(r"[“”A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
+EVENT_SIGNAL = re.compile(r"[0-9０-９第届次“]|^(?:中央|全国|全省|全市|全县|全区|[省市县区]委?)")
+TITLE = re.compile(r"《([^《》\n]{1,80})》")
+SHORT_FORM = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*([“《])([^”》\n]{1,20})[”》]")
+PARTY_CONGRESS = re.compile(r"(?:党的|中共)第?[一二三四五六七八九十]{1,3}大(?![学会厦])")
+QUOTED_LIST = re.compile(
+    r"((?:“[^“”\n]{2,40}”[、，,]?){1,10})等?(?:系列|[0-9一二三四五六七八九十两]+[大项])?(?:重点|重大)?"
+    r"(工程|行动|项目|计划|活动|试点)")
+ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    media_suffixes: tuple[str, ...]
+    not_media_suffixes: tuple[str, ...]
+    strong_heads: frozenset[str]
+    designation_heads: frozenset[str]
+    designation_triggers: frozenset[str]
+    project_head: re.Pattern
+    item_endings: tuple[str, ...]
+    event_head: re.Pattern
+    event_blocked_prefixes: tuple[str, ...]
+    event_stops: frozenset[str]
+    project_stops: frozenset[str]
+    transparent: frozenset[str]
+    generic: frozenset[str]
+    vague: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The word lists of ``kg/data/rules/lexicon.json``, with the head patterns compiled."""
+    data = json.loads((resources.files("kg") / "data" / "rules" / "lexicon.json").read_text("utf-8"))
+    project_heads = data["project_heads_strong"] + data["project_heads_weak"] + data["project_heads_designation"]
+    common = data["stop_words_common"]
+    return Lexicon(
+        media_suffixes=tuple(data["media_suffixes"]),
+        not_media_suffixes=tuple(data["not_media_suffixes"]),
+        strong_heads=frozenset(data["project_heads_strong"]),
+        designation_heads=frozenset(data["project_heads_designation"]),
+        designation_triggers=frozenset(data["designation_triggers"]),
+        project_head=_head_pattern(project_heads, data["project_head_blocked_continuations"]),
+        item_endings=tuple(data["enumeration_item_endings"]),
+        event_head=_head_pattern(data["event_heads"], data["event_head_blocked_continuations"]),
+        event_blocked_prefixes=tuple(data["event_head_blocked_prefixes"]),
+        event_stops=frozenset(common),
+        project_stops=frozenset(common + data["stop_words_project"]),
+        transparent=frozenset(data["transparent_words"]),
+        generic=frozenset(data["generic_words"] + data["vague_words"]),
+        vague=frozenset(data["vague_words"]),
+    )
+
+
+def _head_pattern(heads: list[str], blocked: list[str]) -> re.Pattern:
+    """Longest head first; a head that continues into a blocked word (工程师, 会议室) is no
+    head, and a head ending in 会 never stops short of 会议 (工作会|议)."""
+    alternatives = []
+    for head in sorted(heads, key=len, reverse=True):
+        after = [re.escape(word[len(head):]) for word in blocked if word.startswith(head)]
+        if head.endswith("会"):
+            after.append("[议员长上后前所馆场堂址]")
+        alternatives.append(re.escape(head) + (f"(?!{'|'.join(after)})" if after else ""))
+    return re.compile("|".join(alternatives))
+
+
+def rule_spans(text: str, entities: list[Span]) -> list[Span]:
+    """The full, non-overlapping entity list of ``text``: ``entities`` (the statistical
+    PERSON/ORG/PLACE spans, str offsets into ``text``) plus the PROJECT, DOC and EVENT
+    spans the rules find, overlaps resolved in favour of the outer span.
+
+    ``text`` may be raw (half-width punctuation, PDF line breaks) or cleaned; the rules
+    run on its cleaned form and every span is mapped back to offsets into ``text``.
+    """
+    cleaned = clean(text)
+    page = cleaned.text
+    inside = [(cleaned.to_cleaned(start), cleaned.to_cleaned(end), label) for start, end, label in entities]
+    lex = lexicon()
+    found = title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex)
+    found = [(*cleaned.to_original(start, end), label) for start, end, label in found if start < end]
+    return resolve_overlaps(found, list(entities))
+
+
+def resolve_overlaps(preferred: list[Span], others: list[Span]) -> list[Span]:
+    """Keep the outer span where spans overlap (the longer one where they cross); on equal
+    spans a ``preferred`` one wins. Returns the kept spans sorted by start."""
+    candidates = [(span, 0) for span in set(preferred)]
+    candidates += [(span, 1) for span in set(others) - set(preferred)]
+    candidates.sort(key=lambda candidate: (candidate[0][0] - candidate[0][1], candidate[1], candidate[0]))
+    kept: list[Span] = []
+    for span, _ in candidates:
+        if all(span[1] <= other[0] or other[1] <= span[0] for other in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+# --- DOC (and newspapers, which are ORG) ---------------------------------------------------
+
+def title_spans(page: str) -> list[Span]:
+    """Titles in 《》: DOC, or ORG for a newspaper; plus short forms defined after a DOC."""
+    spans = []
+    for match in TITLE.finditer(page):
+        start, end = _strip(page, *match.span(1))
+        label = "ORG" if is_media_name(page[start:end]) else "DOC"
+        spans.append((start, end, label))
+        short = SHORT_FORM.match(page, match.end())
+        if label == "DOC" and short and short.group(1) == "“":
+            spans += _quoted_mentions(page, short.group(2), short.start(2))
+    return spans
+
+
+def is_media_name(title: str) -> bool:
+    """《山西日报》 names a newspaper (an ORG), 《统计公报》 a document."""
+    lex = lexicon()
+    if title.endswith(lex.not_media_suffixes):
+        return False
+    return title.endswith(lex.media_suffixes)
+
+
+def _quoted_mentions(page: str, name: str, first: int) -> list[Span]:
+    """Every “name” from the definition on."""
+    quoted = re.compile("“" + re.escape(name) + "”")
+    return [(match.start() + 1, match.end() - 1, "DOC") for match in quoted.finditer(page, first - 1)]
+
+
+# --- EVENT ---------------------------------------------------------------------------------
+
+def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
+    """Named meetings, forums and festivals: a head word and the name to its left."""
+    spans = [(match.start(), match.end(), "EVENT") for match in PARTY_CONGRESS.finditer(page)]
+    jumps, walls = _entity_bounds(entities)
+    for head in lex.event_head.finditer(page):
+        start = left_edge(page, head.start(), lex.event_stops, lex.transparent, jumps, walls)
+        if start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes):
+            continue
+        modifier = page[start:head.start()]
+        named = len(modifier) >= 4 or (len(modifier) >= 2 and _event_signal(modifier, start, head.start(), jumps))
+        if named and not _all_words(modifier, lex.vague):
+            spans.append((start, head.end(), "EVENT"))
+    return spans
+
+
+def _event_signal(modifier: str, start: int, end: int, jumps: dict[int, int]) -> bool:
+    return bool(EVENT_SIGNAL.search(modifier)) or _holds_entity(start, end, jumps)
+
+
+# --- PROJECT -------------------------------------------------------------------------------
+
+def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
+    """Named projects, programmes, campaigns and pilots."""
+    jumps, walls = _entity_bounds(entities)
+    spans = _quoted_projects(page, lex) + _enumerated_projects(page, lex, jumps, walls)
+    for head in lex.project_head.finditer(page):
+        start = left_edge(page, head.start(), lex.project_stops, lex.transparent, jumps, walls)
+        if start is not None and _is_project_name(page, start, head, lex, jumps):
+            spans.append((start, head.end(), "PROJECT"))
+    return spans
+
+
+def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, jumps: dict[int, int]) -> bool:
+    modifier = page[start:head.start()]
+    if modifier.startswith("“") and modifier.endswith("”") and _opener(page, head.start() - 1) == start:
+        return False  # “X”工程: the name is X, found by _quoted_projects
+    word = head.group()
+    if word in lex.designation_heads:
+        return len(modifier) >= 4 and _word_before(page, start, lex.designation_triggers)
+    if word in lex.strong_heads:
+        shortest = 2 if word == "建设年" else 4
+        return len(modifier) >= shortest and not _all_words(modifier, lex.vague)
+    if page[start - 1:start] == "的":
+        return False  # 重要的群众文化基础设施项目 describes a project, it does not name one
+    signal = bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), jumps)
+    long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2)
+    return long_enough and not _all_words(modifier, lex.generic)
+
+
+def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
+    """Quoted names right before a head: “一泓清水入黄河”工程, “A、B、C”三大工程, “A”“B”等系列工程."""
+    spans = []
+    for match in QUOTED_LIST.finditer(page):
+        if lex.project_head.match(page, match.start(2)) is None:
+            continue  # a blocked continuation such as 活动室
+        for quoted in re.finditer(r"“([^“”]+)”", match.group(1)):
+            offset = match.start(1) + quoted.start(1)
+            for item in re.finditer(r"[^、]+", quoted.group(1)):
+                name = item.group()
+                if len(name.strip()) >= 4 and not _all_words(name, lex.vague):
+                    spans.append((*_strip(page, offset + item.start(), offset + item.end()), "PROJECT"))
+    return spans
+
+
+def _enumerated_projects(page: str, lex: Lexicon, jumps: dict[int, int], walls: set[int]) -> list[Span]:
+    """Items of 推进A、B、C等项目建设 that name works (太旧高速扩容改造)."""
+    spans = []
+    for match in ENUMERATION.finditer(page):
+        end = match.start()
+        while end > 0:
+            start = left_edge(page, end, lex.project_stops, lex.transparent, jumps, walls)
+            if start is None:
+                break
+            item = page[start:end]
+            if 4 <= len(item) <= 25 and item.endswith(lex.item_endings) and not _all_words(item, lex.generic):
+                spans.append((start, end, "PROJECT"))
+            if page[start - 1:start] != "、":
+                break
+            end = start - 1
+    return spans
+
+
+# --- the left edge of a name ---------------------------------------------------------------
+
+def left_edge(page: str, head: int, stops: frozenset[str], transparent: frozenset[str],
+              jumps: dict[int, int], walls: set[int]) -> int | None:
+    """Where the name ending at ``head`` starts: scan left until punctuation, a stop word,
+    a count or a person. ``jumps`` maps an entity's end to its start (jumped over whole);
+    ``walls`` are ends of entities a name never crosses. None when no edge is found
+    within NAME_LIMIT characters."""
+    position = head
+    while position > 0 and head - position <= NAME_LIMIT:
+        if position in walls:
+            return position
+        if position in jumps:
+            position = jumps[position]
+            continue
+        char = page[position - 1]
+        if char in CLOSERS:
+            opener = _opener(page, position - 1)
+            if opener is None:
+                return position
+            position = opener
+            continue
+        word = _word_ending(page, position, transparent)
+        if word:
+            position -= len(word)
+            continue
+        if char in HARD_STOPS or char in CLOSERS.values() or _word_ending(page, position, stops):
+            return position
+        if COUNT.search(page, max(0, position - 6), position):
+            return position
+        position -= 1
+    return 0 if position == 0 else None
+
+
+def _word_ending(page: str, position: int, words: frozenset[str]) -> str:
+    for length in (4, 3, 2, 1):
+        word = page[max(0, position - length):position]
+        if len(word) == length and word in words:
+            return word
+    return ""
+
+
+def _word_before(page: str, start: int, words: frozenset[str]) -> bool:
+    return bool(_word_ending(page, start, words))
+
+
+def _opener(page: str, closer: int) -> int | None:
+    """Index of the bracket or quote that opens the group closed at ``closer``, when the
+    group is short and holds no sentence or list punctuation."""
+    opening = CLOSERS[page[closer]]
+    for position in range(closer - 1, max(-1, closer - GROUP_LIMIT - 1), -1):
+        char = page[position]
+        if char == opening:
+            return position
+        if char in NOT_IN_GROUP or char == page[closer]:
+            return None
+    return None
+
+
+def _entity_bounds(entities: list[Span]) -> tuple[dict[int, int], set[int]]:
+    """Names jump over organisations and places, never over a person."""
+    jumps = {end: start for start, end, label in entities if label != "PERSON"}
+    walls = {end for start, end, label in entities if label == "PERSON"}
+    return jumps, walls
+
+
+def _holds_entity(start: int, end: int, jumps: dict[int, int]) -> bool:
+    return any(start <= entity_start and entity_end <= end for entity_end, entity_start in jumps.items())
+
+
+def _all_words(text: str, words: frozenset[str]) -> bool:
+    """True when ``text`` is nothing but words of ``words`` (河道治理 = 河道 + 治理)."""
+    covered = [True] + [False] * len(text)
+    for end in range(1, len(text) + 1):
+        covered[end] = any(covered[end - length] and text[end - length:end] in words
+                           for length in range(1, min(end, 4) + 1))
+    return covered[-1]
+
+
+def _strip(page: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and page[start].isspace():
+        start += 1
+    while end > start and page[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- spaCy ---------------------------------------------------------------------------------
+
+@Language.factory("kg_rules")
+def make_rules(nlp: Language, name: str):
+    """The pipeline component: adds the rules' spans to the Doc's statistical entities."""
+    return apply_rules
+
+
+def apply_rules(doc: Doc) -> Doc:
+    entities = [(entity.start_char, entity.end_char, entity.label_) for entity in doc.ents]
+    spans = [doc.char_span(start, end, label=label, alignment_mode="expand")
+             for start, end, label in rule_spans(doc.text, entities)]
+    doc.ents = filter_spans([span for span in spans if span is not None])
+    return doc

@@ -1,0 +1,174 @@
+"""The PROJECT/DOC/EVENT rules, one behaviour per test, cases from the annotation guidelines."""
+
+import spacy
+from spacy.tokens import Doc
+
+import kg.ner.rules  # noqa: F401  (registers the kg_rules factory)
+from kg.ner.rules import is_media_name, resolve_overlaps, rule_spans
+
+
+def found(text, entities=(), label=None):
+    """The surfaces of the spans rule_spans returns, optionally of one label."""
+    return [text[start:end] for start, end, kind in rule_spans(text, list(entities)) if label in (None, kind)]
+
+
+def span_of(text, surface, label):
+    start = text.index(surface)
+    return (start, start + len(surface), label)
+
+
+# --- PROJECT --------------------------------------------------------------------------------
+
+def test_project_named_by_a_head_word_after_punctuation():
+    text = "实现群众社保“就近办”“多点可办”,就业社保服务社区村村全覆盖工程落地见效。"
+    assert found(text, label="PROJECT") == ["就业社保服务社区村村全覆盖工程"]
+
+
+def test_project_starts_after_the_verb_that_introduces_it():
+    assert found("2023年,我市成功入选国家紧密型城市医疗集团建设试点,医改稳中提质。", label="PROJECT") == [
+        "国家紧密型城市医疗集团建设试点"]
+    assert found("深入实施全民参保计划……", label="PROJECT") == ["全民参保计划"]
+
+
+def test_generic_project_phrases_are_not_projects():
+    assert found("迅速掀起项目建设新高潮,推动项目建设提速提效。", label="PROJECT") == []
+    assert found("全面推动生态修复治理,仅河道治理工程,襄垣县就投资6000万元。", label="PROJECT") == []
+    assert found("2025年年底前推动200个技改项目建设。", label="PROJECT") == []
+    assert found("明确非煤矿山智能化建设的重点方向和推进计划。", label="PROJECT") == []
+    assert found("明确提出要通过实施十大行动,推动发展。", label="PROJECT") == []
+
+
+def test_a_project_described_with_de_is_not_named():
+    assert found("柳林大剧院是重要的群众文化基础设施项目,是重大民生工程。", label="PROJECT") == []
+
+
+def test_project_named_after_a_company_swallows_the_org():
+    text = "走进山西正来制药有限公司GMP易地技改项目建设现场,工作人员鼓足干劲。"
+    org = span_of(text, "山西正来制药有限公司", "ORG")
+    spans = rule_spans(text, [org])
+    assert spans == [span_of(text, "山西正来制药有限公司GMP易地技改项目", "PROJECT")]
+
+
+def test_brackets_inside_a_project_name_are_kept():
+    text = "正来制药GMP易地技改(道地中药材药党参等产业精深加工)项目总投资1.55亿元。"
+    assert found(text, label="PROJECT") == ["正来制药GMP易地技改(道地中药材药党参等产业精深加工)项目"]
+
+
+def test_quotes_around_the_whole_name_stay_outside():
+    text = "省生态环境厅把“一泓清水入黄河”工程作为牵引性举措。"
+    assert found(text, label="PROJECT") == ["一泓清水入黄河"]
+
+
+def test_quotes_inside_a_longer_name_stay_inside():
+    text = "深入开展“10+N”公共就业服务专项活动及“点对点”劳务输出。"
+    assert found(text, label="PROJECT") == ["“10+N”公共就业服务专项活动"]
+
+
+def test_quoted_list_before_a_counted_head_gives_one_project_per_item():
+    text = "着力推进实施“就业提质增效、技能长治建设、公共服务数智”三大工程14项专项行动。"
+    assert found(text, label="PROJECT") == ["就业提质增效", "技能长治建设", "公共服务数智"]
+    text = "实施“母亲河复苏行动”“绛河生态修复综合治理”等系列工程。"
+    assert found(text, label="PROJECT") == ["母亲河复苏行动", "绛河生态修复综合治理"]
+
+
+def test_quoted_words_before_a_non_head_are_not_projects():
+    assert found("实现群众社保“就近办”“多点可办”。", label="PROJECT") == []
+    assert found("就“强制免疫先打后补”工作进行了交流发言。", label="PROJECT") == []
+
+
+def test_enumerated_works_before_deng_xiangmu():
+    text = "今年,我们将加快推进太旧高速扩容改造、青银二广高速连接线等项目建设。"
+    assert found(text, label="PROJECT") == ["太旧高速扩容改造"]
+
+
+def test_campaign_year_is_a_project():
+    assert found("扎实开展好“重大项目建设年”行动。", label="PROJECT") == ["重大项目建设年"]
+
+
+def test_head_word_inside_a_longer_noun_is_no_head():
+    assert found("设有活动室、棋牌室,仍在使用示范区活动中心。", label="PROJECT") == []
+
+
+# --- DOC ------------------------------------------------------------------------------------
+
+def test_title_in_book_marks_is_a_doc_without_the_marks():
+    text = "省工信厅日前印发《绿色工厂梯度培育及管理实施细则》,引导企业绿色发展。"
+    assert found(text, label="DOC") == ["绿色工厂梯度培育及管理实施细则"]
+
+
+def test_short_form_of_a_title_is_a_doc_mention():
+    text = "印发《绿色工厂梯度培育及管理实施细则》(以下简称《细则》)。《细则》明确,分为三级。"
+    assert found(text, label="DOC") == ["绿色工厂梯度培育及管理实施细则", "细则", "细则"]
+    text = "印发《关于推动消费品工业高质量发展的实施意见》(以下简称“意见”)。“意见”提出目标。"
+    assert found(text, label="DOC") == ["关于推动消费品工业高质量发展的实施意见", "意见", "意见"]
+
+
+def test_doc_swallows_entities_inside_the_title():
+    text = "全会审议通过的《中共中央关于进一步全面深化改革、推进中国式现代化的决定》指出"
+    spans = rule_spans(text, [span_of(text, "中共中央", "ORG")])
+    assert spans == [span_of(text, "中共中央关于进一步全面深化改革、推进中国式现代化的决定", "DOC")]
+
+
+def test_newspaper_in_book_marks_is_an_org():
+    assert found("据《山西日报》", label="ORG") == ["山西日报"]
+    assert found("据《山西日报》", label="DOC") == []
+    assert is_media_name("人民日报") and is_media_name("求是")
+    assert not is_media_name("2023年统计公报")
+
+
+def test_unclosed_title_is_not_a_doc():
+    assert found("先后编制了《大同市“十四五”生态保护\n\n高质量发展调研行", label="DOC") == []
+
+
+# --- EVENT ----------------------------------------------------------------------------------
+
+def test_named_meetings_are_events():
+    text = "深入学习宣传贯彻市委经济工作会议精神"
+    spans = rule_spans(text, [span_of(text, "市委", "ORG")])
+    assert spans == [span_of(text, "市委经济工作会议", "EVENT")]
+    assert found("党的二十届三中全会审议通过", label="EVENT") == ["党的二十届三中全会"]
+    assert found("10月28日,中国生态文明论坛经济年会举行。", label="EVENT") == ["中国生态文明论坛经济年会"]
+    assert found("切实将思想统一到党的二十大精神上来", label="EVENT") == ["党的二十大"]
+
+
+def test_meeting_words_without_a_name_are_not_events():
+    assert found("会议指出,要抓好落实。会后,各部门安排部署。", label="EVENT") == []
+    assert found("第23次党组会议和主席会议召开", label="EVENT") == ["第23次党组会议"]
+    assert found("在人民大会堂会议室举行", label="EVENT") == []
+    assert found("全国人民代表大会常务委员会", label="EVENT") == []
+
+
+def test_an_event_swallows_the_project_it_is_about():
+    text = "全县专题召开重大项目建设年推进会,对全县工作进行安排部署。"
+    assert found(text) == ["重大项目建设年推进会"]
+
+
+# --- offsets, overlaps and the spaCy component ------------------------------------------------
+
+def test_raw_text_with_pdf_line_breaks_maps_back_to_original_offsets():
+    text = "近日,省委办公厅印发《关于推动消费品工业\n高质量发展的实施意见》,明确提出\n要实施品种扩增行动。"
+    assert found(text) == ["关于推动消费品工业\n高质量发展的实施意见", "品种扩增行动"]
+
+
+def test_full_width_and_half_width_punctuation_give_the_same_spans():
+    half = "2023年,我市入选国家紧密型城市医疗集团建设试点(全省首批)。"
+    full = half.replace(",", "，").replace("(", "（").replace(")", "）")
+    assert found(half) == found(full) == ["国家紧密型城市医疗集团建设试点"]
+
+
+def test_overlaps_keep_the_outer_span_and_prefer_rules_on_ties():
+    assert resolve_overlaps([(0, 10, "PROJECT")], [(0, 4, "ORG"), (12, 14, "PLACE")]) == [
+        (0, 10, "PROJECT"), (12, 14, "PLACE")]
+    assert resolve_overlaps([(2, 6, "EVENT")], [(2, 6, "ORG")]) == [(2, 6, "EVENT")]
+    assert resolve_overlaps([(2, 4, "DOC")], [(0, 8, "ORG")]) == [(0, 8, "ORG")]
+
+
+def test_spacy_component_adds_rule_entities_to_a_character_doc():
+    nlp = spacy.blank("zh")
+    component = nlp.add_pipe("kg_rules")
+    text = "市委经济工作会议指出,要实施全民参保计划。"
+    doc = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
+    doc.ents = [doc.char_span(0, 2, label="ORG")]
+    doc = component(doc)
+    assert [(entity.text, entity.label_) for entity in doc.ents] == [
+        ("市委经济工作会议", "EVENT"), ("全民参保计划", "PROJECT")]
