@@ -56,10 +56,12 @@ def decode(data: bytes, name: str) -> str:
             return _checked(_decode_utf16(data[len(bom):], encoding, name), name)
     encoding = _utf16_by_null_bytes(data)
     if encoding:
-        return _checked(_decode_utf16(data, encoding, name), name)
+        text = _decode_utf16(data, encoding, name)
+        if _common_share(text) >= MIN_COMMON_SHARE:
+            return _checked(text, name)
     if b"\x00" in data:
         raise InputError(name, "binary file (contains NUL bytes), not text")
-    if data.isascii() or _looks_like_utf8(data):
+    if data.isascii() or _looks_like_utf8(data) or _is_cut_utf8(data):
         return _checked(_decode_utf8(data, name), name)
     return _checked(_decode_gb18030(data, name), name)
 
@@ -92,15 +94,15 @@ def _decode_gb18030(data: bytes, name: str) -> str:
 
 
 def _utf16_by_null_bytes(data: bytes) -> str | None:
-    """UTF-16 without BOM: ASCII-range characters leave a NUL in every other byte."""
+    """UTF-16 without BOM: ASCII-range characters (newlines, digits, punctuation) leave a
+    NUL in the high byte of their code unit; Chinese characters rarely do."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even_nulls = data[0::2].count(0)
-    odd_nulls = data[1::2].count(0)
-    half = len(data) // 2
-    if odd_nulls >= 0.3 * half and even_nulls <= 0.05 * half:
+    even_nulls, odd_nulls = data[0::2].count(0), data[1::2].count(0)
+    units = len(data) // 2
+    if odd_nulls >= 0.05 * units and even_nulls <= 0.25 * odd_nulls:
         return "utf-16-le"
-    if even_nulls >= 0.3 * half and odd_nulls <= 0.05 * half:
+    if even_nulls >= 0.05 * units and odd_nulls <= 0.25 * even_nulls:
         return "utf-16-be"
     return None
 
@@ -112,6 +114,15 @@ def _looks_like_utf8(data: bytes) -> bool:
     non_ascii = sum(1 for char in decoded if ord(char) > 127)
     bad = decoded.count("\ufffd")
     return non_ascii > 0 and bad <= 0.1 * non_ascii and bad < non_ascii
+
+
+def _is_cut_utf8(data: bytes) -> bool:
+    """Valid UTF-8 with non-ASCII text up to a character cut off at the very end."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.reason == "unexpected end of data" and not data[:error.start].isascii()
+    return True
 
 
 def _checked(text: str, name: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.text import CleanText, SENTENCE_END, body_width, clean, is_headline_like
+from kg.text import CleanText, SENTENCE_END, clean, is_headline_like
 
 BYLINE = re.compile(r"\s*(?:[□■]\s*)?(?:本报|特约)?(?:记者|评论员|通讯员)(?:\s|[\u4e00-\u9fff]{2,4}\s*$|$)|\s*本报评论员")
 DATELINE = re.compile(r"\s*(?:本报\S{0,12}?讯|新华社\S{0,12}?电|\S{2,6}社\S{0,12}?电)")
@@ -29,6 +29,8 @@ CREDIT = re.compile(
     r"(?:摄|[（(]\s*下转[^()（）]*[）)]|[。！？”][（(][^()（）]{1,8}[）)]|^\s*据《[^》]+》"
     r"|[。！？”]\s*(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4})\s*$")
 FURNITURE = re.compile(r"第\s*[0-9一二三四五六七八九十]+\s*版|星期[一二三四五六日天]|责任编辑|责编|校对|美编|版式")
+# Headlines, kickers and subtitles seen on the seed pages are at most 38 characters wide.
+HEADLINE_MAX_LENGTH = 40
 SENTENCE_BREAK = re.compile(r"(?:……|…|[。！？!?；;])[”’」』）)]*|\n")
 
 
@@ -64,9 +66,8 @@ def split_articles(text: str) -> list[Article]:
     lines = _lines(cleaned.text)
     if not lines:
         return []
-    width = body_width(cleaned.text)
-    kinds = _kinds(lines, width)
-    starts = _article_starts(lines, kinds)
+    kinds = _kinds(lines)
+    starts = _article_starts(lines, kinds) or [0]
     articles = []
     for number, first in enumerate(starts):
         last = (starts[number + 1] if number + 1 < len(starts) else len(lines)) - 1
@@ -120,15 +121,14 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _kinds(lines: list[_Line], width: float) -> list[str]:
-    kinds = []
-    for number, line in enumerate(lines):
-        previous = kinds[-1] if kinds else None
-        kinds.append(_kind(line.text, previous, width, first=number == 0))
+def _kinds(lines: list[_Line]) -> list[str]:
+    kinds: list[str] = []
+    for line in lines:
+        kinds.append(_kind(line.text, kinds[-1] if kinds else None))
     return kinds
 
 
-def _kind(line: str, previous: str | None, width: float, first: bool) -> str:
+def _kind(line: str, previous: str | None) -> str:
     if CREDIT.search(line):
         return "credit"
     if BYLINE.match(line) and len(line) <= 30:
@@ -142,7 +142,7 @@ def _kind(line: str, previous: str | None, width: float, first: bool) -> str:
         return "continuation"
     if FURNITURE.search(line) and len(line) <= 40:
         return "furniture"
-    if is_headline_like(line, width):
+    if is_headline_like(line, HEADLINE_MAX_LENGTH):
         return "headline"
     return "body"
 

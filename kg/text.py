@@ -89,11 +89,11 @@ def is_cjk(char: str) -> bool:
             or 0xFF00 <= code <= 0xFF65 or char in "“”‘’…—·")
 
 
-def is_headline_like(line: str, width: float) -> bool:
+def is_headline_like(line: str, max_length: float) -> bool:
     """Short, and without the punctuation that sentences carry: a headline, kicker or
-    subheading rather than body text. ``width`` is the page's ``body_width``."""
+    subheading rather than body text."""
     stripped = line.strip()
-    return (0 < visual_length(stripped) <= max(8.0, 0.5 * width)
+    return (0 < visual_length(stripped) <= max_length
             and not BODY_PUNCT & set(stripped) and not SENTENCE_END.search(stripped))
 
 
@@ -149,7 +149,7 @@ def _joins(before: str, after: str, blank_lines: int, continued: bool, width: fl
         return False  # a short line in a narrow column ends a paragraph or is a headline
     if blank_lines == 0:
         return True
-    return (continued or is_body(before)) and not is_headline_like(after, width)
+    return (continued or is_body(before)) and not is_headline_like(after, max(8.0, 0.5 * width))
 
 
 def _fills_column(line: str, width: float) -> bool:
