@@ -102,3 +102,18 @@ def test_sentences_of_every_seed_article_lie_inside_it():
             assert sentences and sentences[0].start == article.start
             assert all(article.start <= s.start < s.end <= article.end for s in sentences)
             assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+
+
+def test_inspect_command_lists_articles_and_reports_bad_files(tmp_path):
+    from click.testing import CliRunner
+
+    import kg.cli.inspect  # noqa: F401  attaches the command
+    from kg.cli import main
+
+    (tmp_path / "page.txt").write_text(_page(0), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["inspect", "--jsonl", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'empty.txt'}: empty file" in result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("{")]
+    assert [article["start"] for article in json.loads(line)["articles"]] == GOLD[SEEDS[0].name]["article_starts"]
