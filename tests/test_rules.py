@@ -172,3 +172,12 @@ def test_spacy_component_adds_rule_entities_to_a_character_doc():
     doc = component(doc)
     assert [(entity.text, entity.label_) for entity in doc.ents] == [
         ("市委经济工作会议", "EVENT"), ("全民参保计划", "PROJECT")]
+
+
+def test_a_quoted_project_name_is_a_mention_wherever_it_is_quoted():
+    text = "推动“一泓清水入黄河”\n\n省生态环境厅把“一泓清水入黄河”工程作为举措。"
+    assert found(text, label="PROJECT") == ["一泓清水入黄河", "一泓清水入黄河"]
+
+
+def test_short_names_count_when_quoted_with_their_head():
+    assert found("深入实施“百千万工程”,开展“双百”行动。", label="PROJECT") == ["百千万工程", "双百"]

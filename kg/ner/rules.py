@@ -42,7 +42,7 @@ CLOSERS = {"”": "“", "’": "‘", "」": "「", "）": "（", ")": "("}
 NOT_IN_GROUP = set("、。！？；\n")
 GROUP_LIMIT = 30
 NAME_LIMIT = 45
-COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+[个项批座条家所处名位类场轮大]$")
+COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+[个项批座条家所处名位类场轮大]")
 SIGNAL = re.compile(r"[“”A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
 EVENT_SIGNAL = re.compile(r"[0-9０-９第届次“]|^(?:中央|全国|全省|全市|全县|全区|[省市县区]委?)")
 TITLE = re.compile(r"《([^《》\n]{1,80})》")
@@ -172,48 +172,60 @@ def _quoted_mentions(page: str, name: str, first: int) -> list[Span]:
 def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     """Named meetings, forums and festivals: a head word and the name to its left."""
     spans = [(match.start(), match.end(), "EVENT") for match in PARTY_CONGRESS.finditer(page)]
-    jumps, walls = _entity_bounds(entities)
+    marks = page_marks(page, lex.event_stops, lex, entities)
     for head in lex.event_head.finditer(page):
-        start = left_edge(page, head.start(), lex.event_stops, lex.transparent, jumps, walls)
+        start = left_edge(page, head.start(), marks)
         if start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes):
             continue
         modifier = page[start:head.start()]
-        named = len(modifier) >= 4 or (len(modifier) >= 2 and _event_signal(modifier, start, head.start(), jumps))
+        named = len(modifier) >= 4 or (len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks))
         if named and not _all_words(modifier, lex.vague):
             spans.append((start, head.end(), "EVENT"))
     return spans
 
 
-def _event_signal(modifier: str, start: int, end: int, jumps: dict[int, int]) -> bool:
-    return bool(EVENT_SIGNAL.search(modifier)) or _holds_entity(start, end, jumps)
+def _event_signal(modifier: str, start: int, end: int, marks: Marks) -> bool:
+    return bool(EVENT_SIGNAL.search(modifier)) or _holds_entity(start, end, marks)
 
 
 # --- PROJECT -------------------------------------------------------------------------------
 
 def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     """Named projects, programmes, campaigns and pilots."""
-    jumps, walls = _entity_bounds(entities)
-    spans = _quoted_projects(page, lex) + _enumerated_projects(page, lex, jumps, walls)
+    marks = page_marks(page, lex.project_stops, lex, entities)
+    spans = _quoted_projects(page, lex) + _enumerated_projects(page, lex, marks)
     for head in lex.project_head.finditer(page):
-        start = left_edge(page, head.start(), lex.project_stops, lex.transparent, jumps, walls)
-        if start is not None and _is_project_name(page, start, head, lex, jumps):
+        start = left_edge(page, head.start(), marks)
+        if start is not None and _is_project_name(page, start, head, lex, marks):
             spans.append((start, head.end(), "PROJECT"))
-    return spans
+    return spans + _quoted_repeats(page, spans)
 
 
-def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, jumps: dict[int, int]) -> bool:
+def _quoted_repeats(page: str, spans: list[Span]) -> list[Span]:
+    """A project named once is also meant where the page quotes the name alone
+    (推动“一泓清水入黄河” after “一泓清水入黄河”工程)."""
+    names = {page[start:end] for start, end, _ in spans if "“" not in page[start:end]}
+    repeats = []
+    for name in names:
+        for match in re.finditer("“" + re.escape(name) + "”", page):
+            repeats.append((match.start() + 1, match.end() - 1, "PROJECT"))
+    return repeats
+
+
+def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks: Marks) -> bool:
     modifier = page[start:head.start()]
     if modifier.startswith("“") and modifier.endswith("”") and _opener(page, head.start() - 1) == start:
         return False  # “X”工程: the name is X, found by _quoted_projects
     word = head.group()
     if word in lex.designation_heads:
-        return len(modifier) >= 4 and _word_before(page, start, lex.designation_triggers)
+        return len(modifier) >= 4 and bool(_word_ending(page, start, lex.designation_triggers))
     if word in lex.strong_heads:
         shortest = 2 if word == "建设年" else 4
         return len(modifier) >= shortest and not _all_words(modifier, lex.vague)
     if page[start - 1:start] == "的":
         return False  # 重要的群众文化基础设施项目 describes a project, it does not name one
-    signal = bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), jumps)
+    quoted = page[start - 1:start] == "“" and page[head.end():head.end() + 1] == "”"  # “百千万工程”
+    signal = quoted or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2)
     return long_enough and not _all_words(modifier, lex.generic)
 
@@ -228,18 +240,18 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
             offset = match.start(1) + quoted.start(1)
             for item in re.finditer(r"[^、]+", quoted.group(1)):
                 name = item.group()
-                if len(name.strip()) >= 4 and not _all_words(name, lex.vague):
+                if len(name.strip()) >= 2 and not _all_words(name, lex.vague):
                     spans.append((*_strip(page, offset + item.start(), offset + item.end()), "PROJECT"))
     return spans
 
 
-def _enumerated_projects(page: str, lex: Lexicon, jumps: dict[int, int], walls: set[int]) -> list[Span]:
+def _enumerated_projects(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
     """Items of 推进A、B、C等项目建设 that name works (太旧高速扩容改造)."""
     spans = []
     for match in ENUMERATION.finditer(page):
         end = match.start()
         while end > 0:
-            start = left_edge(page, end, lex.project_stops, lex.transparent, jumps, walls)
+            start = left_edge(page, end, marks)
             if start is None:
                 break
             item = page[start:end]
@@ -253,18 +265,37 @@ def _enumerated_projects(page: str, lex: Lexicon, jumps: dict[int, int], walls: 
 
 # --- the left edge of a name ---------------------------------------------------------------
 
-def left_edge(page: str, head: int, stops: frozenset[str], transparent: frozenset[str],
-              jumps: dict[int, int], walls: set[int]) -> int | None:
+@dataclass(frozen=True)
+class Marks:
+    """What ends at each position of a page, for the scan to a name's left edge."""
+
+    stops: dict[int, int]  # position -> length of the stop word ending there
+    transparent: dict[int, int]  # words that look like stops but belong to names (党的)
+    counts: set[int]  # ends of counts such as 200个, 三大
+    jumps: dict[int, int]  # end -> start of an ORG/PLACE entity, jumped over whole
+    walls: set[int]  # ends of PERSON entities, which a name never crosses
+
+
+def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Span]) -> Marks:
+    return Marks(
+        stops=_word_ends(page, stops),
+        transparent=_word_ends(page, lex.transparent),
+        counts={match.end() for match in COUNT.finditer(page)},
+        jumps={end: start for start, end, label in entities if label != "PERSON"},
+        walls={end for start, end, label in entities if label == "PERSON"},
+    )
+
+
+def left_edge(page: str, head: int, marks: Marks) -> int | None:
     """Where the name ending at ``head`` starts: scan left until punctuation, a stop word,
-    a count or a person. ``jumps`` maps an entity's end to its start (jumped over whole);
-    ``walls`` are ends of entities a name never crosses. None when no edge is found
-    within NAME_LIMIT characters."""
+    a count or a person, jumping over quotes, brackets and ORG/PLACE entities. None when
+    no edge is found within NAME_LIMIT characters."""
     position = head
     while position > 0 and head - position <= NAME_LIMIT:
-        if position in walls:
+        if position in marks.walls:
             return position
-        if position in jumps:
-            position = jumps[position]
+        if position in marks.jumps:
+            position = marks.jumps[position]
             continue
         char = page[position - 1]
         if char in CLOSERS:
@@ -273,16 +304,26 @@ def left_edge(page: str, head: int, stops: frozenset[str], transparent: frozense
                 return position
             position = opener
             continue
-        word = _word_ending(page, position, transparent)
-        if word:
-            position -= len(word)
+        if position in marks.transparent:
+            position -= marks.transparent[position]
             continue
-        if char in HARD_STOPS or char in CLOSERS.values() or _word_ending(page, position, stops):
-            return position
-        if COUNT.search(page, max(0, position - 6), position):
+        if char in HARD_STOPS or char in CLOSERS.values() or position in marks.stops or position in marks.counts:
             return position
         position -= 1
     return 0 if position == 0 else None
+
+
+def _word_ends(page: str, words: frozenset[str]) -> dict[int, int]:
+    """Position -> length of the longest word of ``words`` that ends there (found as the
+    longest word starting there in the reversed page, with one C-speed regex scan)."""
+    length = len(page)
+    return {length - match.start(): len(match.group(1)) for match in _reversed_words(words).finditer(page[::-1])}
+
+
+@lru_cache(maxsize=8)
+def _reversed_words(words: frozenset[str]) -> re.Pattern:
+    alternatives = sorted((word[::-1] for word in words), key=len, reverse=True)
+    return re.compile("(?=(" + "|".join(map(re.escape, alternatives)) + "))")
 
 
 def _word_ending(page: str, position: int, words: frozenset[str]) -> str:
@@ -291,10 +332,6 @@ def _word_ending(page: str, position: int, words: frozenset[str]) -> str:
         if len(word) == length and word in words:
             return word
     return ""
-
-
-def _word_before(page: str, start: int, words: frozenset[str]) -> bool:
-    return bool(_word_ending(page, start, words))
 
 
 def _opener(page: str, closer: int) -> int | None:
@@ -310,15 +347,8 @@ def _opener(page: str, closer: int) -> int | None:
     return None
 
 
-def _entity_bounds(entities: list[Span]) -> tuple[dict[int, int], set[int]]:
-    """Names jump over organisations and places, never over a person."""
-    jumps = {end: start for start, end, label in entities if label != "PERSON"}
-    walls = {end for start, end, label in entities if label == "PERSON"}
-    return jumps, walls
-
-
-def _holds_entity(start: int, end: int, jumps: dict[int, int]) -> bool:
-    return any(start <= entity_start and entity_end <= end for entity_end, entity_start in jumps.items())
+def _holds_entity(start: int, end: int, marks: Marks) -> bool:
+    return any(start <= entity_start and entity_end <= end for entity_end, entity_start in marks.jumps.items())
 
 
 def _all_words(text: str, words: frozenset[str]) -> bool:
