@@ -13,7 +13,7 @@ def main():
 
 def _register_commands():
     # Each area keeps its commands in its own module; importing it attaches them to `main`.
-    from kg.cli import ner  # noqa: F401
+    from kg.cli import build, inspect, neo4j, ner  # noqa: F401
 
 
 _register_commands()
