@@ -16,8 +16,9 @@ Input records (the store builds them from its tables):
 Outputs:
 
 - ``group_entities(rows) -> dict[entity_id, Entity]``; ``Entity(id, name, type, mentions,
-  articles, aliases)``: ``mentions`` = mention rows, ``articles`` = distinct articles,
-  ``aliases`` = ``Counter`` of every surface form (line breaks from PDF columns removed).
+  articles, aliases, region=None, division_code=None, division_level=None)``: ``mentions`` =
+  mention rows, ``articles`` = distinct articles, ``aliases`` = ``Counter`` of every surface form
+  (line breaks from PDF columns removed); the last three come from entity resolution.
 - ``cooccurrence(rows, sentences) -> dict[(a, b), Edge]`` with ``a < b``, sorted by key;
   ``Edge(source, target, sentences, articles, weight, npmi, level, evidence)``:
 
@@ -55,6 +56,7 @@ import networkx as nx
 
 ARTICLE_ONLY_WEIGHT = 0.25
 MAX_EVIDENCE = 3
+RESOLVED_FIELDS = ("region", "division_code", "division_level")
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,10 @@ class Entity:
     mentions: int = 0
     articles: int = 0
     aliases: Counter = field(default_factory=Counter)
+    # Filled by entity resolution (the store), not by group_entities; exported when set.
+    region: str | None = None
+    division_code: str | None = None
+    division_level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -297,7 +303,8 @@ def to_networkx(entities: Mapping[str, Entity], edges: Mapping[tuple[str, str], 
     """An undirected graph: one node per entity (keyed by entity id), one edge per pair.
 
     Node attributes: ``label`` (display name), ``type``, ``mentions``, ``articles``, ``aliases``
-    (surface forms, most frequent first, ``"|"``-joined; a ``|`` inside a form becomes ``｜``).
+    (surface forms, most frequent first, ``"|"``-joined; a ``|`` inside a form becomes ``｜``),
+    and ``region``, ``division_code``, ``division_level`` when the entity has them.
     Edge attributes: ``weight``, ``sentences``, ``articles``, ``npmi``, ``level``, and
     ``evidence`` (the best evidence sentence's text) when there is one. Every value is a str,
     int or float, never None or a list, so writers need no conversion. Entities without edges
@@ -306,6 +313,7 @@ def to_networkx(entities: Mapping[str, Entity], edges: Mapping[tuple[str, str], 
     """
     graph = nx.Graph()
     for entity_id, entity in entities.items():
+        resolved = {name: getattr(entity, name) for name in RESOLVED_FIELDS if getattr(entity, name)}
         graph.add_node(
             entity_id,
             label=entity.name,
@@ -313,6 +321,7 @@ def to_networkx(entities: Mapping[str, Entity], edges: Mapping[tuple[str, str], 
             mentions=entity.mentions,
             articles=entity.articles,
             aliases=joined_aliases(entity.aliases),
+            **resolved,
         )
     for (a, b), edge in edges.items():
         for entity_id in (a, b):

@@ -104,6 +104,16 @@ def test_graphml_has_no_empty_values_and_no_invalid_characters(graph, tmp_path):
         assert all(value not in ("", None) for value in values.values())
 
 
+def test_graphml_keeps_ids_and_texts_with_line_breaks_and_markup(tmp_path):
+    graph = nx.Graph()
+    odd_id = 'ORG:a"b&c<d>\n\te\r'
+    graph.add_node(odd_id, label="x")
+    graph.add_node("PLACE:长治市", label="长治市")
+    graph.add_edge(odd_id, "PLACE:长治市", evidence="第一行\r\n第二行 & <b>")
+    loaded = round_trip(graph, tmp_path / "odd.graphml", write_graphml, nx.read_graphml)
+    assert loaded.edges[odd_id, "PLACE:长治市"]["evidence"] == "第一行\r\n第二行 & <b>"
+
+
 def test_graphml_refuses_list_values_and_keeps_the_previous_file(graph, tmp_path):
     path = tmp_path / "graph.graphml"
     write_graphml(graph, path)

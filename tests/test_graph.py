@@ -213,6 +213,15 @@ def test_to_networkx_attributes():
     assert "evidence" not in graph.edges[PERSON, PARTY]
 
 
+def test_to_networkx_adds_resolved_fields_when_set():
+    entities = group_entities([mention(CITY, 1), mention(PARTY, 1)])
+    entities[CITY].region, entities[CITY].division_code, entities[CITY].division_level = "山西省", "140400", "city"
+    graph = to_networkx(entities, {})
+    assert graph.nodes[CITY]["division_code"] == "140400"
+    assert graph.nodes[CITY]["region"] == "山西省" and graph.nodes[CITY]["division_level"] == "city"
+    assert "region" not in graph.nodes[PARTY]
+
+
 def test_to_networkx_rejects_edges_to_unknown_entities():
     with pytest.raises(KeyError, match="ORG:X"):
         to_networkx({}, dict([edge("ORG:X", "ORG:Y", 1)]))
