@@ -15,6 +15,7 @@ import random
 import resource
 import tempfile
 import time
+from itertools import accumulate
 from pathlib import Path
 
 from kg.export import write_gexf, write_graphml
@@ -25,7 +26,7 @@ TYPES = ("PERSON", "ORG", "PLACE", "PROJECT", "DOC", "EVENT")
 
 def synthetic_rows(articles: int, sentences: int, vocabulary: int, seed: int = 1):
     rng = random.Random(seed)
-    weights = [1 / (rank + 1) for rank in range(vocabulary)]
+    cumulative = list(accumulate(1 / (rank + 1) for rank in range(vocabulary)))
     ids = [f"{TYPES[i % len(TYPES)]}:实体{i}" for i in range(vocabulary)]
     rows, texts = [], {}
     sentence_id = 0
@@ -35,7 +36,7 @@ def synthetic_rows(articles: int, sentences: int, vocabulary: int, seed: int = 1
             start = sentence_id * 50
             texts[sentence_id] = SentenceRow(sentence_id, article_id, article_id, f"doc{article_id}.txt",
                                              start, start + 50, "句" * rng.randrange(20, 80))
-            for entity_id in rng.choices(ids, weights, k=rng.randrange(1, 5)):
+            for entity_id in rng.choices(ids, cum_weights=cumulative, k=rng.randrange(1, 5)):
                 type_, name = entity_id.split(":")
                 rows.append(MentionRow(entity_id, type_, name, name, article_id, article_id, sentence_id,
                                        start, start + len(name)))

@@ -96,7 +96,7 @@ def write_gexf(graph: nx.Graph, path: str | os.PathLike) -> None:
     for a, b, data in graph.edges(data=True):
         styled.add_edge(_xml_text(a), _xml_text(b), **_clean_attributes(data))
     with _replacing(path) as temp:
-        nx.write_gexf(styled, temp, encoding="utf-8")
+        nx.write_gexf(styled, temp, encoding="utf-8", prettyprint=False)
 
 
 def node_size(mentions: int) -> float:

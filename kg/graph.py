@@ -178,16 +178,17 @@ def cooccurrence(
 
     shared_sentences: Counter = Counter()
     shared_articles: dict[tuple[str, str], set[int]] = defaultdict(set)
-    candidates: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    candidates: dict[tuple[str, str], list[tuple[tuple, Evidence]]] = defaultdict(list)
     for sentence_id, members in sentence_entities.items():
         if len(members) < 2:
             continue
         sentence = sentences[sentence_id]
         evidence = Evidence(sentence.source, sentence.document_id, sentence.start, sentence.end, sentence.text)
+        candidate = (_evidence_rank(evidence), evidence)
         for pair in combinations(sorted(members), 2):
             shared_sentences[pair] += 1
             shared_articles[pair].add(sentence.article_id)
-            _offer(candidates[pair], evidence)
+            _offer(candidates[pair], candidate)
 
     article_counts = Counter()
     for members in article_entities.values():
@@ -213,7 +214,7 @@ def cooccurrence(
             weight=together + ARTICLE_ONLY_WEIGHT * article_only,
             npmi=npmi,
             level=level,
-            evidence=tuple(candidates.get(pair, ())),
+            evidence=tuple(evidence for _, evidence in candidates.get(pair, ())),
         )
     return edges
 
@@ -240,18 +241,23 @@ def _evidence_rank(evidence: Evidence) -> tuple:
     return (len(evidence.text), evidence.source, evidence.document_id, evidence.start)
 
 
-def _offer(best: list[Evidence], candidate: Evidence) -> None:
-    """Keep ``best`` as the ``MAX_EVIDENCE`` best-ranked sentences with distinct texts."""
-    for i, kept in enumerate(best):
-        if kept.text == candidate.text:
-            if _evidence_rank(candidate) < _evidence_rank(kept):
+def _offer(best: list[tuple[tuple, Evidence]], candidate: tuple[tuple, Evidence]) -> None:
+    """Keep ``best`` as the ``MAX_EVIDENCE`` best-ranked ``(rank, evidence)`` with distinct texts."""
+    rank, evidence = candidate
+    for i, (kept_rank, kept) in enumerate(best):
+        if kept.text == evidence.text:
+            if rank < kept_rank:
                 best[i] = candidate
-                best.sort(key=_evidence_rank)
+                best.sort(key=_rank_of)
             return
-    if len(best) < MAX_EVIDENCE or _evidence_rank(candidate) < _evidence_rank(best[-1]):
+    if len(best) < MAX_EVIDENCE or rank < best[-1][0]:
         best.append(candidate)
-        best.sort(key=_evidence_rank)
+        best.sort(key=_rank_of)
         del best[MAX_EVIDENCE:]
+
+
+def _rank_of(candidate: tuple[tuple, Evidence]) -> tuple:
+    return candidate[0]
 
 
 def _npmi(together: int, count_a: int, count_b: int, total: int) -> float:
