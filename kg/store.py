@@ -276,7 +276,7 @@ class Store:
                                  ("min_weight", repr(float(min_weight)))])
             self._write_entities(entities, self._entity_regions())
             self._write_edges(edges.values())
-            self._rebuild_search()
+            self.rebuild_search()
 
     def derived_with(self) -> dict:
         """The pruning settings of the last recompute ({} before the first)."""
@@ -331,7 +331,8 @@ class Store:
             [(e.source, e.target, rank, v.document_id, v.start, v.end, v.text)
              for e in edges for rank, v in enumerate(e.evidence)])
 
-    def _rebuild_search(self) -> None:
+    def rebuild_search(self) -> None:
+        """Re-index entity names and aliases for substring lookup."""
         if not self.search:
             return
         self.db.execute("INSERT INTO entity_search (entity_search) VALUES ('delete-all')")
