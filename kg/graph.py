@@ -59,7 +59,7 @@ MAX_EVIDENCE = 3
 RESOLVED_FIELDS = ("region", "division_code", "division_level")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRow:
     entity_id: str
     type: str
@@ -72,7 +72,7 @@ class MentionRow:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceRow:
     sentence_id: int
     article_id: int
@@ -83,7 +83,7 @@ class SentenceRow:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     id: str
     name: str
@@ -97,7 +97,7 @@ class Entity:
     division_level: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     source: str
     document_id: int
@@ -106,7 +106,7 @@ class Evidence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edge:
     source: str
     target: str
@@ -167,14 +167,15 @@ def cooccurrence(
 ) -> dict[tuple[str, str], Edge]:
     """Co-occurrence edges keyed ``(a, b)`` with ``a < b``, sorted; see the module docstring.
 
-    ``article_level=False`` skips pairs that share articles but never a sentence (they would be
-    pruned anyway), which saves memory on large corpora; the other edges are unchanged.
+    ``article_level=False`` skips pairs that share articles but never a sentence (the default
+    pruning drops them anyway) and with them the time and memory of enumerating every pair of
+    entities in every article; the other edges are unchanged.
     """
     if not isinstance(sentences, Mapping):
         sentences = {s.sentence_id: s for s in sentences}
     sentence_entities, article_entities = _contexts(rows)
     entity_sentences = _count_contexts(sentence_entities)
-    entity_articles = _count_contexts(article_entities)
+    entity_articles = _invert(article_entities)
 
     shared_sentences: Counter = Counter()
     shared_articles: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -190,11 +191,13 @@ def cooccurrence(
             shared_articles[pair].add(sentence.article_id)
             _offer(candidates[pair], candidate)
 
-    article_counts = Counter()
-    for members in article_entities.values():
-        for pair in combinations(sorted(members), 2):
-            if article_level or pair in shared_sentences:
-                article_counts[pair] += 1
+    # Pairs that share a sentence: intersect their article sets (cheap, no pair enumeration).
+    article_counts = {(a, b): len(entity_articles[a] & entity_articles[b]) for a, b in shared_sentences}
+    if article_level:  # enumerating every pair of every article is the costly part
+        for members in article_entities.values():
+            for pair in combinations(sorted(members), 2):
+                if pair not in shared_sentences:
+                    article_counts[pair] = article_counts.get(pair, 0) + 1
 
     n_sentences, n_articles = len(sentence_entities), len(article_entities)
     edges = {}
@@ -205,7 +208,7 @@ def cooccurrence(
         if together:
             level, npmi = "sentence", _npmi(together, entity_sentences[a], entity_sentences[b], n_sentences)
         else:
-            level, npmi = "article", _npmi(articles, entity_articles[a], entity_articles[b], n_articles)
+            level, npmi = "article", _npmi(articles, len(entity_articles[a]), len(entity_articles[b]), n_articles)
         edges[pair] = Edge(
             source=a,
             target=b,
@@ -227,6 +230,15 @@ def _contexts(rows: Iterable[MentionRow]) -> tuple[dict[int, set[str]], dict[int
         by_sentence[row.sentence_id].add(row.entity_id)
         by_article[row.article_id].add(row.entity_id)
     return by_sentence, by_article
+
+
+def _invert(contexts: dict[int, set[str]]) -> dict[str, set[int]]:
+    """The contexts each entity occurs in."""
+    inverted: dict[str, set[int]] = defaultdict(set)
+    for context, members in contexts.items():
+        for entity_id in members:
+            inverted[entity_id].add(context)
+    return inverted
 
 
 def _count_contexts(contexts: dict[int, set[str]]) -> Counter:
