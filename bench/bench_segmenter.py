@@ -60,7 +60,7 @@ def main(model_dir: Path, data_dir: Path | None, use_dict: bool) -> None:
     for name, rel in GOLD_SETS.items():
         score = evaluate(seg, read_gold(data_dir / rel))
         print(f"{name:5} P {score['precision']:.4f}  R {score['recall']:.4f}  F1 {score['f1']:.4f}  "
-              f"{score['chars_per_second']:,} chars/s ({score['chars']:,} chars)")
+              f"{score['chars_per_second']:,} chars per CPU second ({score['chars']:,} chars)")
     msra = data_dir / "msra" / "test.bio"
     if msra.is_file():
         print(f"msra test entities on word boundaries: {entity_alignment(seg, read_bio_entities(msra)):.4f}")
