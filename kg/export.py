@@ -30,16 +30,16 @@ from pathlib import Path
 
 import networkx as nx
 
-# One hue per type, from the Tableau 10 palette (distinct, readable on white and black).
+# The colours of the Neo4j Browser style (cypher/style.grass), so a type looks the same in both tools.
 TYPE_COLORS = {
-    "PERSON": (78, 121, 167),
-    "ORG": (242, 142, 43),
-    "PLACE": (89, 161, 79),
-    "PROJECT": (225, 87, 89),
-    "DOC": (176, 122, 161),
-    "EVENT": (237, 201, 72),
+    "PERSON": (0xF7, 0x97, 0x67),
+    "ORG": (0x4C, 0x8E, 0xDA),
+    "PLACE": (0x57, 0xC7, 0xE3),
+    "PROJECT": (0x8D, 0xCC, 0x93),
+    "DOC": (0xFF, 0xC4, 0x54),
+    "EVENT": (0xDA, 0x71, 0x94),
 }
-OTHER_COLOR = (186, 176, 172)
+OTHER_COLOR = (0xA5, 0xAB, 0xB6)
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _KEY_NAME = re.compile(r"[A-Za-z_][\w.-]*\Z")

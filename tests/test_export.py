@@ -5,6 +5,7 @@ import networkx as nx
 import pytest
 
 from kg.export import TYPE_COLORS, node_size, write_gexf, write_graphml
+from kg.mention import LABELS
 from kg.graph import MentionRow, SentenceRow, cooccurrence, group_entities, to_networkx
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -149,3 +150,8 @@ def test_node_size_grows_with_mentions():
     sizes = [node_size(n) for n in (1, 2, 10, 1000)]
     assert sizes == sorted(sizes) and sizes[0] == 10.0
     assert sizes[-1] < 60
+
+
+def test_every_entity_type_has_its_own_colour():
+    assert set(TYPE_COLORS) == set(LABELS)
+    assert len(set(TYPE_COLORS.values())) == len(LABELS)
