@@ -1,13 +1,14 @@
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from kg.errors import InputError
 from kg.ner.segmenter import (DEFAULT_MODEL_DIR, evaluate, load_segmenter, prune, read_source_files, save_model,
-                              segment, swap_into_place, word_spans)
+                              resolve_data_dir, segment, swap_into_place, word_spans)
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +63,11 @@ def test_word_spans_are_offsets():
 
 def tiny_model():
     """A 5-tag pkuseg model over a handful of real feature names."""
-    names = ["$$", "c.长", "c.治", "w1.长治", "ww.l.**noWord*长治", "w-1.市委", "c1.市"]
+    names = ["$$", "c.长", "c.治", "w1.长治", "ww.l.**noWord*长治", "w-1.市委", "c1.市", "ww.r.书记***noWord"]
     features = {"unigram": ["长治", "市委", "书记"], "bigram": ["长治*市委"],
                 "feature_to_idx": {name: i for i, name in enumerate(names)},
                 "tag_to_idx": {"B": 0, "B_single": 1, "I": 2, "I_end": 3, "I_first": 4}}
-    strengths = [0.0, 0.9, 0.01, 0.5, 0.7, 0.02, 0.3]
+    strengths = [0.0, 0.9, 0.01, 0.5, 0.7, 0.02, 0.3, 0.6]
     node = np.array([[s, -s / 2, 0, 0, 0] for s in strengths])
     edges = np.arange(25, dtype=float)
     return features, np.concatenate([node.reshape(-1), edges])
@@ -74,13 +75,14 @@ def tiny_model():
 
 def test_prune_keeps_strongest_features_with_their_weights():
     features, weights = tiny_model()
-    pruned, pruned_weights = prune(features, weights, max_features=4)
-    assert list(pruned["feature_to_idx"]) == ["$$", "c.长", "w1.长治", "ww.l.**noWord*长治"]
-    assert list(pruned["feature_to_idx"].values()) == [0, 1, 2, 3]
-    assert pruned["unigram"] == ["长治"] and pruned["bigram"] == []
-    assert pruned_weights.shape == (5 * (4 + 5),)
+    pruned, pruned_weights = prune(features, weights, max_features=5)
+    assert list(pruned["feature_to_idx"]) == ["$$", "c.长", "w1.长治", "ww.l.**noWord*长治", "ww.r.书记***noWord"]
+    assert list(pruned["feature_to_idx"].values()) == [0, 1, 2, 3, 4]
+    assert pruned["unigram"] == ["书记", "长治"] and pruned["bigram"] == []
+    assert pruned_weights.shape == (5 * (5 + 5),)
     np.testing.assert_array_equal(pruned_weights[5:10], weights[5:10])  # c.长 row
     np.testing.assert_array_equal(pruned_weights[15:20], weights[20:25])  # ww.l row moved up
+    np.testing.assert_array_equal(pruned_weights[20:25], weights[35:40])  # ww.r row
     np.testing.assert_array_equal(pruned_weights[-25:], np.arange(25))
 
 
@@ -121,3 +123,11 @@ def test_source_must_be_the_pinned_model(tmp_path):
     text.write_text("hello")
     with pytest.raises(InputError, match="notes.txt: not a pkuseg wheel"):
         read_source_files(text)
+
+
+def test_data_dir_comes_from_the_argument_then_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("KG_DATA_DIR", str(tmp_path))
+    assert resolve_data_dir() == tmp_path
+    assert resolve_data_dir("elsewhere") == Path("elsewhere")
+    monkeypatch.delenv("KG_DATA_DIR")
+    assert resolve_data_dir() == DEFAULT_MODEL_DIR.parents[2] / "shared" / "data"

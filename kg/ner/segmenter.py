@@ -30,7 +30,7 @@ import numpy as np
 import spacy_pkuseg
 import srsly
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL_DIR = REPO_ROOT / "models" / "pkuseg"
@@ -38,7 +38,7 @@ DEFAULT_MODEL_DIR = REPO_ROOT / "models" / "pkuseg"
 PKUSEG_REQUIREMENT = "pkuseg==0.0.25"
 # The cp37 manylinux wheel carries the same model files as the sdist and needs no build step.
 PKUSEG_WHEEL_ARGS = ["--only-binary", ":all:", "--python-version", "3.7", "--platform", "manylinux1_x86_64"]
-# sha256 of the model files inside pkuseg 0.0.25 (identical in its sdist and wheels).
+# sha256 of the model files inside pkuseg 0.0.25 (identical in its sdist and cp37 wheel).
 MODEL_FILES_SHA256 = {
     "features.pkl": "265dcf5534a11d6429776f7e7450a9eef8e075b1a4bedb82ef996994d9c721ac",
     "weights.npz": "95d1632a1fed45993b5006d8ba85939cb110fae71313987673582d24669811dd",
@@ -49,8 +49,9 @@ MODEL_MEMBER_DIR = "pkuseg/models/default/"
 MAX_FEATURES = 200_000
 START_FEATURE = "$$"  # pkuseg adds feature index 0 to every character
 WORD_FEATURE = re.compile(r"^(?:w-1|w1)\.(.+)$")
-WORD_PAIR_FEATURE = re.compile(r"^ww\.[lr]\.(.+)\*(.+)$")
 NO_WORD = "**noWord"
+# words never hold "*" (pkuseg rewrites it), but the no-word marker does
+WORD_PAIR_FEATURE = re.compile(r"^ww\.[lr]\.(\*\*noWord|[^*]+)\*(\*\*noWord|[^*]+)$")
 
 GOLD_SETS = {"msr": "cws/msr_test_gold.utf8", "pku": "cws/pku_test_gold.utf8"}
 WHITESPACE_RUN = re.compile(r"(\s+)")
@@ -130,7 +131,8 @@ def fetch_pkuseg_wheel(dest: Path) -> Path:
     """Download the pinned pkuseg wheel with pip (build time only)."""
     command = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", *PKUSEG_WHEEL_ARGS,
                "--dest", str(dest), PKUSEG_REQUIREMENT]
-    subprocess.run(command, check=True)
+    if subprocess.run(command).returncode != 0:
+        raise KgError(f"{PKUSEG_REQUIREMENT}: pip download failed; pass source= a downloaded wheel or sdist")
     return next(dest.glob("pkuseg-*.whl"))
 
 
