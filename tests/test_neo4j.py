@@ -80,7 +80,9 @@ def count(drv, server, query) -> int:
 
 
 def test_counts_equal_the_store(bolt_server, driver, store):
+    before = store.read_bytes()
     summary = load(bolt_server, store)
+    assert store.read_bytes() == before, "loading changed the store"
     tables = sample_tables()
     assert count(driver, bolt_server, "MATCH (n:Entity) RETURN count(n)") == len(tables["entities"]) == 7
     assert count(driver, bolt_server, "MATCH (n:Article) RETURN count(n)") == 3

@@ -9,6 +9,7 @@ on purpose: parallel relationship writes deadlock on hub nodes.
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -80,34 +81,29 @@ def load_neo4j(
     """Write the store at ``db_path`` into ``database`` on the server at ``uri``."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    store = open_store(db_path)
     started = time.perf_counter()
-    try:
-        with connect(uri, user, password, database) as driver:
-            summary = LoadSummary()
-            with driver.session(database=database) as session:
-                apply_schema(session)
-                if wipe:
-                    summary.deleted = wipe_graph(session, batch_size)
-                totals = count_rows(store)
-                done = 0
-                for kind in totals:
-                    for counters in _write_kind(session, kind, iter_rows(store, kind), batch_size):
-                        summary.written[kind] = summary.written.get(kind, 0) + counters["rows"]
-                        summary.nodes_created += counters["nodes_created"]
-                        summary.relationships_created += counters["relationships_created"]
-                        done += counters["rows"]
-                        if progress:
-                            progress(done, sum(totals.values()))
-                    summary.written.setdefault(kind, 0)
-    except neo4j_errors.Neo4jError as error:
-        raise _server_error(error, uri, user, database) from None
-    except neo4j_errors.DriverError as error:
-        raise _driver_error(error, uri) from None
-    finally:
-        store.close()
+    with open_store(db_path) as store, connect(uri, user, password, database) as driver, \
+            _clear_errors(uri, user, database), driver.session(database=database) as session:
+        apply_schema(session)
+        summary = LoadSummary(deleted=wipe_graph(session, batch_size) if wipe else 0)
+        _write_graph(session, store, batch_size, summary, progress)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_graph(session: neo4j.Session, store, batch_size: int, summary: LoadSummary,
+                 progress: Progress | None) -> None:
+    totals = count_rows(store)
+    done = 0
+    for kind in totals:
+        summary.written[kind] = 0
+        for counters in _write_kind(session, kind, iter_rows(store, kind), batch_size):
+            summary.written[kind] += counters["rows"]
+            summary.nodes_created += counters["nodes_created"]
+            summary.relationships_created += counters["relationships_created"]
+            done += counters["rows"]
+            if progress:
+                progress(done, sum(totals.values()))
 
 
 def connect(uri: str, user: str, password: str, database: str | None) -> neo4j.Driver:
@@ -117,17 +113,26 @@ def connect(uri: str, user: str, password: str, database: str | None) -> neo4j.D
         raise ServerError(f"{uri}: unsupported URI scheme {scheme!r} (use one of {', '.join(URI_SCHEMES)})")
     driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
     try:
-        # plain session calls: execute_query would retry an unreachable server for 30 s
-        driver.verify_connectivity()
-        with driver.session(database=database) as session:
-            session.run("RETURN 1").consume()
-    except neo4j_errors.Neo4jError as error:
+        with _clear_errors(uri, user, database):
+            # plain session calls: execute_query would retry an unreachable server for 30 s
+            driver.verify_connectivity()
+            with driver.session(database=database) as session:
+                session.run("RETURN 1").consume()
+    except ServerError:
         driver.close()
+        raise
+    return driver
+
+
+@contextmanager
+def _clear_errors(uri: str, user: str, database: str | None) -> Iterator[None]:
+    """Driver and server errors as one-line ServerErrors (no traceback for the CLI)."""
+    try:
+        yield
+    except neo4j_errors.Neo4jError as error:
         raise _server_error(error, uri, user, database) from None
     except neo4j_errors.DriverError as error:
-        driver.close()
         raise _driver_error(error, uri) from None
-    return driver
 
 
 def _server_error(error: neo4j_errors.Neo4jError, uri: str, user: str, database: str | None) -> ServerError:

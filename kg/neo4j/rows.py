@@ -35,14 +35,9 @@ NODE_KINDS = ("entities", "articles")
 
 
 def open_store(db_path: str | Path) -> Store:
-    """The store at ``db_path``; a missing file is an InputError (Store() would create one)."""
-    path = Path(db_path)
-    if not path.is_file():
-        raise InputError(str(path), "no such store (run `kg build` first)")
-    try:
-        return Store(path)
-    except Exception as error:  # sqlite3 says "file is not a database" and the like
-        raise InputError(str(path), f"not a kg store ({error})") from None
+    """The store at ``db_path``, read-only: loading must never change or upgrade it. A missing
+    file or one without kg tables is an InputError."""
+    return Store(db_path, readonly=True)
 
 
 def count_rows(store: Store) -> dict[str, int]:
