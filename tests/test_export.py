@@ -5,8 +5,8 @@ import networkx as nx
 import pytest
 
 from kg.export import TYPE_COLORS, node_size, write_gexf, write_graphml
-from kg.mention import LABELS
 from kg.graph import MentionRow, SentenceRow, cooccurrence, group_entities, to_networkx
+from kg.mention import LABELS
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
