@@ -9,7 +9,7 @@ from kg.ner import split_pieces
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, read_bio
 from kg.ner.evaluate import span_scores
-from kg.ner.features import FEATURES, char_class, fold, unit_features
+from kg.ner.features import FEATURES, char_class, fold, text_features
 
 
 def test_fold_maps_widths_and_digits_one_to_one():
@@ -19,15 +19,22 @@ def test_fold_maps_widths_and_digits_one_to_one():
 
 
 def test_same_features_for_full_and_half_width_text():
-    assert numpy.array_equal(unit_features(list("长治市(２０２４)")), unit_features(list("长治市（2024）")))
+    assert numpy.array_equal(text_features("长治市，（２０２４）"), text_features("长治市,(2024)"))
 
 
 def test_features_see_neighbours():
-    rows = unit_features(list("长治市"))
+    rows = text_features("长治市")
     assert rows.shape == (3, len(FEATURES))
     # same character, different left neighbour: same unigram, different bigram
-    other = unit_features(list("大治"))
+    other = text_features("大治")
     assert rows[1, 0] == other[1, 0] and rows[1, 1] != other[1, 1]
+
+
+def test_lexicon_features_mark_dictionary_words():
+    rows = text_features("江泽民在北京")
+    word_bme = list(rows[:, FEATURES.index("word_bme")])
+    assert word_bme[0] & 1 and word_bme[2] & 4 and word_bme[3] == 0 and word_bme[5] & 4
+    assert rows[0, FEATURES.index("word_start")] != 0 and rows[3, FEATURES.index("word_start")] == 0
 
 
 def test_char_class():

@@ -32,6 +32,10 @@ class WordMerger:
         """Load the pkuseg model from a folder (it is then saved with the pipeline)."""
         if pkuseg_model:
             self.segmenter.initialize(pkuseg_model=str(pkuseg_model), pkuseg_user_dict="default")
+            # Like models/pkuseg itself: no post-processing dictionary (it merges words across
+            # entity boundaries more often and costs 4.5 MB; see bench/bench_segmenter.py).
+            post = self.segmenter.pkuseg_seg.postprocesser
+            post.do_process, post.common_words, post.other_words = False, set(), set()
 
     def __call__(self, doc: Doc) -> Doc:
         cuts = self.word_starts(doc.text)
