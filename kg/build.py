@@ -12,19 +12,18 @@ import bisect
 import multiprocessing
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError
-from kg.export import write_graphml
+from kg.errors import InputError, KgError
+from kg.export import temp_file_beside, write_graphml
 from kg.ingest import SourceDocument, iter_sources
-from kg.resolve import resolve_document
+from kg.resolve import region_division, resolve_document, warm_up
 from kg.segment import split_articles, split_sentences
-from kg.store import ArticleRecord, DocumentRecord, MentionRecord, Store
+from kg.store import ArticleRecord, DocumentRecord, MentionRecord, PlaceRecord, Store
 
 STORE_NAME = "kg.sqlite"
 GRAPHML_NAME = "graph.graphml"
@@ -43,12 +42,16 @@ class BuildSummary:
     problems: list[str] = field(default_factory=list)  # one line per input skipped
     articles: int = 0  # totals in the store after the build
     entities_by_type: dict[str, int] = field(default_factory=dict)
-    edges: int = 0
+    edges_by_kind: dict[str, int] = field(default_factory=dict)  # CO_OCCURS, LOCATED_IN
     seconds: float = 0.0
 
     @property
     def entities(self) -> int:
         return sum(self.entities_by_type.values())
+
+    @property
+    def edges(self) -> int:
+        return sum(self.edges_by_kind.values())
 
 
 def build(inputs: Iterable[str], out_dir: str | os.PathLike, *, tagger=None, jobs: int = 1,
@@ -65,13 +68,18 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike, *, tagger=None, job
     ``source_options`` go to ``kg.ingest.iter_sources`` (corpus field names).
     """
     started = time.perf_counter()
+    if region:
+        region = region_division(region).name  # KgError before any work
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = BuildSummary(out / STORE_NAME, out / GRAPHML_NAME)
     sources = _readable_sources(inputs, source_options or {}, summary, report)
     pruning = {"min_sentences": min_sentences, "min_weight": min_weight}
     pending, replaced = _pending_sources(summary.store, sources, summary)
+    pending = _with_known_regions(pending, summary, report)
     if pending or not _is_current(summary, pruning):
+        if pending:
+            warm_up()  # once here, not once per worker process
         if tagger is None and pending:
             from kg.ner import load
             tagger = load()
@@ -92,6 +100,8 @@ def _pending_sources(target: Path, sources: list[SourceDocument], summary: Build
         return sources, set()
     pending, replaced = [], set()
     with Store(target, readonly=True) as store:
+        if store.outdated():
+            return sources, set()  # written by an older kg: every document is analysed again
         for doc in sources:
             status = store.status_of(doc.source, doc.text)
             if status == "unchanged":
@@ -102,6 +112,23 @@ def _pending_sources(target: Path, sources: list[SourceDocument], summary: Build
                 replaced.add(doc.source)
     summary.replaced = len(replaced)
     return pending, replaced
+
+
+def _with_known_regions(docs: list[SourceDocument], summary: BuildSummary,
+                        report) -> list[SourceDocument]:
+    """``docs`` without those whose corpus row names a region that is no division (reported
+    and skipped like an unreadable input, before any tagging)."""
+    kept = []
+    for doc in docs:
+        try:
+            if doc.meta.get("region"):
+                region_division(doc.meta["region"])
+        except KgError as error:
+            _skip(InputError(doc.source, str(error)), summary, report)
+            summary.documents -= 1
+            continue
+        kept.append(doc)
+    return kept
 
 
 def _is_current(summary: BuildSummary, pruning: dict) -> bool:
@@ -116,13 +143,17 @@ def _readable_sources(inputs, options, summary, report) -> list[SourceDocument]:
     sources = []
     for item in iter_sources(inputs, **options):
         if isinstance(item, InputError):
-            summary.problems.append(str(item))
-            if report:
-                report(item)
+            _skip(item, summary, report)
         else:
             sources.append(item)
     summary.documents = len(sources)
     return sources
+
+
+def _skip(error: InputError, summary: BuildSummary, report) -> None:
+    summary.problems.append(str(error))
+    if report:
+        report(error)
 
 
 def _store_documents(store, pending, replaced, tagger, jobs, region, summary,
@@ -173,14 +204,16 @@ def analyse(doc: SourceDocument, tagger, region: str | None = None) -> DocumentR
     mentions = tuple(
         MentionRecord(r.mention.start, r.mention.end, r.mention.text, r.mention.label, r.name,
                       r.entity_id, r.article_index,
-                      _sentence_index(sentences, r.article_index, r.mention.start))
+                      _sentence_index(sentences, r.article_index, r.mention.start), r.region)
         for r in resolved.mentions)
     return DocumentRecord(
         source=doc.source, text=text, title=doc.meta.get("title"), date=doc.meta.get("date"),
         region=resolved.region, region_confidence=resolved.region_confidence,
         articles=tuple(ArticleRecord(a.start, a.end, a.title, s)
                        for a, s in zip(articles, sentences)),
-        mentions=mentions)
+        mentions=mentions,
+        places=tuple(PlaceRecord(p.entity_id, p.name, p.code, p.level, p.parent_id)
+                     for p in resolved.places))
 
 
 def _sentence_index(sentences: list[list[tuple[int, int]]], article_index: int | None,
@@ -197,17 +230,14 @@ def _count_totals(store: Store, summary: BuildSummary) -> None:
     stats = store.stats(top=0)
     summary.articles = stats["articles"]
     summary.entities_by_type = stats["entities_by_type"]
-    summary.edges = sum(stats["edges_by_kind"].values())
+    summary.edges_by_kind = stats["edges_by_kind"]
 
 
 @contextmanager
 def _working_copy(target: Path) -> Iterator[Path]:
     """A copy of ``target`` (or a fresh path) beside it; renamed over ``target`` when the
     block ends normally, deleted when it raises (KeyboardInterrupt included)."""
-    handle, name = tempfile.mkstemp(prefix=target.name + ".tmp-", dir=target.parent)
-    os.close(handle)
-    work = Path(name)
-    os.chmod(work, 0o666 & ~_umask())  # mkstemp makes it private; the store is not secret
+    work = temp_file_beside(target, target.name + ".tmp-")
     try:
         if target.exists():
             _copy_database(target, work)
@@ -216,12 +246,6 @@ def _working_copy(target: Path) -> Iterator[Path]:
     finally:
         for leftover in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
             leftover.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _copy_database(source: Path, destination: Path) -> None:

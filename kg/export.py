@@ -104,12 +104,22 @@ def node_size(mentions: int) -> float:
     return round(5.0 + 5.0 * math.log2(1 + max(mentions, 0)), 2)
 
 
+def temp_file_beside(target: Path, prefix: str, suffix: str = "") -> Path:
+    """A new empty file in ``target``'s folder, with the mode any new file gets there
+    (``mkstemp`` makes it 0600, which would follow the file when it is renamed into place)."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=suffix)
+    os.close(fd)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(name, 0o666 & ~mask)
+    return Path(name)
+
+
 @contextmanager
 def _replacing(path: str | os.PathLike) -> Iterator[str]:
     """A temp path beside ``path``; renamed over ``path`` on success, removed on failure."""
     target = Path(path)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
+    temp = str(temp_file_beside(target, f".{target.name}.", ".tmp"))
     try:
         yield temp
         os.replace(temp, target)

@@ -1,9 +1,11 @@
 """The embedded store ``OUT/kg.sqlite``: the single source of truth (stdlib sqlite3).
 
-Documents, articles, sentences and mentions are written per document, keyed by the content
-hash of the decoded text. Entities, aliases, edges, evidence and entity-article counts are
-*derived*: :meth:`Store.recompute` rebuilds them from the mention rows in one pass, so running
-a build twice on the same inputs never counts anything twice.
+Documents, articles, sentences, mentions and the document's linked places (``document_places``:
+each gazetteer division a mention links to, and its ancestors) are written per document, keyed
+by the content hash of the decoded text. Entities, aliases, edges, evidence and entity-article
+counts are *derived*: :meth:`Store.recompute` rebuilds them from those rows in one pass, so
+running a build twice on the same inputs never counts anything twice, and removing a document
+removes what only it contributed.
 """
 
 from __future__ import annotations
@@ -36,8 +38,13 @@ CREATE INDEX IF NOT EXISTS sentences_article ON sentences (article_id);
 CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY, document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
     article_id INTEGER, sentence_id INTEGER, start INTEGER, end INTEGER, text TEXT,
-    label TEXT, canonical TEXT, entity_id TEXT);
+    label TEXT, canonical TEXT, entity_id TEXT, region TEXT);
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions (document_id);
+-- Gazetteer divisions of a document's linked places and their ancestors, as PLACE entities;
+-- code is the 6-digit division code (NULL below county), parent_id the parent's entity id.
+CREATE TABLE IF NOT EXISTS document_places (
+    document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE, entity_id TEXT,
+    name TEXT, code TEXT, level TEXT, parent_id TEXT, PRIMARY KEY (document_id, entity_id));
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, name TEXT, type TEXT, mentions INTEGER, articles INTEGER,
     region TEXT, division_code TEXT, division_level TEXT);
@@ -68,6 +75,9 @@ SEARCH_SCHEMA = ("CREATE VIRTUAL TABLE IF NOT EXISTS entity_search "
                  "USING fts5(text, content='', tokenize='trigram')")
 
 DERIVED_TABLES = ("entities", "aliases", "edges", "evidence", "entity_articles")
+# PRAGMA user_version of the schema above; a store written by an older kg is re-analysed
+# from its inputs, because the rows recompute needs (mention regions, places) are missing.
+SCHEMA_VERSION = 1
 
 
 def content_hash(text: str) -> str:
@@ -107,6 +117,18 @@ class MentionRecord:
     entity_id: str
     article_index: int | None
     sentence_index: int | None
+    region: str | None = None  # the region the name was resolved in
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    """A gazetteer division a document's places link to (or an ancestor of one)."""
+
+    entity_id: str
+    name: str
+    code: str | None
+    level: str
+    parent_id: str | None
 
 
 @dataclass(frozen=True)
@@ -119,6 +141,7 @@ class DocumentRecord:
     region_confidence: float | None = None
     articles: tuple[ArticleRecord, ...] = ()
     mentions: tuple[MentionRecord, ...] = ()
+    places: tuple[PlaceRecord, ...] = ()
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:
@@ -178,7 +201,10 @@ class Store:
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
+        if self.outdated():
+            self._drop_tables()
         self.db.executescript(SCHEMA)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.search = has_trigram_search()
         if self.search:
             self.db.execute(SEARCH_SCHEMA)
@@ -192,6 +218,19 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def outdated(self) -> bool:
+        """Whether an older kg wrote this store (its documents must be analysed again)."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        return version < SCHEMA_VERSION and _has_table(self.db, "documents")
+
+    def _drop_tables(self) -> None:
+        names = [name for (name,) in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY name = 'entity_search' DESC")]  # the FTS table drops its shadow tables
+        with self.db:
+            for name in names:
+                self.db.execute(f'DROP TABLE IF EXISTS "{name}"')
 
     def finish(self) -> None:
         """Leave a single self-contained file: readers then open it read-only without
@@ -228,12 +267,17 @@ class Store:
             article_ids, sentence_ids = self._put_articles(document_id, doc.articles)
             self.db.executemany(
                 "INSERT INTO mentions (document_id, article_id, sentence_id, start, end, text,"
-                " label, canonical, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " label, canonical, entity_id, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(document_id,
                   None if m.article_index is None else article_ids[m.article_index],
                   sentence_ids.get((m.article_index, m.sentence_index)),
-                  m.start, m.end, m.text, m.label, m.canonical, m.entity_id)
+                  m.start, m.end, m.text, m.label, m.canonical, m.entity_id, m.region)
                  for m in doc.mentions])
+            self.db.executemany(
+                "INSERT INTO document_places (document_id, entity_id, name, code, level,"
+                " parent_id) VALUES (?, ?, ?, ?, ?, ?)",
+                [(document_id, p.entity_id, p.name, p.code, p.level, p.parent_id)
+                 for p in doc.places])
         return document_id
 
     def _put_articles(self, document_id, articles):
@@ -274,8 +318,9 @@ class Store:
             self.db.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                                 [("min_sentences", repr(min_sentences)),
                                  ("min_weight", repr(float(min_weight)))])
-            self._write_entities(entities, self._entity_regions())
+            self._write_entities(self._with_places(entities))
             self._write_edges(edges.values())
+            self._write_located_in()
             self.rebuild_search()
 
     def derived_with(self) -> dict:
@@ -287,33 +332,52 @@ class Store:
                 "min_weight": float(values["min_weight"])}
 
     def _mention_rows(self) -> list[graph.MentionRow]:
+        # The name is the canonical one, not the id's tail: PERSON:王晓明@长治市 is 王晓明.
         rows = self.db.execute(
             "SELECT entity_id, substr(entity_id, 1, instr(entity_id, ':') - 1),"
-            " substr(entity_id, instr(entity_id, ':') + 1), text, document_id, article_id,"
-            " sentence_id, start, end FROM mentions"
+            " coalesce(canonical, substr(entity_id, instr(entity_id, ':') + 1)), text,"
+            " document_id, article_id, sentence_id, start, end FROM mentions"
             " WHERE article_id IS NOT NULL ORDER BY id")
         return [graph.MentionRow(*row) for row in rows]
 
     def _entity_regions(self) -> dict[str, str]:
-        """Each entity's region: the home region most of its mentions' documents have."""
+        """Each entity's region: the one most of its mentions were resolved in (else their
+        document's home region)."""
         regions = {}
         for entity_id, region, _ in self.db.execute(
-                "SELECT m.entity_id, d.region, count(*) AS n FROM mentions m"
-                " JOIN documents d ON d.id = m.document_id WHERE d.region IS NOT NULL"
-                " GROUP BY m.entity_id, d.region ORDER BY m.entity_id, n, d.region DESC"):
+                "SELECT m.entity_id, coalesce(m.region, d.region) AS region, count(*) AS n"
+                " FROM mentions m JOIN documents d ON d.id = m.document_id"
+                " WHERE coalesce(m.region, d.region) IS NOT NULL"
+                " GROUP BY m.entity_id, 2 ORDER BY m.entity_id, n, 2 DESC"):
             regions[entity_id] = region  # the last row per entity has the highest count
         return regions
 
-    def _write_entities(self, entities: dict[str, graph.Entity], regions: dict) -> None:
+    def _with_places(self, entities: dict[str, graph.Entity]) -> list[graph.Entity]:
+        """Entities with their regions; linked places with division code and level, and the
+        region they lie in as theirs. Ancestors no document names (长治市 above a mentioned
+        襄垣县) join as places with no mentions, so the hierarchy stays connected."""
+        regions = self._entity_regions()
+        for entity in entities.values():
+            entity.region = regions.get(entity.id)
+        for entity_id, name, code, level, parent in self.db.execute(
+                "SELECT p.entity_id, min(p.name), min(p.code), min(p.level), min(up.name)"
+                " FROM document_places p LEFT JOIN document_places up"
+                " ON up.document_id = p.document_id AND up.entity_id = p.parent_id"
+                " GROUP BY p.entity_id"):
+            entity = entities.get(entity_id) or graph.Entity(entity_id, name, "PLACE")
+            entity.division_code, entity.division_level, entity.region = code, level, parent
+            entities[entity_id] = entity
+        return sorted(entities.values(), key=lambda e: e.id)
+
+    def _write_entities(self, entities: list[graph.Entity]) -> None:
         self.db.executemany(
-            "INSERT INTO entities (id, name, type, mentions, articles, region)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(e.id, e.name, e.type, e.mentions, e.articles, regions.get(e.id))
-             for e in entities.values()])
+            "INSERT INTO entities (id, name, type, mentions, articles, region, division_code,"
+            " division_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.id, e.name, e.type, e.mentions, e.articles, e.region, e.division_code,
+              e.division_level) for e in entities])
         self.db.executemany(
             "INSERT INTO aliases (entity_id, alias, count) VALUES (?, ?, ?)",
-            [(e.id, alias, count) for e in entities.values()
-             for alias, count in sorted(e.aliases.items())])
+            [(e.id, alias, count) for e in entities for alias, count in sorted(e.aliases.items())])
         self.db.execute(
             "INSERT INTO entity_articles (entity_id, article_id, count)"
             " SELECT entity_id, article_id, count(*) FROM mentions"
@@ -330,6 +394,13 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(e.source, e.target, rank, v.document_id, v.start, v.end, v.text)
              for e in edges for rank, v in enumerate(e.evidence)])
+
+    def _write_located_in(self) -> None:
+        """One LOCATED_IN edge (child -> parent) per distinct pair any document links."""
+        self.db.execute(
+            "INSERT INTO edges (source, target, kind)"
+            " SELECT DISTINCT entity_id, parent_id, 'LOCATED_IN' FROM document_places"
+            " WHERE parent_id IS NOT NULL")
 
     def rebuild_search(self) -> None:
         """Re-index entity names and aliases for substring lookup."""
@@ -382,10 +453,16 @@ class Store:
                           " ORDER BY entity_id, article_id")
 
     def to_networkx(self) -> nx.Graph:
-        """The stored graph as ``kg.graph.to_networkx`` builds it (Gephi-ready attributes)."""
+        """The co-occurrence graph as ``kg.graph.to_networkx`` builds it (Gephi-ready
+        attributes; linked places carry ``division_code`` and ``division_level``, and their
+        ``region`` is the division they lie in). LOCATED_IN edges and the places only they
+        connect (never mentioned) stay out: drawn as links, the hierarchy would read as
+        co-occurrence and pull every county to its city in a layout."""
         entities = {row["id"]: graph.Entity(row["id"], row["name"], row["type"], row["mentions"],
-                                            row["articles"])
-                    for row in self.iter_entities()}
+                                            row["articles"], region=row["region"],
+                                            division_code=row["division_code"],
+                                            division_level=row["division_level"])
+                    for row in self.iter_entities() if row["mentions"]}
         for row in self.iter_aliases():
             entities[row["entity_id"]].aliases[row["alias"]] = row["count"]
         evidence = defaultdict(list)
@@ -416,5 +493,6 @@ class Store:
                 " ORDER BY mentions DESC, id LIMIT ?", (top,))),
             "top_edges": list(self._rows(
                 "SELECT source, target, kind, sentences, articles, weight FROM edges"
-                " ORDER BY weight DESC, source, target LIMIT ?", (top,))),
+                " WHERE kind = 'CO_OCCURS' ORDER BY weight DESC, source, target LIMIT ?",
+                (top,))),
         }

@@ -4,7 +4,7 @@ from kg.store import ArticleRecord, DocumentRecord, MentionRecord
 
 
 def record(source: str, text: str, names: dict[str, str], region: str | None = "长治市",
-           ids: dict[str, str] | None = None) -> DocumentRecord:
+           ids: dict[str, str] | None = None, places: tuple = ()) -> DocumentRecord:
     """One article per line, sentences ending in 。, a mention for each occurrence of a name in
     ``names`` (name -> type; longest first, no overlaps); ``ids`` may map a name to another
     entity id than ``TYPE:name`` (an alias of that entity)."""
@@ -30,9 +30,9 @@ def record(source: str, text: str, names: dict[str, str], region: str | None = "
                 sentence = next(i for i, (s, e) in enumerate(articles[article].sentences)
                                 if s <= at < e)
                 entity_id = (ids or {}).get(name, f"{names[name]}:{name}")
+                canonical = entity_id.split(":", 1)[1].split("@")[0]  # PERSON:王晓明@长治市
                 mentions.append(MentionRecord(at, at + len(name), name, names[name],
-                                              entity_id.split(":", 1)[1], entity_id,
-                                              article, sentence))
+                                              canonical, entity_id, article, sentence))
             at = text.find(name, at + 1)
     return DocumentRecord(source, text, region=region, region_confidence=0.9 if region else 0.0,
-                          articles=tuple(articles), mentions=tuple(mentions))
+                          articles=tuple(articles), mentions=tuple(mentions), places=places)

@@ -46,6 +46,7 @@ def test_build_reports_each_bad_file_and_exits_1(built):
         assert sum(name in line for line in skipped) == 1
     assert "2 read, 2 added, 0 replaced, 0 unchanged, 3 skipped" in result.stdout
     assert "PROJECT 1" in result.stdout
+    assert "LOCATED_IN" in result.stdout
     graph = nx.read_graphml(root / "out" / "graph.graphml")
     assert "太旧高速扩容改造" in {data["label"] for _, data in graph.nodes(data=True)}
 
@@ -102,3 +103,13 @@ def test_export_writes_the_stored_graph(built, tmp_path, fmt):
     assert result.exit_code == 0, result.output
     graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(target)
     assert graph.number_of_nodes() == len(nx.read_graphml(root / "out" / "graph.graphml"))
+
+
+def test_unknown_region_option_is_a_usage_error_before_any_work(tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE_A, encoding="utf-8")
+    result = run("build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"),
+                 "--region", "火星市")
+    assert result.exit_code == 2
+    [error] = [line for line in result.stderr.splitlines() if line.startswith("Error")]
+    assert "--region" in error and "'火星市' is not a Chinese administrative division" in error
+    assert not (tmp_path / "out").exists()

@@ -1,4 +1,6 @@
+import os
 import re
+import stat
 import xml.etree.ElementTree as ET
 
 import networkx as nx
@@ -155,3 +157,13 @@ def test_node_size_grows_with_mentions():
 def test_every_entity_type_has_its_own_colour():
     assert set(TYPE_COLORS) == set(LABELS)
     assert len(set(TYPE_COLORS.values())) == len(LABELS)
+
+
+@pytest.mark.parametrize("write", [write_graphml, write_gexf])
+def test_written_files_get_the_mode_new_files_get(graph, tmp_path, write):
+    old = os.umask(0o027)
+    try:
+        write(graph, tmp_path / "graph.out")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "graph.out").stat().st_mode) == 0o640

@@ -4,7 +4,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.mention import Mention
-from kg.resolve import entity_key, resolve_document
+from kg.resolve import entity_key, region_division, resolve_document
 
 CHANGZHI_PAGE = (
     "奋力推进中国式现代化长治实践\n"
@@ -84,3 +84,24 @@ def test_mentions_outside_articles_have_no_article():
     doc = resolve_document(text, [article(3, len(text))], spans(text, ("报头", "ORG"), ("ＡＢＣ公司", "ORG")))
     assert [(r.name, r.article_index) for r in doc.mentions] == [("报头", None), ("ABC公司", 0)]
     assert doc.region is None and doc.region_confidence == 0.0
+
+
+def test_linked_places_carry_codes_levels_and_the_chain_of_parents():
+    doc = resolve_changzhi()
+    places = {p.entity_id: p for p in doc.places}
+    assert (places["PLACE:襄垣县"].code, places["PLACE:襄垣县"].level,
+            places["PLACE:襄垣县"].parent_id) == ("140423", "county", "PLACE:长治市")
+    assert places["PLACE:西营镇@襄垣县"].code is None  # townships have no code in the data
+    assert places["PLACE:山西省"].parent_id is None
+    assert doc.located_in == [(p.entity_id, p.parent_id) for p in doc.places if p.parent_id]
+
+
+def test_person_region_is_the_scope_of_its_id():
+    zhang = by_surface(resolve_changzhi())["张斌"]  # in the article about 襄垣县
+    assert (zhang.entity_id, zhang.region) == ("PERSON:张斌@长治市", "长治市")
+
+
+def test_region_division_accepts_short_names_and_refuses_unknown_ones():
+    assert region_division("长治").name == "长治市"
+    with pytest.raises(KgError, match="'火星市' is not a Chinese administrative division"):
+        region_division("火星市")

@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from kg.errors import InputError
-from kg.store import Store
+from kg.store import PlaceRecord, Store
 from store_records import record as make_record
 
 NAMES = {"长治市": "PLACE", "王晓明": "PERSON", "长治市委": "ORG", "襄垣县": "PLACE"}
@@ -87,7 +87,7 @@ def test_to_networkx_has_gephi_attributes(store):
     store.recompute()
     graph = store.to_networkx()
     assert graph.nodes["PLACE:长治市"] == {"label": "长治市", "type": "PLACE", "mentions": 2,
-                                         "articles": 2, "aliases": "长治市"}
+                                         "articles": 2, "aliases": "长治市", "region": "长治市"}
     # One shared sentence, plus a quarter for the second article they share without one.
     assert graph.edges["PERSON:王晓明", "PLACE:长治市"]["weight"] == 1.25
     assert graph.edges["PERSON:王晓明", "PLACE:长治市"]["articles"] == 2
@@ -124,3 +124,69 @@ def test_finished_store_opens_readonly_without_side_files(tmp_path):
     with Store(path, readonly=True) as store:
         assert store.stats()["entities"] == 4
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.sqlite"]
+
+
+# 襄垣县 is linked to the gazetteer; its city and province are never mentioned.
+CHAIN = (PlaceRecord("PLACE:襄垣县", "襄垣县", "140423", "county", "PLACE:长治市"),
+         PlaceRecord("PLACE:长治市", "长治市", "140400", "city", "PLACE:山西省"),
+         PlaceRecord("PLACE:山西省", "山西省", "140000", "province", None))
+
+
+def located_in(store: Store) -> list[tuple[str, str]]:
+    return [(e["source"], e["target"]) for e in store.iter_edges("LOCATED_IN")]
+
+
+def test_linked_places_give_divisions_ancestors_and_located_in_edges(store):
+    store.put_document(make_record("a.txt", "王晓明到襄垣县。", NAMES, places=CHAIN))
+    store.put_document(make_record("b.txt", "襄垣县发布通知。", NAMES, places=CHAIN))
+    store.recompute()
+    entities = {e["id"]: e for e in store.iter_entities()}
+    assert entities["PLACE:襄垣县"] == {
+        "id": "PLACE:襄垣县", "name": "襄垣县", "type": "PLACE", "mentions": 2, "articles": 2,
+        "region": "长治市", "division_code": "140423", "division_level": "county"}
+    # Ancestors join as places nobody mentions, so the hierarchy is connected.
+    assert (entities["PLACE:长治市"]["mentions"], entities["PLACE:长治市"]["region"]) == (0, "山西省")
+    assert entities["PLACE:山西省"]["division_level"] == "province"
+    # Two documents with the same chain: each pair once, without counts.
+    assert located_in(store) == [("PLACE:襄垣县", "PLACE:长治市"), ("PLACE:长治市", "PLACE:山西省")]
+    assert store.stats()["edges_by_kind"] == {"CO_OCCURS": 1, "LOCATED_IN": 2}
+    graph = store.to_networkx()  # the co-occurrence graph: no hierarchy, no unmentioned places
+    assert "PLACE:长治市" not in graph and graph.number_of_edges() == 1
+    assert graph.nodes["PLACE:襄垣县"]["division_code"] == "140423"
+
+
+def test_removing_a_document_removes_what_only_it_contributed(store):
+    store.put_document(make_record("a.txt", "王晓明到襄垣县。", NAMES, places=CHAIN))
+    store.put_document(make_record("b.txt", "王晓明在长治市调研。", NAMES, places=CHAIN[1:]))
+    store.recompute()
+    assert len(located_in(store)) == 2
+    store.remove_sources(["a.txt"])
+    store.recompute()
+    assert located_in(store) == [("PLACE:长治市", "PLACE:山西省")]
+    assert {e["id"] for e in store.iter_entities()} == {
+        "PERSON:王晓明", "PLACE:长治市", "PLACE:山西省"}
+
+
+def test_scoped_person_is_named_without_its_scope(store):
+    ids = {"王晓明": "PERSON:王晓明@长治市"}
+    store.put_document(make_record("a.txt", PAGE, NAMES, ids=ids))
+    store.recompute()
+    entities = {e["id"]: e for e in store.iter_entities()}
+    assert (entities["PERSON:王晓明@长治市"]["name"],
+            entities["PERSON:王晓明@长治市"]["region"]) == ("王晓明", "长治市")
+    assert store.to_networkx().nodes["PERSON:王晓明@长治市"]["label"] == "王晓明"
+    assert store.stats(top=1)["top_entities"][0]["name"] == "王晓明"
+
+
+def test_store_of_an_older_kg_is_reset_for_reanalysis(tmp_path):
+    path = tmp_path / "kg.sqlite"
+    old = sqlite3.connect(path)  # the first schema: no version, mentions without region
+    old.executescript("CREATE TABLE documents (id INTEGER PRIMARY KEY, source TEXT);"
+                      "INSERT INTO documents (source) VALUES ('a.txt');"
+                      "CREATE TABLE entities (id TEXT); CREATE TABLE edges (source TEXT);")
+    old.close()
+    with Store(path, readonly=True) as store:
+        assert store.outdated()
+    with Store(path) as store:
+        assert not store.outdated() and store.stats()["documents"] == 0
+        store.put_document(make_record("a.txt", PAGE, NAMES, places=CHAIN))

@@ -26,6 +26,18 @@ def _open(db_path: str) -> Store:
         raise click.ClickException(str(error)) from None
 
 
+def _known_region(ctx, param, value: str | None) -> str | None:
+    """The division --region names, checked before any work (usage error, exit 2)."""
+    if not value:
+        return None
+    from kg.resolve import region_division
+
+    try:
+        return region_division(value).name
+    except KgError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @main.command("build")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("-o", "--out", "out_dir", default="out", show_default=True,
@@ -34,7 +46,8 @@ def _open(db_path: str) -> Store:
               help="Worker processes for NER (each loads the model once).")
 @click.option("--model", type=click.Path(exists=True, file_okay=False),
               help="spaCy pipeline folder (default: the shipped models/kg_zh).")
-@click.option("--region", help="Home region of inputs that do not name one, e.g. 长治市.")
+@click.option("--region", callback=_known_region,
+              help="Home region of inputs that do not name one, e.g. 长治市 (default: inferred).")
 @click.option("--min-sentences", default=1, show_default=True, type=click.IntRange(min=0),
               help="Keep links seen in at least this many sentences (0 keeps article-only links).")
 @click.option("--min-weight", default=0.0, show_default=True, type=float,
@@ -99,7 +112,8 @@ def _print_summary(summary) -> None:
     by_type = ", ".join(f"{t} {n}" for t, n in summary.entities_by_type.items())
     click.echo(f"  articles: {summary.articles}")
     click.echo(f"  entities: {summary.entities}" + (f" ({by_type})" if by_type else ""))
-    click.echo(f"  edges: {summary.edges}")
+    by_kind = ", ".join(f"{k} {n}" for k, n in summary.edges_by_kind.items())
+    click.echo(f"  edges: {summary.edges}" + (f" ({by_kind})" if by_kind else ""))
 
 
 @main.command("lookup")

@@ -4,9 +4,11 @@ The public entry point is :func:`resolve_document`; :func:`entity_key` builds th
 ``TYPE:canonical name`` ids every later stage keys on.
 """
 
-from kg.resolve.document import ResolvedDocument, ResolvedMention, entity_key, resolve_document
+from kg.resolve.document import (LinkedPlace, ResolvedDocument, ResolvedMention, entity_key,
+                                 region_division, resolve_document, warm_up)
 from kg.resolve.gazetteer import Division, load_gazetteer
 from kg.resolve.region import RegionGuess, infer_region
 
-__all__ = ["Division", "RegionGuess", "ResolvedDocument", "ResolvedMention", "entity_key",
-           "infer_region", "load_gazetteer", "resolve_document"]
+__all__ = ["Division", "LinkedPlace", "RegionGuess", "ResolvedDocument", "ResolvedMention",
+           "entity_key", "infer_region", "load_gazetteer", "region_division", "resolve_document",
+           "warm_up"]

@@ -16,7 +16,7 @@ from kg.mention import Mention
 from kg.resolve import names
 from kg.resolve.gazetteer import Division, Gazetteer, load_gazetteer
 from kg.resolve.names import Scope, normalise
-from kg.resolve.region import LEVEL_WORDS, infer_region, main_county, main_city
+from kg.resolve.region import LEVEL_WORDS, infer_region, main_city, main_county, place_pattern
 from kg.resolve.rules import load_rules
 
 
@@ -32,6 +32,17 @@ class ResolvedMention:
     division: Division | None = None  # the gazetteer entry of a PLACE
 
 
+@dataclass(frozen=True)
+class LinkedPlace:
+    """A gazetteer division as a PLACE entity: a linked place, or one of its ancestors."""
+
+    entity_id: str
+    name: str
+    code: str | None  # 6-digit code (province, city, county); None below
+    level: str
+    parent_id: str | None  # the parent's entity id; None for a province
+
+
 @dataclass
 class ResolvedDocument:
     region: str | None
@@ -39,6 +50,7 @@ class ResolvedDocument:
     mentions: list[ResolvedMention] = field(default_factory=list)
     article_regions: list[str | None] = field(default_factory=list)
     located_in: list[tuple[str, str]] = field(default_factory=list)  # (child id, parent id)
+    places: list[LinkedPlace] = field(default_factory=list)  # linked places and their ancestors
 
 
 def entity_key(label: str, name: str, scope: str | None = None) -> str:
@@ -53,13 +65,26 @@ def article_index_of(starts: list[int], articles: list, position: int) -> int | 
     return None
 
 
+def warm_up() -> None:
+    """Load the gazetteer, rules and place pattern now (seconds): before worker processes
+    fork, so that each has them instead of loading its own copy."""
+    gazetteer = load_gazetteer()
+    load_rules()
+    place_pattern(gazetteer)
+
+
+def region_division(name: str) -> Division:
+    """The division a region override names (长治 or 长治市); KgError when there is none."""
+    division = Scope(load_gazetteer(), load_rules(), None, None).place(name)[1]
+    if division is None:
+        raise KgError(f"region {name!r} is not a Chinese administrative division")
+    return division
+
+
 def home_region(text: str, gazetteer: Gazetteer, override: str | None) -> tuple[Division | None, float]:
     """The page's home region: the override when given (it must be a known division), else inferred."""
     if override:
-        division = Scope(gazetteer, load_rules(), None, None).place(override)[1]
-        if division is None:
-            raise KgError(f"region {override!r} is not a Chinese administrative division")
-        return division, 1.0
+        return region_division(override), 1.0
     guess = infer_region(text, gazetteer)
     return guess.division, guess.confidence
 
@@ -94,7 +119,7 @@ def resolve_mention(m: Mention, scope: Scope, companies: list[str], article: int
     elif m.label == "PROJECT":
         name = name or names.project_name(m.text, companies, scope.rules)
     elif m.label == "PERSON":
-        scope_name = scope.home.name if scope.home else None
+        scope_name = region = scope.home.name if scope.home else None
     name = name or normalise(m.text)
     key = place_key(division, scope.gazetteer) if division else entity_key(m.label, name, scope_name)
     return ResolvedMention(m, key, name, m.label, article, False, region, division)
@@ -126,16 +151,20 @@ def find_references(text: str, taken: list[Mention], scope_of, starts, articles)
     return found
 
 
-def located_in(mentions: list[ResolvedMention], gazetteer: Gazetteer) -> list[tuple[str, str]]:
-    """(child id, parent id) for every linked place and each of its ancestors."""
-    pairs = {}
+def linked_places(mentions: list[ResolvedMention], gazetteer: Gazetteer) -> list[LinkedPlace]:
+    """Every linked place and each of its ancestors, once, in order of first appearance. Only
+    the chains of mentioned places: a county's other villages never appear."""
+    places = {}
     for r in mentions:
         if r.division is None:
             continue
         chain = [r.division] + gazetteer.ancestors(r.division)
-        for child, parent in zip(chain, chain[1:]):
-            pairs[(place_key(child, gazetteer), place_key(parent, gazetteer))] = None
-    return list(pairs)
+        for child, parent in zip(chain, chain[1:] + [None]):
+            key = place_key(child, gazetteer)
+            if key not in places:
+                places[key] = LinkedPlace(key, child.name, child.code, child.level,
+                                          parent and place_key(parent, gazetteer))
+    return list(places.values())
 
 
 def resolve_document(text: str, articles: list, mentions: list[Mention],
@@ -160,5 +189,7 @@ def resolve_document(text: str, articles: list, mentions: list[Mention],
         resolved.append(resolve_mention(m, scope_of(article), companies, article))
     resolved += find_references(text, mentions, scope_of, starts, articles)
     resolved.sort(key=lambda r: (r.mention.start, r.mention.end))
+    places = linked_places(resolved, gazetteer)
     return ResolvedDocument(home.name if home else None, confidence, resolved,
-                            [d.name if d else None for d in local], located_in(resolved, gazetteer))
+                            [d.name if d else None for d in local],
+                            [(p.entity_id, p.parent_id) for p in places if p.parent_id], places)
