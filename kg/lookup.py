@@ -48,6 +48,8 @@ class Match:
     article_count: int
     region: str | None
     aliases: list[str] = field(default_factory=list)
+    located_in: list[str] = field(default_factory=list)  # a place's parent division (names)
+    contains: list[str] = field(default_factory=list)  # the divisions in it that the store has
     articles: list[dict] = field(default_factory=list)  # title, source, date, mentions
     neighbors: list[Neighbor] = field(default_factory=list)
 
@@ -128,8 +130,20 @@ def _describe(store: Store, tier: str, row: dict, neighbors: int, articles: int)
         " JOIN articles a ON a.id = ea.article_id JOIN documents d ON d.id = a.document_id"
         " WHERE ea.entity_id = ? ORDER BY ea.count DESC, a.id LIMIT ?", (entity_id, articles))]
     return Match(entity_id, row["name"], row["type"], tier, row["mentions"], row["articles"],
-                 row["region"], aliases, article_rows,
+                 row["region"], aliases, *_hierarchy(db, entity_id), article_rows,
                  _neighbors(store, entity_id, neighbors))
+
+
+def _hierarchy(db, entity_id: str) -> tuple[list[str], list[str]]:
+    """Names of the places ``entity_id`` lies in and of those that lie in it, most mentioned
+    first (LOCATED_IN edges; empty for anything but a linked place)."""
+    def names(sql: str) -> list[str]:
+        return [name for (name,) in db.execute(sql, (entity_id,))]
+
+    return (names("SELECT e.name FROM edges x JOIN entities e ON e.id = x.target"
+                  " WHERE x.source = ? AND x.kind = 'LOCATED_IN' ORDER BY e.mentions DESC, e.id"),
+            names("SELECT e.name FROM edges x JOIN entities e ON e.id = x.source"
+                  " WHERE x.target = ? AND x.kind = 'LOCATED_IN' ORDER BY e.mentions DESC, e.id"))
 
 
 def _neighbors(store: Store, entity_id: str, limit: int) -> list[Neighbor]:

@@ -152,6 +152,7 @@ def test_lookup_of_a_short_place_name_finds_the_city_with_its_aliases(seeds_stor
     match = lookup(seeds_store, "长治")[0]
     assert (match.name, match.type, match.region) == ("长治市", "PLACE", "山西省")
     assert {"我市", "全市"} <= set(match.aliases)
+    assert match.located_in == ["山西省"] and "襄垣县" in match.contains
 
 
 def test_seed_places_are_linked_up_to_the_province(seeds_store):

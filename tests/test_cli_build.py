@@ -113,3 +113,10 @@ def test_unknown_region_option_is_a_usage_error_before_any_work(tmp_path):
     [error] = [line for line in result.stderr.splitlines() if line.startswith("Error")]
     assert "--region" in error and "'火星市' is not a Chinese administrative division" in error
     assert not (tmp_path / "out").exists()
+
+
+def test_lookup_shows_where_a_place_lies(built):
+    root, _ = built
+    result = run("lookup", "襄垣县", "--db", str(root / "out" / "kg.sqlite"), "--neighbors", "0")
+    assert result.exit_code == 0, result.output
+    assert "  in: 长治市; contains: -" in result.stdout.splitlines()

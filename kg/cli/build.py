@@ -144,6 +144,9 @@ def _print_match(match: Match) -> None:
     click.echo(f"{match.name} [{match.type}{region}] ({match.match} match, id {match.id})")
     click.echo(f"  {match.mentions} mentions in {match.article_count} articles;"
                f" aliases: {' | '.join(match.aliases)}")
+    if match.located_in or match.contains:
+        click.echo(f"  in: {', '.join(match.located_in) or '-'};"
+                   f" contains: {', '.join(match.contains) or '-'}")
     for article in match.articles:
         click.echo(f"  article: {article['title'] or '(untitled)'} — {article['source']}")
     for neighbor in match.neighbors:
