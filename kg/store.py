@@ -492,7 +492,9 @@ class Store:
                 "SELECT id, name, type, mentions, articles FROM entities"
                 " ORDER BY mentions DESC, id LIMIT ?", (top,))),
             "top_edges": list(self._rows(
-                "SELECT source, target, kind, sentences, articles, weight FROM edges"
-                " WHERE kind = 'CO_OCCURS' ORDER BY weight DESC, source, target LIMIT ?",
+                "SELECT x.source, x.target, a.name AS source_name, b.name AS target_name,"
+                " x.kind, x.sentences, x.articles, x.weight FROM edges x"
+                " JOIN entities a ON a.id = x.source JOIN entities b ON b.id = x.target"
+                " WHERE x.kind = 'CO_OCCURS' ORDER BY x.weight DESC, x.source, x.target LIMIT ?",
                 (top,))),
         }

@@ -175,7 +175,10 @@ def test_scoped_person_is_named_without_its_scope(store):
     assert (entities["PERSON:王晓明@长治市"]["name"],
             entities["PERSON:王晓明@长治市"]["region"]) == ("王晓明", "长治市")
     assert store.to_networkx().nodes["PERSON:王晓明@长治市"]["label"] == "王晓明"
-    assert store.stats(top=1)["top_entities"][0]["name"] == "王晓明"
+    stats = store.stats(top=1)
+    assert stats["top_entities"][0]["name"] == "王晓明"
+    assert (stats["top_edges"][0]["source_name"], stats["top_edges"][0]["source"]) == (
+        "王晓明", "PERSON:王晓明@长治市")
 
 
 def test_store_of_an_older_kg_is_reset_for_reanalysis(tmp_path):

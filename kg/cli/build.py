@@ -179,7 +179,7 @@ def stats_command(db_path, top):
     if stats["top_edges"]:
         click.echo("strongest links (weight, sentences):")
     for e in stats["top_edges"]:
-        click.echo(f"  {e['source']} — {e['target']} {e['weight']:g}, {e['sentences']}")
+        click.echo(f"  {e['source_name']} — {e['target_name']} {e['weight']:g}, {e['sentences']}")
 
 
 def _export_command(name: str, writer, suffix: str):
