@@ -10,7 +10,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import neo4j
 import pytest
 from bolt_server import _free_port, bolt_server, driver, write_store  # noqa: F401 (fixtures)
 from click.testing import CliRunner

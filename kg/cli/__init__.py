@@ -11,6 +11,16 @@ def main():
     """Turn Chinese news text into a knowledge graph."""
 
 
+@main.group()
+def export():
+    """Export the graph to files."""
+
+
+@main.group()
+def load():
+    """Load the graph into a server."""
+
+
 def _register_commands():
     # Each area keeps its commands in its own module; importing it attaches them to `main`.
     from kg.cli import build, inspect, neo4j, ner  # noqa: F401

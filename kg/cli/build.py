@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kg.build import build
-from kg.cli import main
+from kg.cli import export, main
 from kg.errors import KgError
 from kg.export import write_gexf, write_graphml
 from kg.lookup import Match, lookup
@@ -196,15 +196,5 @@ def _export_command(name: str, writer, suffix: str):
     return command
 
 
-def _group(name: str, help_text: str) -> click.Group:
-    """The `kg <name>` group, shared with other areas' modules whichever registers first."""
-    group = main.commands.get(name)
-    if group is None:
-        group = click.Group(name, help=help_text)
-        main.add_command(group)
-    return group
-
-
-_export = _group("export", "Export the graph to files.")
-_export.add_command(_export_command("graphml", write_graphml, "graphml"))
-_export.add_command(_export_command("gexf", write_gexf, "gexf"))
+export.add_command(_export_command("graphml", write_graphml, "graphml"))
+export.add_command(_export_command("gexf", write_gexf, "gexf"))

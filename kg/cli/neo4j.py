@@ -8,22 +8,13 @@ from pathlib import Path
 
 import click
 
-from kg.cli import main
+from kg.cli import export, load
 from kg.errors import KgError
 from kg.neo4j import DEFAULT_BATCH_SIZE, LoadSummary, browser_url, load_neo4j
 from kg.neo4j.csv_export import import_command, write_neo4j_csv
 
 # the Browser opens on the strongest links, as a graph
 BROWSER_QUERY = "MATCH p = (:Entity)-[r:CO_OCCURS]->(:Entity) RETURN p ORDER BY r.weight DESC LIMIT 100"
-
-
-def _group(name: str, help_text: str) -> click.Group:
-    """The `kg <name>` group, shared with other areas' modules whichever registers first."""
-    group = main.commands.get(name)
-    if group is None:
-        group = click.Group(name, help=help_text)
-        main.add_command(group)
-    return group
 
 
 @click.command("neo4j")
@@ -83,5 +74,5 @@ def export_csv_command(out_dir, db_path):
     click.echo("Import into an empty, stopped database with:\n  " + import_command(target))
 
 
-_group("load", "Load the graph into a server.").add_command(load_command)
-_group("export", "Export the graph to files.").add_command(export_csv_command)
+load.add_command(load_command)
+export.add_command(export_csv_command)

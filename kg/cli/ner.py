@@ -10,7 +10,7 @@ import click
 
 from kg.annotate import annotate
 from kg.cli import main
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.ingest import decode
 
 COLOURS = {"PERSON": "magenta", "ORG": "blue", "PLACE": "green", "PROJECT": "yellow",
@@ -29,9 +29,7 @@ def ner(files, jsonl, lines, region, model):
 
     Offsets are indices into each file's decoded text (BOM stripped, nothing else changed).
     """
-    from kg.ner import load
-
-    tagger = load(model)
+    tagger = load_tagger(model)
     failed = False
     for name in files:
         try:
@@ -51,6 +49,15 @@ def ner(files, jsonl, lines, region, model):
                   "articles": [{"start": a.start, "end": a.end, "title": a.title} for a in result.articles],
                   "entities": [m.to_dict() for m in result.mentions]}, jsonl, text)
     sys.exit(1 if failed else 0)
+
+
+def load_tagger(model):
+    from kg.ner import load
+
+    try:
+        return load(model)
+    except KgError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def read_text(name: str) -> str:
@@ -118,8 +125,7 @@ def train(data, output, limit, max_steps):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(data, model, limit, as_json):
     """P/R/F1 per label on the MSRA test set (exact span match)."""
-    from kg.ner import load
     from kg.ner.evaluate import evaluate_msra, format_scores
 
-    scores = evaluate_msra(load(model), data, limit=limit)
+    scores = evaluate_msra(load_tagger(model), data, limit=limit)
     click.echo(json.dumps(scores, ensure_ascii=False) if as_json else format_scores(scores))

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
+from kg.errors import KgError
 from kg.mention import LABELS, Mention
 from kg.text import CleanText, clean
 
@@ -40,11 +41,12 @@ def load(path: str | os.PathLike | None = None) -> "Tagger":
     # plain spacy.load of the installed package).
     from kg.ner import components, features, tokenizer  # noqa: F401
 
-    try:
-        from kg.ner import rules  # noqa: F401
-    except ImportError:  # the rules component is optional in a bare training pipeline
-        pass
-    return Tagger(spacy.load(model_path(path)))
+    from kg.ner import rules  # noqa: F401
+
+    folder = model_path(path)
+    if not (folder / "config.cfg").is_file():
+        raise KgError(f"{folder}: no spaCy pipeline here (rebuild it with `kg train`, or set KG_MODEL)")
+    return Tagger(spacy.load(folder))
 
 
 class Tagger:
