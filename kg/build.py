@@ -82,7 +82,7 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike, *, tagger=None, job
             warm_up()  # once here, not once per worker process
         if tagger is None and pending:
             from kg.ner import load
-            tagger = load()
+            tagger = load(words=False)  # the graph needs mentions and sentences, not words
         with _working_copy(summary.store) as work_path, Store(work_path) as store:
             _store_documents(store, pending, replaced, tagger, jobs, region, summary, progress)
             store.recompute(**pruning)

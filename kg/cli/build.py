@@ -69,7 +69,7 @@ def build_command(sources, out_dir, jobs, model, region, min_sentences, min_weig
     source_options = {k: v for k, v in source_options.items() if v}
     with _progress_bar() as progress:
         try:
-            summary = build(sources, out_dir, tagger=load(model) if model else None, jobs=jobs,
+            summary = build(sources, out_dir, tagger=load(model, words=False) if model else None, jobs=jobs,
                             min_sentences=min_sentences, min_weight=min_weight, region=region,
                             progress=progress, report=_report, source_options=source_options)
         except KgError as error:

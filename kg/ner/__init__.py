@@ -35,8 +35,12 @@ def model_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get("KG_MODEL") or DEFAULT_MODEL)
 
 
-def load(path: str | os.PathLike | None = None) -> "Tagger":
-    """Load the NER pipeline (offline: everything it needs is in the model folder)."""
+def load(path: str | os.PathLike | None = None, *, words: bool = True) -> "Tagger":
+    """Load the NER pipeline (offline: everything it needs is in the model folder).
+
+    ``words=False`` leaves out the last step, which groups characters into spacy-pkuseg
+    words: mentions are the same, and tagging is faster when nothing needs the words.
+    """
     # Importing the components registers them with spaCy (entry points do the same for a
     # plain spacy.load of the installed package).
     from kg.ner import components, features, tokenizer  # noqa: F401
@@ -46,7 +50,7 @@ def load(path: str | os.PathLike | None = None) -> "Tagger":
     folder = model_path(path)
     if not (folder / "config.cfg").is_file():
         raise KgError(f"{folder}: no spaCy pipeline here (rebuild it with `kg train`, or set KG_MODEL)")
-    return Tagger(spacy.load(folder))
+    return Tagger(spacy.load(folder, exclude=[] if words else ["kg_word_merger"]))
 
 
 class Tagger:

@@ -1,0 +1,66 @@
+"""Score `kg ner` as its users run it: the real command, its JSON lines, exact span match.
+
+1. MSRA test (PERSON/ORG/PLACE): the test sentences, one per line, through
+   `kg ner --jsonl --lines`.
+2. Seed page 000 (all six labels) through `kg ner --jsonl`, against the worked example
+   ../shared/annotation/000.json (REF mentions are the resolver's business, not NER's).
+
+    python bench/eval_ner.py [--data ../shared/data] [--annotation ../shared/annotation]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from kg.ner.corpus import data_dir, read_bio
+from kg.ner.evaluate import format_scores, span_scores
+
+REPO = Path(__file__).resolve().parents[1]
+ALL_LABELS = ("PERSON", "ORG", "PLACE", "PROJECT", "DOC", "EVENT")
+
+
+def kg_ner(*args: str) -> list[dict]:
+    out = subprocess.run([sys.executable, "-m", "kg", "ner", "--jsonl", *args],
+                         check=True, capture_output=True, text=True, encoding="utf-8").stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def spans(entities) -> list[tuple[int, int, str]]:
+    return [(e["start"], e["end"], e["label"]) for e in entities]
+
+
+def msra(data: Path) -> dict:
+    sentences = list(read_bio(data / "msra" / "test.bio"))
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
+        f.write("\n".join(text for text, _ in sentences))
+    records = kg_ner("--lines", f.name)
+    Path(f.name).unlink()
+    assert [r["line"] for r in records] == list(range(1, len(sentences) + 1))
+    return span_scores([gold for _, gold in sentences], [spans(r["entities"]) for r in records])
+
+
+def seed_000(annotation: Path) -> dict:
+    gold = json.loads((annotation / "000.json").read_text(encoding="utf-8"))
+    page = REPO / "seeds" / "000_962b4dfc194dabb5.txt"
+    (record,) = kg_ner(str(page))
+    return span_scores([spans(gold["entities"])], [spans(record["entities"])], labels=ALL_LABELS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--annotation", type=Path, default=REPO.parent / "shared" / "annotation")
+    args = parser.parse_args()
+    print("== MSRA test, `kg ner --jsonl --lines` (exact spans)")
+    print(format_scores(msra(data_dir(args.data))))
+    print("\n== seed 000 vs ../shared/annotation/000.json, `kg ner --jsonl` (exact spans)")
+    print(format_scores(seed_000(args.annotation)))
+
+
+if __name__ == "__main__":
+    main()
