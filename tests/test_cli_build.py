@@ -27,7 +27,7 @@ def built(tmp_path_factory):
     tagger = RulerTagger()
     with pytest.MonkeyPatch.context() as patch:
         # The NER stage only: the trained model is replaced by a small rule pipeline.
-        patch.setattr(kg.ner, "load", lambda path=None: tagger)
+        patch.setattr(kg.ner, "load", lambda path=None, words=True: tagger)
         result = CliRunner().invoke(
             main, ["build", str(folder), "-o", str(root / "out")])
     return root, result
