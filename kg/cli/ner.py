@@ -39,8 +39,8 @@ def ner(files, jsonl, lines, region, model):
             failed = True
             continue
         if lines:
-            for number, line in enumerate(text.split("\n"), start=1):
-                mentions = tagger.tag(line) if line.strip() else []
+            texts = text.split("\n")
+            for number, (line, mentions) in enumerate(zip(texts, tagger.tag_many(texts)), start=1):
                 emit({"source": name, "line": number, "entities": [m.to_dict() for m in mentions]},
                      jsonl, line)
         else:

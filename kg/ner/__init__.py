@@ -62,15 +62,25 @@ class Tagger:
     def tag(self, text: str) -> list[Mention]:
         return next(self.tag_many([text]))
 
-    def tag_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Mention]]:
-        """Mentions of each text, in order; offsets index that text."""
-        for text in texts:
-            cleaned = clean(text)
-            pieces = list(split_pieces(cleaned.text))
-            docs = self.nlp.pipe((cleaned.text[a:b] for a, b in pieces), batch_size=batch_size)
-            mentions = []
-            for (offset, _), doc in zip(pieces, docs):
-                mentions.extend(doc_mentions(doc, offset, cleaned, text))
+    def tag_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
+        """Mentions of each text, in order; offsets index that text. Pieces of all texts
+        stream through one ``nlp.pipe``, so many short texts batch as well as one long one."""
+
+        def pieces():
+            for number, text in enumerate(texts):
+                cleaned = clean(text)
+                for start, end in split_pieces(cleaned.text):
+                    yield cleaned.text[start:end], (number, start, cleaned, text)
+
+        current, mentions = None, []
+        for doc, (number, offset, cleaned, text) in self.nlp.pipe(pieces(), as_tuples=True,
+                                                                  batch_size=batch_size):
+            if number != current:
+                if current is not None:
+                    yield mentions
+                current, mentions = number, []
+            mentions.extend(doc_mentions(doc, offset, cleaned, text))
+        if current is not None:
             yield mentions
 
 

@@ -46,8 +46,10 @@ class WordMerger:
         words, spaces = get_words_and_spaces(words, doc.text)
         merged = Doc(self.vocab, words=words, spaces=spaces, user_data=doc.user_data)
         merged.ents = [
-            merged.char_span(ent.start_char, ent.end_char, label=ent.label_) for ent in doc.ents
+            merged.char_span(ent.start_char, ent.end_char, label=ent.label_, kb_id=ent.kb_id_)
+            for ent in doc.ents
         ]
+        merged._context = doc._context  # what nlp.pipe(..., as_tuples=True) carries along
         return merged
 
     def word_starts(self, text: str) -> set[int]:
