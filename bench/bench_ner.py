@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+CPU = int(os.environ.get("KG_BENCH_CPU", "0"))  # the core to pin to
 
 CHILD = r"""
 import json, resource, sys, time
@@ -55,7 +56,7 @@ print(json.dumps({"load_s": loaded, "chars_per_s": full, "chars_per_s_without_wo
 
 def one_run(chars: int) -> dict:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-    out = subprocess.run(["taskset", "-c", "0", sys.executable, "-c", CHILD, str(chars)], cwd=REPO,
+    out = subprocess.run(["taskset", "-c", str(CPU), sys.executable, "-c", CHILD, str(chars)], cwd=REPO,
                          env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -67,7 +68,7 @@ def main() -> None:
     args = parser.parse_args()
     runs = [one_run(args.chars) for _ in range(args.runs)]
     print(f"machine: {platform.node()}, {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}; one core (taskset -c 0), {args.runs} runs, median")
+          f"Python {platform.python_version()}; one core (taskset -c {CPU}), {args.runs} runs, median")
     print(f"input: {runs[0]['chars']:,} characters (seed pages repeated)")
     for key, unit in [("load_s", "s"), ("chars_per_s", "chars/s"),
                       ("chars_per_s_without_words", "chars/s"), ("peak_rss_mb", "MB")]:

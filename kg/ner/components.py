@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
+from kg.ner.tokenizer import doc_text
+
 
 @Language.factory("kg_word_merger")
 def make_word_merger(nlp: Language, name: str) -> "WordMerger":
@@ -38,12 +40,12 @@ class WordMerger:
             post.do_process, post.common_words, post.other_words = False, set(), set()
 
     def __call__(self, doc: Doc) -> Doc:
-        cuts = self.word_starts(doc.text)
+        text = doc_text(doc)
+        cuts = self.word_starts(text)
         for ent in doc.ents:
             cuts.add(ent.start_char)
             cuts.add(ent.end_char)
-        words = doc_pieces(doc.text, cuts)
-        words, spaces = get_words_and_spaces(words, doc.text)
+        words, spaces = get_words_and_spaces(doc_pieces(text, cuts), text)
         merged = Doc(self.vocab, words=words, spaces=spaces, user_data=doc.user_data)
         merged.ents = [
             merged.char_span(ent.start_char, ent.end_char, label=ent.label_, kb_id=ent.kb_id_)

@@ -32,6 +32,8 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
 
+from kg.ner.tokenizer import doc_text
+
 FEATURES = ("char", "bigram", "trigram", "class", "word_start", "word_end", "word_bme")
 LONGEST_WORD = 8
 
@@ -123,12 +125,15 @@ def _hash(key: str) -> int:
 def doc_features(doc: Doc) -> numpy.ndarray:
     """Features of a Doc. The model is trained on character-level Docs (one token per
     character); on other Docs each token counts as its first character."""
-    if len(doc) == len(doc.text):
-        return text_features(doc.text)
+    text = doc_text(doc)
+    if len(doc) == len(text):
+        return text_features(text)
     return text_features("".join(token.text[:1] or " " for token in doc))
 
 
 def char_feature_extractor() -> Model[List[Doc], List[Ints2d]]:
+    lexicon()  # load the word list with the model, not on the first text
+
     def forward(model, docs, is_train):
         features = [model.ops.asarray(doc_features(doc), dtype="uint64") for doc in docs]
         return features, lambda d_features: []

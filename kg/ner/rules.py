@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kg.ner.tokenizer import doc_text
 from kg.text import clean
 
 Span = tuple[int, int, str]
@@ -379,6 +380,6 @@ def make_rules(nlp: Language, name: str):
 def apply_rules(doc: Doc) -> Doc:
     entities = [(entity.start_char, entity.end_char, entity.label_) for entity in doc.ents]
     spans = [doc.char_span(start, end, label=label, alignment_mode="expand")
-             for start, end, label in rule_spans(doc.text, entities)]
+             for start, end, label in rule_spans(doc_text(doc), entities)]
     doc.ents = filter_spans([span for span in spans if span is not None])
     return doc

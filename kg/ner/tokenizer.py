@@ -12,12 +12,26 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 
+TEXT_KEY = "kg.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it from the tokens: spaCy joins every token's text on
+    each access, which on a character-level Doc costs more than the features themselves."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or len(text) != len(doc):
+        text = doc.text
+    return text
+
+
 class CharTokenizer:
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     # spaCy serialises the tokenizer with the pipeline; this one has no state.
     def to_bytes(self, **kwargs) -> bytes:
