@@ -8,16 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kg.mention import Mention
-from kg.resolve import resolve_document
+from kg.resolve import ResolvedDocument, resolve_document
 from kg.segment import Article, split_articles
 
 
 @dataclass
 class Annotation:
     articles: list[Article]
-    mentions: list[Mention]
-    region: str | None = None
-    region_confidence: float = 0.0
+    mentions: list[Mention]  # the NER mentions, with canonical names
+    resolved: ResolvedDocument  # entity ids, references (我市, 全市), linked places
 
 
 def annotate(text: str, tagger, *, region: str | None = None, articles: bool = True) -> Annotation:
@@ -30,7 +29,7 @@ def annotate(text: str, tagger, *, region: str | None = None, articles: bool = T
         (r.mention.start, r.mention.end): r.name for r in resolved.mentions if not r.ref
     }
     named = [with_canonical(m, canonical.get((m.start, m.end))) for m in mentions]
-    return Annotation(parts, named, resolved.region, resolved.region_confidence)
+    return Annotation(parts, named, resolved)
 
 
 def with_canonical(mention: Mention, name: str | None) -> Mention:

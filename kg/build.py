@@ -18,11 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.annotate import annotate
 from kg.errors import InputError, KgError
 from kg.export import temp_file_beside, write_graphml
 from kg.ingest import SourceDocument, iter_sources
-from kg.resolve import region_division, resolve_document, warm_up
-from kg.segment import split_articles, split_sentences
+from kg.resolve import region_division, warm_up
+from kg.segment import split_sentences
 from kg.store import ArticleRecord, DocumentRecord, MentionRecord, PlaceRecord, Store
 
 STORE_NAME = "kg.sqlite"
@@ -196,11 +197,10 @@ def _analyse_in_worker(job: tuple[SourceDocument, str | None]) -> DocumentRecord
 def analyse(doc: SourceDocument, tagger, region: str | None = None) -> DocumentRecord:
     """One document through segmentation, NER and resolution, as rows for the store."""
     text = doc.text
-    articles = split_articles(text)
+    annotation = annotate(text, tagger, region=doc.meta.get("region") or region)
+    articles, resolved = annotation.articles, annotation.resolved
     sentences = [[(s.start, s.end) for s in split_sentences(text, a.start, a.end)]
                  for a in articles]
-    resolved = resolve_document(text, articles, tagger.tag(text),
-                                region=doc.meta.get("region") or region)
     mentions = tuple(
         MentionRecord(r.mention.start, r.mention.end, r.mention.text, r.mention.label, r.name,
                       r.entity_id, r.article_index,
