@@ -54,6 +54,8 @@ from itertools import combinations
 
 import networkx as nx
 
+from kg.text import join_broken_lines
+
 ARTICLE_ONLY_WEIGHT = 0.25
 MAX_EVIDENCE = 3
 RESOLVED_FIELDS = ("region", "division_code", "division_level")
@@ -136,28 +138,13 @@ def group_entities(rows: Iterable[MentionRow]) -> dict[str, Entity]:
                 f"({entity.name!r}/{entity.type} vs {row.name!r}/{row.type})"
             )
         entity.mentions += 1
-        entity.aliases[alias_form(row.surface)] += 1
+        entity.aliases[join_broken_lines(row.surface)] += 1
         articles[row.entity_id].add(row.article_id)
     for entity_id, entity in entities.items():
         entity.articles = len(articles[entity_id])
     return dict(sorted(entities.items()))
 
 
-def alias_form(surface: str) -> str:
-    """The surface with PDF line breaks removed: ``长治\\n市`` -> ``长治市``.
-
-    Between two Latin letters or digits the break becomes a space (``New\\nYork`` -> ``New York``).
-    """
-    lines = [line.strip() for line in surface.splitlines() if line.strip()]
-    joined = lines[0] if lines else ""
-    for line in lines[1:]:
-        latin = _latin(joined[-1]) and _latin(line[0])
-        joined += (" " if latin else "") + line
-    return joined
-
-
-def _latin(char: str) -> bool:
-    return char.isascii() and char.isalnum()
 
 
 def cooccurrence(

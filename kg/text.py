@@ -231,3 +231,16 @@ def _between_digits(text: str, position: int) -> bool:
     left = text[position - 1] if position > 0 else ""
     right = text[position + 1] if position + 1 < len(text) else ""
     return left.isdigit() and right.isdigit()
+
+
+def join_broken_lines(surface: str) -> str:
+    """A name with the PDF line breaks inside it removed: ``长治\n市`` -> ``长治市``.
+
+    Between two Latin letters or digits the break becomes a space (``New\nYork`` -> ``New York``).
+    """
+    lines = [line.strip() for line in surface.splitlines() if line.strip()]
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        latin = _is_latin_end(joined) and _is_latin_start(line)
+        joined += (" " if latin else "") + line
+    return joined

@@ -7,12 +7,12 @@ from kg.graph import (
     Edge,
     MentionRow,
     SentenceRow,
-    alias_form,
     cooccurrence,
     group_entities,
     prune,
     to_networkx,
 )
+from kg.text import join_broken_lines
 
 SOURCE = "seeds/page.txt"
 
@@ -67,8 +67,8 @@ def test_group_entities_rejects_rows_that_disagree_on_the_name():
     "surface, alias",
     [("长治\n市", "长治市"), ("山西正来\r\n  制药有限公司", "山西正来制药有限公司"), ("New\nYork", "New York"), ("市委", "市委")],
 )
-def test_alias_form_removes_pdf_line_breaks(surface, alias):
-    assert alias_form(surface) == alias
+def test_aliases_lose_pdf_line_breaks(surface, alias):
+    assert join_broken_lines(surface) == alias
 
 
 def test_two_entities_in_the_same_sentence_twice():

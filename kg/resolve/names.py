@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.resolve.gazetteer import Division, Gazetteer
 from kg.resolve.rules import Rules
+from kg.text import join_broken_lines
 
 LEVEL_ORDER = ("province", "city", "county", "township", "village")
 
@@ -71,7 +72,8 @@ def _only_highest(candidates: list[Division]) -> Division | None:
 
 
 def normalise(surface: str) -> str:
-    return unicodedata.normalize("NFKC", surface).strip()
+    """Width-normalised, without the PDF line breaks a surface form may contain."""
+    return join_broken_lines(unicodedata.normalize("NFKC", surface))
 
 
 def org_name(surface: str, scope: Scope, companies: list[str]) -> str:
