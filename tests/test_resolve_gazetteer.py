@@ -53,3 +53,13 @@ def test_parse_tree_reads_codes_and_municipalities():
     assert dongcheng.parent_id == "110000"  # the repeated city level is skipped
     assert g.by_name["东华门街道"][0].id == "110101/东华门街道"
     assert g.villages_within("多福巷社区", dongcheng)[0].id == "110101/东华门街道/多福巷社区"
+
+
+def test_cities_without_counties_have_no_loop_in_their_hierarchy():
+    # jionlp lists 东莞市's towns under a placeholder county with the city's own code;
+    # a parent link to itself once made ancestors() loop until memory ran out.
+    gazetteer = load_gazetteer()
+    town = gazetteer.candidates("东坑镇")
+    assert town and [a.name for a in gazetteer.ancestors(town[0])][-2:] == ["东莞市", "广东省"]
+    for division in gazetteer.by_id.values():
+        assert len(gazetteer.ancestors(division)) <= 4

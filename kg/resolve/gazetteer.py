@@ -53,7 +53,7 @@ class Gazetteer:
     def ancestors(self, division: Division) -> list[Division]:
         """Parents from the nearest up to the province."""
         chain = []
-        while division.parent_id:
+        while division.parent_id and division.parent_id != division.id:
             division = self.by_id[division.parent_id]
             chain.append(division)
         return chain
@@ -116,8 +116,11 @@ def parse_tree(lines: list[str]) -> Gazetteer:
             villages[parent].append(fields[0])
             continue
         name, code, short = (fields + [None, None])[:3]
-        if depth == 1 and code == parent:
-            path.append(parent)  # a municipality's city level repeats the province
+        if code and code == parent:
+            # A level that repeats its parent's code: a municipality's city level (北京市),
+            # or the placeholder county of a city without counties (东莞市 › 市直辖行政区划).
+            # Its children belong to the parent.
+            path.append(parent)
             continue
         division_id = code or f"{parent}/{name}"  # townships (and a few others) have no code
         d = Division(division_id, name, short, LEVELS[depth], parent)
