@@ -105,3 +105,15 @@ def test_region_division_accepts_short_names_and_refuses_unknown_ones():
     assert region_division("长治").name == "长治市"
     with pytest.raises(KgError, match="'火星市' is not a Chinese administrative division"):
         region_division("火星市")
+
+
+def test_names_lose_the_pdf_line_breaks_their_mentions_keep():
+    text = "省应急管理厅印发《2023\n年山西省应急管理厅行政处\n罚公告第1号》。"
+    start = text.index("2023")
+    surface = text[start:text.index("》")]
+    doc = resolve_document(text, [SimpleNamespace(start=0, end=len(text), title=None)],
+                           [Mention(start, start + len(surface), surface, "DOC")])
+    (resolved,) = [r for r in doc.mentions if r.type == "DOC"]
+    assert resolved.mention.text == surface and "\n" in surface
+    assert resolved.name == "2023年山西省应急管理厅行政处罚公告第1号"
+    assert resolved.entity_id == "DOC:2023年山西省应急管理厅行政处罚公告第1号"
