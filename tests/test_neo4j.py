@@ -15,7 +15,7 @@ from bolt_server import _free_port, bolt_server, driver, write_store  # noqa: F4
 from click.testing import CliRunner
 
 from kg.errors import InputError
-from kg.neo4j import LoadSummary, ServerError, load_neo4j
+from kg.neo4j import LoadSummary, ServerError, entity_query, load_neo4j
 from kg.neo4j.csv_export import write_neo4j_csv
 from kg.neo4j.load import CYPHER_DIR, cypher_statements
 
@@ -255,3 +255,10 @@ def test_csv_export_round_trips(store, tmp_path):
         edges = [dict(zip(rel_header, row)) for row in csv.reader(f)]
     (edge,) = [e for e in edges if e[":START_ID(Entity)"] == BACKSLASH]
     assert edge["evidence:string[]"].split("\x1f") == EVIDENCE and edge[":TYPE"] == "CO_OCCURS"
+
+
+@pytest.mark.parametrize("entity_id", [QUOTE, BACKSLASH, EMOJI, APOSTROPHE])
+def test_lookup_browser_query_finds_hostile_ids(bolt_server, driver, store, entity_id):
+    load(bolt_server, store)
+    records, _, _ = driver.execute_query(entity_query(entity_id), database_=bolt_server["database"])
+    assert records and {r["n"]["id"] for r in records} == {entity_id}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -137,6 +138,16 @@ def lookup_command(query, db_path, limit, neighbors, as_json):
         return
     for match in matches:
         _print_match(match)
+        _print_browser_link(match)
+
+
+def _print_browser_link(match: Match) -> None:
+    """With a Neo4j configured (NEO4J_URI), where to see the entity in its Browser."""
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        from kg.neo4j import browser_url, entity_query
+
+        click.echo(f"  browser: {browser_url(uri, os.environ.get('NEO4J_DATABASE'), entity_query(match.id))}")
 
 
 def _print_match(match: Match) -> None:

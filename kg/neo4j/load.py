@@ -8,6 +8,7 @@ on purpose: parallel relationship writes deadlock on hub nodes.
 
 from __future__ import annotations
 
+import json
 import time
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
@@ -222,6 +223,15 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
     iterator = iter(rows)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def entity_query(entity_id: str) -> str:
+    """A Browser query showing an entity and its strongest links. The Browser takes one
+    command in a link, so the id is a literal: JSON string syntax, which Cypher reads the
+    same way (quotes and backslashes escaped)."""
+    return (f"MATCH (n:Entity {{id: {json.dumps(entity_id, ensure_ascii=False)}}}) "
+            "OPTIONAL MATCH (n)-[r:CO_OCCURS]-(m) "
+            "WITH n, r, m ORDER BY r.weight DESC LIMIT 25 RETURN n, r, m")
 
 
 def browser_url(uri: str, database: str | None = None, query: str | None = None) -> str:
