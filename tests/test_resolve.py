@@ -117,3 +117,12 @@ def test_names_lose_the_pdf_line_breaks_their_mentions_keep():
     assert resolved.mention.text == surface and "\n" in surface
     assert resolved.name == "2023年山西省应急管理厅行政处罚公告第1号"
     assert resolved.entity_id == "DOC:2023年山西省应急管理厅行政处罚公告第1号"
+
+
+def test_relative_event_names_resolve_in_the_home_region():
+    text = "中国式现代化长治实践\n会议传达学习了市委经济工作会议精神。长治市委书记出席。"
+    start = text.index("市委经济工作会议")
+    doc = resolve_document(text, [SimpleNamespace(start=0, end=len(text), title=None)],
+                           [Mention(start, start + 8, "市委经济工作会议", "EVENT")])
+    (event,) = [r for r in doc.mentions if r.type == "EVENT"]
+    assert event.name == "长治市委经济工作会议" and event.entity_id == "EVENT:长治市委经济工作会议"

@@ -116,6 +116,8 @@ def resolve_mention(m: Mention, scope: Scope, companies: list[str], article: int
         name, division = scope.place(m.canonical or m.text)
     elif m.label == "ORG":
         name = name or names.org_name(m.text, scope, companies)
+    elif m.label == "EVENT":  # 市委经济工作会议 is a different meeting in each city's paper
+        name = name or names.relative_body(normalise(m.text), scope)
     elif m.label == "PROJECT":
         name = name or names.project_name(m.text, companies, scope.rules)
     elif m.label == "PERSON":
