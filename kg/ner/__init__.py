@@ -45,7 +45,7 @@ def load(path: str | os.PathLike | None = None, *, words: bool = True) -> "Tagge
     # plain spacy.load of the installed package).
     from kg.ner import components, features, tokenizer  # noqa: F401
 
-    from kg.ner import rules  # noqa: F401
+    from kg.ner import places, rules  # noqa: F401
 
     folder = model_path(path)
     if not (folder / "config.cfg").is_file():
@@ -69,19 +69,50 @@ class Tagger:
         def pieces():
             for number, text in enumerate(texts):
                 cleaned = clean(text)
-                for start, end in split_pieces(cleaned.text):
-                    yield cleaned.text[start:end], (number, start, cleaned, text)
+                yield "", (number, [], cleaned, text)  # every text gets its (maybe empty) list
+                for view, positions in model_lines(cleaned.text):
+                    for start, end in split_pieces(view):
+                        yield view[start:end], (number, positions[start:end], cleaned, text)
 
         current, mentions = None, []
-        for doc, (number, offset, cleaned, text) in self.nlp.pipe(pieces(), as_tuples=True,
-                                                                  batch_size=batch_size):
+        for doc, (number, positions, cleaned, text) in self.nlp.pipe(pieces(), as_tuples=True,
+                                                                     batch_size=batch_size):
             if number != current:
                 if current is not None:
                     yield mentions
                 current, mentions = number, []
-            mentions.extend(doc_mentions(doc, offset, cleaned, text))
+            mentions.extend(doc_mentions(doc, positions, cleaned, text))
         if current is not None:
             yield mentions
+
+
+def model_lines(text: str) -> Iterator[tuple[str, list[int]]]:
+    """The non-empty lines of ``text`` as the model was trained to see them, each with the
+    offset in ``text`` of every character it keeps.
+
+    MSRA sentences hold no whitespace, and a space between Chinese characters (``本报记者
+    马慧荣``, a headline separator) makes the model cut names short; so whitespace goes
+    except between two Latin letters or digits (``New York``). A line break after cleaning
+    is a real boundary (cleaning has already joined lines broken inside sentences), so each
+    line is tagged on its own.
+    """
+    offset = 0
+    for line in text.split("\n"):
+        positions = [offset + i for i, ch in enumerate(line) if not _dropped_space(line, i)]
+        if positions:
+            yield "".join(text[p] for p in positions), positions
+        offset += len(line) + 1
+
+
+def _dropped_space(line: str, i: int) -> bool:
+    if not line[i].isspace():
+        return False
+    before, after = line[:i].rstrip(), line[i + 1:].lstrip()
+    return not (before and after and _latin(before[-1]) and _latin(after[0]))
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def split_pieces(text: str, length: int = PIECE_LENGTH) -> Iterator[tuple[int, int]]:
@@ -99,9 +130,11 @@ def split_pieces(text: str, length: int = PIECE_LENGTH) -> Iterator[tuple[int, i
         yield start, len(text)
 
 
-def doc_mentions(doc, offset: int, cleaned: CleanText, original: str) -> Iterator[Mention]:
+def doc_mentions(doc, positions: list[int], cleaned: CleanText, original: str) -> Iterator[Mention]:
+    """The Doc's entities as mentions of ``original``: Doc offsets -> cleaned text (through
+    ``positions``) -> original text (through the cleaning map)."""
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        start, end = cleaned.to_original(offset + ent.start_char, offset + ent.end_char)
+        start, end = cleaned.to_original(positions[ent.start_char], positions[ent.end_char - 1] + 1)
         yield Mention(start, end, original[start:end], ent.label_, ent.kb_id_ or None)

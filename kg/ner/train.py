@@ -45,9 +45,10 @@ def train(out_dir: Path = DEFAULT_MODEL, *, data: Path | None = None, work_dir: 
 
 
 def assemble(nlp, pkuseg_model: Path):
-    """Add the rule and word-merger components to a trained NER pipeline."""
-    from kg.ner import rules  # noqa: F401
+    """Add the division names, the rules and the word merger to a trained NER pipeline."""
+    from kg.ner import places, rules  # noqa: F401
 
+    nlp.add_pipe("kg_places").initialize()
     nlp.add_pipe("kg_rules")
     merger = nlp.add_pipe("kg_word_merger")
     merger.initialize(pkuseg_model=pkuseg_model)

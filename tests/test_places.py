@@ -1,0 +1,52 @@
+"""kg_places: division names from the gazetteer as PLACE spans the model missed."""
+
+import pytest
+
+from kg.ner import model_lines
+from kg.ner.places import DivisionNames, place_spans
+
+
+@pytest.fixture(scope="module")
+def names():
+    divisions = DivisionNames("kg_places")
+    divisions.initialize(names=["平顺县", "北耽车乡", "屯留区", "西营镇", "长治市", "城区", "新村"])
+    return divisions
+
+
+def spans(text, names, taken=()):
+    return [text[start:end] for start, end in place_spans(text, list(taken), names)]
+
+
+def test_full_division_names_and_the_villages_that_follow_them(names):
+    text = "记者来到平顺县北耽车乡澗头村,又去屯留区西营镇。"
+    assert spans(text, names) == ["平顺县", "北耽车乡", "澗头村", "屯留区", "西营镇"]
+
+
+def test_names_shorter_than_three_characters_are_ignored(names):
+    assert spans("老城区和新村", names) == []
+
+
+def test_a_village_needs_a_place_before_it(names):
+    assert spans("他住在澗头村。", names) == []
+    text = "他住在平顺县澗头村。"
+    assert spans(text, names) == ["平顺县", "澗头村"]
+
+
+def test_spans_the_model_found_win(names):
+    text = "长治市平顺县"
+    assert spans(text, names, taken=[(0, 6)]) == []
+    assert spans(text, names, taken=[(0, 3)]) == ["平顺县"]
+
+
+def test_names_round_trip_through_disk(names, tmp_path):
+    names.to_disk(tmp_path)
+    loaded = DivisionNames("kg_places").from_disk(tmp_path)
+    assert loaded.names == names.names
+
+
+def test_model_lines_drop_spaces_next_to_chinese_and_split_lines():
+    text = "本报记者 马慧荣  New York\n\n长治 市"
+    lines = list(model_lines(text))
+    assert [view for view, _ in lines] == ["本报记者马慧荣New York", "长治市"]
+    for view, positions in lines:
+        assert "".join(text[p] for p in positions) == view
