@@ -30,13 +30,6 @@ def test_features_see_neighbours():
     assert rows[1, 0] == other[1, 0] and rows[1, 1] != other[1, 1]
 
 
-def test_lexicon_features_mark_dictionary_words():
-    rows = text_features("江泽民在北京")
-    word_bme = list(rows[:, FEATURES.index("word_bme")])
-    assert word_bme[0] & 1 and word_bme[2] & 4 and word_bme[3] == 0 and word_bme[5] & 4
-    assert rows[0, FEATURES.index("word_start")] != 0 and rows[3, FEATURES.index("word_start")] == 0
-
-
 def test_char_class():
     assert [char_class(c) for c in "长0a,\n"] == ["han", "digit", "latin", "punct", "space"]
 

@@ -2,16 +2,15 @@
 
 Chinese NER works best on characters: only about 90% of entities line up with word
 boundaries from a segmenter, so the model tags one token per character and the words are
-restored afterwards. What a character model lacks is the knowledge a word gives. Two kinds
-of hashed features supply it:
+restored afterwards. Hashed character n-grams give the context a word would: the character,
+its left bigram, the trigram centred on it, and its class (Han, digit, Latin, punctuation,
+space); the CNN above them widens the window.
 
-* character n-grams: the character, its left bigram, the trigram centred on it, and its
-  class (Han, digit, Latin, punctuation, space);
-* a lexicon, as in Lattice LSTM / SoftLexicon (Zhang & Yang 2018; Ma et al. 2020): the
-  longest dictionary word that starts at the character, the longest that ends there, and
-  whether the character begins, continues or ends any dictionary word. The dictionary is the
-  390k-word list that spacy-pkuseg ships (person, place and organisation names included),
-  read from the installed package, so nothing is downloaded.
+No dictionary features: spacy-pkuseg's 390k-word list holds 93% of the person names in
+MSRA's training set but only 62% of those in its test set (it was built from the same
+newspaper), so a model given "this is a dictionary word" learns to trust it, cuts unknown
+names at dictionary words (刘永好 -> 刘永) and scored 0.79 on the test set against 0.90 on
+its dev split.
 
 Characters are folded first so that the model sees the same thing whatever the source used:
 full-width and half-width forms (MSRA is full-width, the seed pages half-width) and every
@@ -20,13 +19,9 @@ digit as ``0``.
 
 from __future__ import annotations
 
-import functools
-import pickle
-from importlib import resources
 from typing import List
 
 import numpy
-from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
@@ -34,8 +29,7 @@ from thinc.types import Floats2d, Ints2d
 
 from kg.ner.tokenizer import doc_text
 
-FEATURES = ("char", "bigram", "trigram", "class", "word_start", "word_end", "word_bme")
-LONGEST_WORD = 8
+FEATURES = ("char", "bigram", "trigram", "class")
 
 # Full-width ASCII (U+FF01..U+FF5E) to its half-width form, the ideographic space to a space,
 # and every digit (either width) to 0.
@@ -63,14 +57,6 @@ def char_class(ch: str) -> str:
     return "punct" if not ch.isalnum() else "other"
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> frozenset[str]:
-    """spacy-pkuseg's word list (words of 2 to LONGEST_WORD characters)."""
-    data = resources.files("spacy_pkuseg").joinpath("dicts", "default.pkl").read_bytes()
-    words = pickle.loads(data).split("\n")
-    return frozenset(w for w in words if 2 <= len(w) <= LONGEST_WORD)
-
-
 def text_features(text: str) -> numpy.ndarray:
     """One row of uint64 feature ids per character of ``text`` (columns: FEATURES)."""
     folded = fold(text)
@@ -84,42 +70,7 @@ def text_features(text: str) -> numpy.ndarray:
     rows[:, 1] = (prev << numpy.uint64(21)) | char
     rows[:, 2] = (prev << numpy.uint64(42)) | (char << numpy.uint64(21)) | nxt
     rows[:, 3] = [_CLASSES[char_class(c)] for c in folded]
-    _lexicon_features(folded, rows)
     return rows
-
-
-def _lexicon_features(text: str, rows: numpy.ndarray) -> None:
-    words = lexicon()
-    n = len(text)
-    longest_end = [0] * n
-    bme = [0] * n  # bit 1: begins a word, 2: inside one, 4: ends one
-    for i in range(n):
-        for length in range(min(LONGEST_WORD, n - i), 1, -1):
-            word = text[i:i + length]
-            if word in words:
-                if not bme[i] & 1:
-                    rows[i, 4] = _hash("S" + word)  # longest word starting here
-                bme[i] |= 1
-                last = i + length - 1
-                bme[last] |= 4
-                if length > longest_end[last]:
-                    longest_end[last] = length
-                    rows[last, 5] = _hash("E" + word)
-                for inside in range(i + 1, last):
-                    bme[inside] |= 2
-    rows[:, 6] = bme
-
-
-_hash_cache: dict[str, int] = {}
-
-
-def _hash(key: str) -> int:
-    value = _hash_cache.get(key)
-    if value is None:
-        if len(_hash_cache) > 1_000_000:  # bound memory on huge inputs
-            _hash_cache.clear()
-        value = _hash_cache[key] = hash_string(key)
-    return value
 
 
 def doc_features(doc: Doc) -> numpy.ndarray:
@@ -132,8 +83,6 @@ def doc_features(doc: Doc) -> numpy.ndarray:
 
 
 def char_feature_extractor() -> Model[List[Doc], List[Ints2d]]:
-    lexicon()  # load the word list with the model, not on the first text
-
     def forward(model, docs, is_train):
         features = [model.ops.asarray(doc_features(doc), dtype="uint64") for doc in docs]
         return features, lambda d_features: []

@@ -37,9 +37,19 @@ def train(out_dir: Path = DEFAULT_MODEL, *, data: Path | None = None, work_dir: 
     corpus = prepare_msra(work_dir / "corpus", data, dev_size=dev_size, limit=limit)
     settings = {"paths.train": str(corpus["train"]), "paths.dev": str(corpus["dev"]), **(overrides or {})}
     spacy_train(config, work_dir / "model", overrides=settings)
-    nlp = assemble(spacy.load(work_dir / "model" / "model-best"), pkuseg_model)
+    return package(work_dir / "model" / "model-best", out_dir, data=data, limit=limit,
+                   pkuseg_model=pkuseg_model, seconds=time.time() - started)
+
+
+def package(trained: Path, out_dir: Path = DEFAULT_MODEL, *, data: Path | None = None,
+            limit: int | None = None, pkuseg_model: Path = PKUSEG_MODEL, seconds: float = 0.0) -> dict:
+    """Assemble a trained NER model (``spacy train``'s model-best) into the shipped pipeline,
+    score it on the MSRA test set and save it, scores in its meta.json."""
+    from kg.ner import components, features, tokenizer  # noqa: F401  (registrations)
+
+    nlp = assemble(spacy.load(trained), pkuseg_model)
     scores = evaluate_msra(Tagger(nlp), data, limit=limit)
-    nlp.meta.update(meta(scores, time.time() - started, limit))
+    nlp.meta.update(meta(scores, seconds, limit))
     save(nlp, Path(out_dir))
     return scores
 
