@@ -181,3 +181,11 @@ def test_a_quoted_project_name_is_a_mention_wherever_it_is_quoted():
 
 def test_short_names_count_when_quoted_with_their_head():
     assert found("深入实施“百千万工程”,开展“双百”行动。", label="PROJECT") == ["百千万工程", "双百"]
+
+
+def test_a_quoted_name_before_the_head_is_the_whole_project():
+    text = "长治市委书记在襄垣县调研“一泓清水入黄河”工程。"
+    place = text.index("襄垣县")
+    spans = rule_spans(text, [(place, place + 3, "PLACE")])
+    assert (text.index("一泓"), text.index("”工程"), "PROJECT") in spans
+    assert (place, place + 3, "PLACE") in spans

@@ -196,6 +196,8 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     marks = page_marks(page, lex.project_stops, lex, entities)
     spans = _quoted_projects(page, lex) + _enumerated_projects(page, lex, marks)
     for head in lex.project_head.finditer(page):
+        if page[head.start() - 1:head.start()] == "”":
+            continue  # “一泓清水入黄河”工程: the quoted name is the project (_quoted_projects)
         start = left_edge(page, head.start(), marks)
         if start is not None and _is_project_name(page, start, head, lex, marks):
             spans.append((start, head.end(), "PROJECT"))
