@@ -106,7 +106,7 @@ def readable(record: dict, text: str) -> str:
 @click.option("--limit", type=int, help="Train on this many sentences only (for a quick trial).")
 @click.option("--max-steps", type=int, help="Override training.max_steps of models/config.cfg.")
 def train(data, output, limit, max_steps):
-    """Rebuild the NER pipeline from MSRA (about 1 h on 2 cores) and score it."""
+    """Rebuild the NER pipeline from MSRA (about 45 min) and score it."""
     from kg.ner import DEFAULT_MODEL
     from kg.ner.evaluate import format_scores
     from kg.ner.train import train as train_pipeline
