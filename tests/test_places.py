@@ -9,7 +9,8 @@ from kg.ner.places import DivisionNames, place_spans
 @pytest.fixture(scope="module")
 def names():
     divisions = DivisionNames("kg_places")
-    divisions.initialize(names=["平顺县", "北耽车乡", "屯留区", "西营镇", "长治市", "城区", "新村"])
+    divisions.initialize(names=["平顺县", "北耽车乡", "屯留区", "西营镇", "长治市", "城区", "新村", "襄垣县"],
+                         short_names={"平顺县": "平顺", "长治市": "长治", "襄垣县": "襄垣"})
     return divisions
 
 
@@ -38,10 +39,26 @@ def test_spans_the_model_found_win(names):
     assert spans(text, names, taken=[(0, 3)]) == ["平顺县"]
 
 
+def test_short_names_count_once_the_full_name_is_in_the_text(names):
+    assert spans("长治久安,平顺人", names) == []
+    # the full name inside an organisation the model found is enough
+    text = "襄垣县水利局说,襄垣今年治理浊漳河;长治市、长治"
+    assert spans(text, names, taken=[(0, 6)]) == ["襄垣", "长治市", "长治"]
+
+
+def test_an_organisation_takes_the_division_name_it_starts_in(names):
+    from kg.ner.places import with_place_prefixes
+
+    text = "襄垣县委和平顺县水利局,长治市政府"
+    model = [(0, 2, "PLACE"), (2, 4, "ORG"), (7, 11, "ORG"), (12, 17, "ORG")]
+    assert with_place_prefixes(text, model, names) == [(0, 4, "ORG"), (5, 11, "ORG"), (12, 17, "ORG")]
+
+
 def test_names_round_trip_through_disk(names, tmp_path):
     names.to_disk(tmp_path)
     loaded = DivisionNames("kg_places").from_disk(tmp_path)
     assert loaded.names == names.names
+    assert loaded.short_names == names.short_names == {"平顺县": "平顺", "长治市": "长治", "襄垣县": "襄垣"}
 
 
 def test_model_lines_drop_spaces_next_to_chinese_and_split_lines():

@@ -7,15 +7,20 @@ component tags a text span as PLACE when
 
 * it is the full name (with its suffix: 省 市 县 区 旗 镇 乡 街道 …) of a division at
   province, city, county or township level, at least three characters long, or
+* it is the short name of a province, city or county (襄垣 for 襄垣县, 长治 for 长治市) whose
+  full name appears in the same text: local papers name a county in full once (often inside
+  an organisation's name, 襄垣县水利局) and by its short name after that, and a short name
+  alone is too ambiguous to trust (长治久安, 和平, 朝阳), or
 * it is a village, ``X村`` or ``XX村`` (one or two Han characters before 村), that directly
   follows a place: admin chains are split one entity per level (平顺县北耽车乡澗头村),
 
 and it overlaps no entity found already (the model's spans win). The names are saved with
-the pipeline (``places.txt``), so tagging needs neither jionlp nor its load time.
+the pipeline (``places.txt``, ``short_names.tsv``), so tagging needs neither jionlp nor its load time.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -33,58 +38,106 @@ def make_places(nlp: Language, name: str) -> "DivisionNames":
 
 
 class DivisionNames:
-    def __init__(self, name: str, names: frozenset[str] = frozenset()):
+    def __init__(self, name: str, names: frozenset[str] = frozenset(), short_names: dict[str, str] | None = None):
         self.name = name
         self.names = names
+        self.short_names = short_names or {}  # full name -> short name
         self.last_chars = frozenset(n[-1] for n in names)
 
-    def initialize(self, get_examples=None, *, nlp=None, names: list[str] | None = None):
-        """Take the names from the gazetteer (kg.resolve), or from ``names``."""
+    def initialize(self, get_examples=None, *, nlp=None, names: list[str] | None = None,
+                   short_names: dict[str, str] | None = None):
+        """Take the names from the gazetteer (kg.resolve), or from ``names`` and ``short_names``."""
         if names is None:
             from kg.resolve import load_gazetteer
 
-            names = [d.name for d in load_gazetteer().by_id.values()]
-        self.__init__(self.name, frozenset(n for n in names if 3 <= len(n) <= LONGEST_NAME))
+            divisions = list(load_gazetteer().by_id.values())
+            names = [d.name for d in divisions]
+            short_names = {d.name: d.short for d in divisions
+                           if d.short and len(d.short) >= 2 and d.short != d.name
+                           and d.level in ("province", "city", "county")}
+        names = frozenset(n for n in names if 3 <= len(n) <= LONGEST_NAME)
+        self.__init__(self.name, names, {full: short for full, short in (short_names or {}).items() if full in names})
 
     def __call__(self, doc: Doc) -> Doc:
-        found = place_spans(doc_text(doc), [(e.start_char, e.end_char) for e in doc.ents], self)
-        if found:
-            spans = list(doc.ents) + [Span(doc, start, end, label="PLACE") for start, end in found]
-            doc.ents = sorted(spans, key=lambda span: span.start)
+        text = doc_text(doc)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        ents = with_place_prefixes(text, ents, self)
+        ents += [(start, end, "PLACE") for start, end in place_spans(text, [e[:2] for e in ents], self)]
+        if ents != [(e.start_char, e.end_char, e.label_) for e in doc.ents]:
+            doc.ents = [doc.char_span(start, end, label=label) for start, end, label in sorted(ents)]
         return doc
 
     def to_disk(self, path, *, exclude=tuple()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "places.txt").write_text("\n".join(sorted(self.names)), encoding="utf-8")
+        (path / "short_names.tsv").write_text(
+            "".join(f"{full}\t{short}\n" for full, short in sorted(self.short_names.items())), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=tuple()):
-        names = (Path(path) / "places.txt").read_text(encoding="utf-8").split("\n")
-        self.__init__(self.name, frozenset(n for n in names if n))
+        path = Path(path)
+        names = (path / "places.txt").read_text(encoding="utf-8").split("\n")
+        shorts = path / "short_names.tsv"
+        pairs = [line.split("\t") for line in shorts.read_text(encoding="utf-8").splitlines()] if shorts.exists() else []
+        self.__init__(self.name, frozenset(n for n in names if n), dict(pairs))
         return self
+
+
+def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """Organisations whose name starts inside a division name take the whole division name:
+    the model knows 县委 and 县水利局 but not every county, so 襄垣县委 came out as
+    襄垣 + 县委; the place prefix belongs to the organisation."""
+    extended = []
+    for start, end, label in ents:
+        if label == "ORG":
+            for suffix_end in range(start + 1, min(start + 3, end) + 1):
+                name_start = _longest_name(text, suffix_end, names)
+                if name_start is not None and name_start < start:
+                    start = name_start
+                    break
+        extended.append((start, end, label))
+    # an entity swallowed by an extended organisation goes
+    return [e for e in extended if not any(o[0] <= e[0] and e[1] <= o[1] and o != e for o in extended)]
 
 
 def place_spans(text: str, taken: list[tuple[int, int]], names: DivisionNames) -> list[tuple[int, int]]:
     """New PLACE spans of ``text`` (character offsets) that overlap nothing in ``taken``."""
     busy = bytearray(len(text) + 1)
-    place_ends = set()
     for start, end in taken:
         busy[start:end] = b"\x01" * (end - start)
-        place_ends.add(end)
+    full = _full_names(text, names)
     found = []
-    for end in range(1, len(text) + 1):
-        last = text[end - 1]
-        if last not in names.last_chars and last != VILLAGE:
-            continue
-        start = _longest_name(text, end, names) if last in names.last_chars else None
-        if start is None and last == VILLAGE:
+
+    def add(start: int, end: int) -> None:
+        if not any(busy[start:end]):
+            found.append((start, end))
+            busy[start:end] = b"\x01" * (end - start)
+
+    for start, end in full:
+        add(start, end)
+    for short in {names.short_names.get(text[start:end]) for start, end in full} - {None}:
+        for match in re.finditer(re.escape(short), text):
+            add(match.start(), match.end())
+    place_ends = {end for _, end in taken + found}
+    for end in range(3, len(text) + 1):
+        if text[end - 1] == VILLAGE:
             start = _village(text, end, place_ends)
-        if start is None or any(busy[start:end]):
-            continue
-        found.append((start, end))
-        busy[start:end] = b"\x01" * (end - start)
-        place_ends.add(end)
-    return found
+            if start is not None and not any(busy[start:end]):
+                add(start, end)
+                place_ends.add(end)
+    return sorted(found)
+
+
+def _full_names(text: str, names: DivisionNames) -> list[tuple[int, int]]:
+    """Spans of the longest division name ending at each position, left to right, not nested."""
+    spans, covered = [], 0
+    for end in range(1, len(text) + 1):
+        if text[end - 1] in names.last_chars:
+            start = _longest_name(text, end, names)
+            if start is not None and start >= covered:
+                spans.append((start, end))
+                covered = end
+    return spans
 
 
 def _longest_name(text: str, end: int, names: DivisionNames) -> int | None:
