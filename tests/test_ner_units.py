@@ -1,5 +1,6 @@
 """The NER model's parts that need no trained model: features, corpus, pieces, scores."""
 
+import json
 from pathlib import Path
 
 import numpy
@@ -7,7 +8,9 @@ import pytest
 
 from kg.ner import split_pieces
 from kg.ner.components import doc_pieces
-from kg.ner.corpus import bio_spans, read_bio
+from spacy.vocab import Vocab
+
+from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener
 from kg.ner.evaluate import span_scores
 from kg.ner.features import FEATURES, char_class, fold, text_features
 
@@ -43,6 +46,34 @@ def test_read_bio(tmp_path: Path):
     path = tmp_path / "x.bio"
     path.write_text("王\tB-PER\n五\tI-PER\n好\tO\n\n北\tB-LOC\n京\tI-LOC\n", encoding="utf-8")
     assert list(read_bio(path)) == [("王五好", [(0, 2, "PERSON")]), ("北京", [(0, 2, "PLACE")])]
+
+
+def test_name_lists_are_labelled_names_from_the_sentences():
+    sentences = [("记者张建勤报道", [(2, 5, "PERSON")]), ("王蒙和李鹏在北京", [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "PLACE")])]
+    lists = name_lists(sentences, 20)
+    assert len(lists) == 20
+    for text, spans in lists:
+        names = [text[start:end] for start, end, _ in spans]
+        assert len(names) >= 2 and set(names) <= {"张建勤", "王蒙", "李鹏"}
+        assert {label for *_, label in spans} == {"PERSON"}
+        assert "北京" not in text
+    assert name_lists(sentences, 20) == lists  # seeded: the same corpus every run
+
+
+def test_read_cluener_maps_types_and_leaves_addresses_missing(tmp_path: Path):
+    record = {"text": "浙商银行在北京市海淀区招聘，叶老桂说", "entity_list": [
+        {"entity_type": "company", "entity": "浙商银行", "entity_index": {"begin": 0, "end": 4}},
+        {"entity_type": "address", "entity": "北京市海淀区", "entity_index": {"begin": 5, "end": 11}},
+        {"entity_type": "name", "entity": "叶老桂", "entity_index": {"begin": 14, "end": 17}},
+        {"entity_type": "position", "entity": "行长", "entity_index": {"begin": 17, "end": 18}}]}
+    path = tmp_path / "train.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    ((text, spans),) = read_cluener(path)
+    assert spans == [(0, 4, "ORG"), (5, 11, None), (14, 17, "PERSON")]
+    doc = char_doc(Vocab(), text, spans)
+    assert [(e.text, e.label_) for e in doc.ents] == [("浙商银行", "ORG"), ("叶老桂", "PERSON")]
+    assert [t.ent_iob_ for t in doc[5:11]] == [""] * 6  # missing: no loss either way
+    assert doc[11].ent_iob_ == "O"
 
 
 def test_doc_pieces_cut_at_every_boundary():

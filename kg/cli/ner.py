@@ -105,14 +105,18 @@ def readable(record: dict, text: str) -> str:
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Where to write the pipeline [default: models/kg_zh].")
 @click.option("--limit", type=int, help="Train on this many sentences only (for a quick trial).")
 @click.option("--max-steps", type=int, help="Override training.max_steps of models/config.cfg.")
-def train(data, output, limit, max_steps):
-    """Rebuild the NER pipeline from MSRA (about 45 min) and score it."""
+@click.option("--cluener/--no-cluener", default=False, help="Add CLUENER2020's sentences to the training data.")
+@click.option("--work-dir", type=click.Path(file_okay=False), help="Corpus and checkpoints [default: training/].")
+def train(data, output, limit, max_steps, cluener, work_dir):
+    """Rebuild the NER pipeline from MSRA and score it."""
     from kg.ner import DEFAULT_MODEL
     from kg.ner.evaluate import format_scores
+    from kg.ner.train import WORK_DIR
     from kg.ner.train import train as train_pipeline
 
     overrides = {"training.max_steps": max_steps} if max_steps else None
-    scores = train_pipeline(Path(output) if output else DEFAULT_MODEL, data=data, limit=limit, overrides=overrides)
+    scores = train_pipeline(Path(output) if output else DEFAULT_MODEL, data=data, limit=limit, overrides=overrides,
+                            cluener=cluener, work_dir=Path(work_dir) if work_dir else WORK_DIR)
     click.echo(format_scores(scores))
 
 

@@ -29,12 +29,12 @@ WORK_DIR = REPO_ROOT / "training"
 
 def train(out_dir: Path = DEFAULT_MODEL, *, data: Path | None = None, work_dir: Path = WORK_DIR,
           config: Path = CONFIG, overrides: dict | None = None, limit: int | None = None,
-          dev_size: int = 2000, pkuseg_model: Path = PKUSEG_MODEL) -> dict:
+          dev_size: int = 2000, pkuseg_model: Path = PKUSEG_MODEL, cluener: bool = False) -> dict:
     """Train, assemble into ``out_dir`` and return the MSRA test scores."""
     from kg.ner import components, features, tokenizer  # noqa: F401  (registrations)
 
     started = time.time()
-    corpus = prepare_msra(work_dir / "corpus", data, dev_size=dev_size, limit=limit)
+    corpus = prepare_msra(work_dir / "corpus", data, dev_size=dev_size, limit=limit, cluener=cluener)
     settings = {"paths.train": str(corpus["train"]), "paths.dev": str(corpus["dev"]), **(overrides or {})}
     spacy_train(config, work_dir / "model", overrides=settings)
     return package(work_dir / "model" / "model-best", out_dir, data=data, limit=limit,
