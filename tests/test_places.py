@@ -54,6 +54,16 @@ def test_an_organisation_takes_the_division_name_it_starts_in(names):
     assert with_place_prefixes(text, model, names) == [(0, 4, "ORG"), (5, 11, "ORG"), (12, 17, "ORG")]
 
 
+def test_regions_are_one_place_and_take_their_suffix():
+    from kg.ner.places import with_regions
+
+    text = "京津冀协同发展,黄河流域和长治地区"  # 地区 stays out, as in MSRA
+    model = [(0, 1, "PLACE"), (1, 2, "PLACE"), (2, 3, "PLACE"), (8, 10, "PLACE"), (13, 15, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["京津冀", "黄河流域", "长治"]
+    # an entity crossing the region's edge keeps the model's reading
+    assert with_regions("京津冀协会", [(2, 5, "ORG")]) == [(2, 5, "ORG")]
+
+
 def test_names_round_trip_through_disk(names, tmp_path):
     names.to_disk(tmp_path)
     loaded = DivisionNames("kg_places").from_disk(tmp_path)
