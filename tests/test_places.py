@@ -54,6 +54,16 @@ def test_an_organisation_takes_the_division_name_it_starts_in(names):
     assert with_place_prefixes(text, model, names) == [(0, 4, "ORG"), (5, 11, "ORG"), (12, 17, "ORG")]
 
 
+def test_a_place_followed_by_a_company_name_is_one_org():
+    from kg.ner.places import with_companies
+
+    text = "2023年,山西正来制药有限公司投资建设;山西省人民政府"
+    assert with_companies(text, [(6, 8, "PLACE")]) == [(6, 16, "ORG")]
+    assert with_companies(text, [(6, 8, "PLACE"), (8, 16, "ORG")]) == [(6, 16, "ORG")]
+    # no company suffix: the model's spans stay
+    assert with_companies(text, [(21, 24, "PLACE"), (24, 28, "ORG")]) == [(21, 24, "PLACE"), (24, 28, "ORG")]
+
+
 def test_regions_are_one_place_and_take_their_suffix():
     from kg.ner.places import with_regions
 
