@@ -5,11 +5,10 @@ from pathlib import Path
 
 import numpy
 import pytest
+from spacy.vocab import Vocab
 
 from kg.ner import split_pieces
 from kg.ner.components import doc_pieces
-from spacy.vocab import Vocab
-
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener
 from kg.ner.evaluate import span_scores
 from kg.ner.features import FEATURES, char_class, fold, text_features
@@ -87,6 +86,12 @@ def test_split_pieces_cover_the_text_and_prefer_sentence_ends(length):
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
     assert all(text[end - 1] in "。！\n" for _, end in pieces[:-1])
+
+
+def test_split_pieces_without_sentence_ends_cut_at_commas_not_inside_names():
+    text = "委员：" + "李鹏乔石（女）李瑞环" * 30
+    pieces = list(split_pieces(text, length=100))
+    assert all(text[end - 1] in "：）" for _, end in pieces[:-1])
 
 
 def test_split_pieces_of_empty_text():

@@ -28,6 +28,7 @@ DEFAULT_MODEL = REPO_ROOT / "models" / "kg_zh"
 # sentence-final punctuation: memory stays flat and the model batches pieces efficiently.
 PIECE_LENGTH = 1000
 _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
+_PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 
 
 def model_path(path: str | os.PathLike | None = None) -> Path:
@@ -119,15 +120,20 @@ def split_pieces(text: str, length: int = PIECE_LENGTH) -> Iterator[tuple[int, i
     """(start, end) pieces of about ``length`` characters, cut where a sentence ends."""
     start = 0
     while len(text) - start > length:
-        cut = None
-        for match in _PIECE_END.finditer(text, start + length // 2, start + length):
-            cut = match.end()
-        if cut is None:  # no sentence end: cut anyway (rare: a run-on block of text)
+        cut = _last_end(_PIECE_END, text, start, length) or _last_end(_PIECE_SOFT_END, text, start, length)
+        if cut is None:  # no punctuation at all: cut anyway (rare: a run-on block of text)
             cut = start + length
         yield start, cut
         start = cut
     if start < len(text) or not text:
         yield start, len(text)
+
+
+def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | None:
+    cut = None
+    for match in pattern.finditer(text, start + length // 2, start + length):
+        cut = match.end()
+    return cut
 
 
 def doc_mentions(doc, positions: list[int], cleaned: CleanText, original: str) -> Iterator[Mention]:
