@@ -31,19 +31,23 @@ def test_a_village_needs_a_place_before_it(names):
     assert spans("他住在澗头村。", names) == []
     text = "他住在平顺县澗头村。"
     assert spans(text, names) == ["平顺县", "澗头村"]
+    # a place the model found counts when it ends like a division
+    assert spans("到了善福镇堡底村", names, taken=[(2, 5, "PLACE")]) == ["堡底村"]
+    assert spans("松江有护村队", names, taken=[(0, 2, "PLACE")]) == []
+    assert spans("刘占荣一介村妇", names, taken=[(0, 3, "PERSON")]) == []
 
 
 def test_spans_the_model_found_win(names):
     text = "长治市平顺县"
-    assert spans(text, names, taken=[(0, 6)]) == []
-    assert spans(text, names, taken=[(0, 3)]) == ["平顺县"]
+    assert spans(text, names, taken=[(0, 6, "ORG")]) == []
+    assert spans(text, names, taken=[(0, 3, "PLACE")]) == ["平顺县"]
 
 
 def test_short_names_count_once_the_full_name_is_in_the_text(names):
     assert spans("长治久安,平顺人", names) == []
     # the full name inside an organisation the model found is enough
     text = "襄垣县水利局说,襄垣今年治理浊漳河;长治市、长治"
-    assert spans(text, names, taken=[(0, 6)]) == ["襄垣", "长治市", "长治"]
+    assert spans(text, names, taken=[(0, 6, "ORG")]) == ["襄垣", "长治市", "长治"]
 
 
 def test_an_organisation_takes_the_division_name_it_starts_in(names):

@@ -42,6 +42,7 @@ from kg.ner.tokenizer import doc_text
 LONGEST_NAME = 12
 VILLAGE = "村"
 REGION_SUFFIXES = ("流域",)
+DIVISION_SUFFIXES = set("省市县区旗盟州镇乡道")
 REGIONS_FILE = Path(__file__).resolve().parents[1] / "data" / "regions.txt"
 
 
@@ -84,7 +85,7 @@ class DivisionNames:
         text = doc_text(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         ents = with_companies(text, with_regions(text, with_place_prefixes(text, ents, self)))
-        ents += [(start, end, "PLACE") for start, end in place_spans(text, [e[:2] for e in ents], self)]
+        ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
         if ents != [(e.start_char, e.end_char, e.label_) for e in doc.ents]:
             doc.ents = [doc.char_span(start, end, label=label) for start, end, label in sorted(ents)]
         return doc
@@ -155,10 +156,11 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
     return extended
 
 
-def place_spans(text: str, taken: list[tuple[int, int]], names: DivisionNames) -> list[tuple[int, int]]:
-    """New PLACE spans of ``text`` (character offsets) that overlap nothing in ``taken``."""
+def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int]]:
+    """New PLACE spans of ``text`` (character offsets) that overlap nothing in ``taken``
+    (the entities found already, with their labels)."""
     busy = bytearray(len(text) + 1)
-    for start, end in taken:
+    for start, end, _ in taken:
         busy[start:end] = b"\x01" * (end - start)
     full = _full_names(text, names)
     found = []
@@ -173,7 +175,10 @@ def place_spans(text: str, taken: list[tuple[int, int]], names: DivisionNames) -
     for short in {names.short_names.get(text[start:end]) for start, end in full} - {None}:
         for match in re.finditer(re.escape(short), text):
             add(match.start(), match.end())
-    place_ends = {end for _, end in taken + found}
+    # a village follows a division: one from the gazetteer, or a PLACE with a division suffix
+    # (not 松江 in 松江有护村队, nor a person: 刘占荣一介村妇)
+    place_ends = {end for _, end in found} | {
+        end for _, end, label in taken if label == "PLACE" and text[end - 1] in DIVISION_SUFFIXES}
     for end in range(3, len(text) + 1):
         if text[end - 1] == VILLAGE:
             start = _village(text, end, place_ends)
