@@ -7,7 +7,8 @@ import numpy
 import pytest
 from spacy.vocab import Vocab
 
-from kg.ner import split_pieces
+from kg.mention import Mention
+from kg.ner import split_pieces, with_repeats
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener
 from kg.ner.evaluate import span_scores
@@ -92,6 +93,15 @@ def test_split_pieces_without_sentence_ends_cut_at_commas_not_inside_names():
     text = "委员：" + "李鹏乔石（女）李瑞环" * 30
     pieces = list(split_pieces(text, length=100))
     assert all(text[end - 1] in "：）" for _, end in pieces[:-1])
+
+
+def test_names_found_once_are_found_everywhere_in_the_text():
+    text = "浊漳河发源于此。浊漳河水更丰,浊漳河流域的王。王说"
+    found = [Mention(0, 3, "浊漳河", "PLACE"), Mention(15, 20, "浊漳河流域", "PLACE"), Mention(21, 22, "王", "PERSON")]
+    repeats = with_repeats(text, found)
+    assert [(m.start, m.text) for m in repeats] == [(0, "浊漳河"), (8, "浊漳河"), (15, "浊漳河流域"), (21, "王")]
+    # rule labels and one-character names are not repeated
+    assert with_repeats("《细则》和细则", [Mention(1, 3, "细则", "DOC")]) == [Mention(1, 3, "细则", "DOC")]
 
 
 def test_split_pieces_of_empty_text():

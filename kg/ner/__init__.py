@@ -5,7 +5,8 @@
 
 The text is cleaned first (width normalisation, PDF line-break repair: kg.text) and the
 spans are mapped back, so offsets always index the text as given and a span may contain a
-line break that cleaning removed.
+line break that cleaning removed. A name the model found once is tagged wherever else it
+occurs in the same text (``with_repeats``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ DEFAULT_MODEL = REPO_ROOT / "models" / "kg_zh"
 # Long texts are tagged in pieces of about this many characters, cut after a line break or
 # sentence-final punctuation: memory stays flat and the model batches pieces efficiently.
 PIECE_LENGTH = 1000
+MODEL_LABELS = ("PERSON", "ORG", "PLACE")  # the statistical model's labels (the rest are rules)
 _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 
@@ -80,11 +82,12 @@ class Tagger:
                                                                      batch_size=batch_size):
             if number != current:
                 if current is not None:
-                    yield mentions
+                    yield with_repeats(previous, mentions)
                 current, mentions = number, []
             mentions.extend(doc_mentions(doc, positions, cleaned, text))
+            previous = text
         if current is not None:
-            yield mentions
+            yield with_repeats(previous, mentions)
 
 
 def model_lines(text: str) -> Iterator[tuple[str, list[int]]]:
@@ -134,6 +137,27 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
     for match in pattern.finditer(text, start + length // 2, start + length):
         cut = match.end()
     return cut
+
+
+def with_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions plus every other occurrence, in the same text, of a name the model found
+    (two characters or more, overlapping nothing found): a page names a river or a village
+    many times and the model, reading one line at a time, does not find it every time."""
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    names = {}
+    for m in mentions:
+        if m.label in MODEL_LABELS and len(m.text) >= 2 and "\n" not in m.text:
+            names.setdefault(m.text, m)
+    found = []
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            start, end = match.span()
+            if not any(busy[start:end]):
+                found.append(Mention(start, end, name, names[name].label, names[name].canonical))
+                busy[start:end] = b"\x01" * (end - start)
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
 def doc_mentions(doc, positions: list[int], cleaned: CleanText, original: str) -> Iterator[Mention]:
