@@ -146,17 +146,25 @@ def with_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
-    names = {}
+    names: dict[str, Mention] = {}
     for m in mentions:
         if m.label in MODEL_LABELS and len(m.text) >= 2 and "\n" not in m.text:
             names.setdefault(m.text, m)
+    # one pass over the text, longest name first at each position: linear in the text
+    lengths = sorted({len(name) for name in names}, reverse=True)
+    first_chars = {name[0] for name in names}
     found = []
-    for name in sorted(names, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            start, end = match.span()
-            if not any(busy[start:end]):
-                found.append(Mention(start, end, name, names[name].label, names[name].canonical))
-                busy[start:end] = b"\x01" * (end - start)
+    start = 0
+    while start < len(text):
+        length = 1
+        if text[start] in first_chars and not busy[start]:
+            for size in lengths:
+                name = text[start:start + size]
+                if name in names and not any(busy[start:start + size]):
+                    found.append(Mention(start, start + size, name, names[name].label, names[name].canonical))
+                    length = size
+                    break
+        start += length
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
