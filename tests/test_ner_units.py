@@ -100,8 +100,9 @@ def test_names_found_once_are_found_everywhere_in_the_text():
     found = [Mention(0, 3, "浊漳河", "PLACE"), Mention(15, 20, "浊漳河流域", "PLACE"), Mention(21, 22, "王", "PERSON")]
     repeats = with_repeats(text, found)
     assert [(m.start, m.text) for m in repeats] == [(0, "浊漳河"), (8, "浊漳河"), (15, "浊漳河流域"), (21, "王")]
-    # rule labels and one-character names are not repeated
+    # rule labels, one-character names and two-character organisations are not repeated
     assert with_repeats("《细则》和细则", [Mention(1, 3, "细则", "DOC")]) == [Mention(1, 3, "细则", "DOC")]
+    assert len(with_repeats("中心,中心", [Mention(0, 2, "中心", "ORG")])) == 1
 
 
 def test_split_pieces_of_empty_text():

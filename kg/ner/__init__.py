@@ -28,7 +28,9 @@ DEFAULT_MODEL = REPO_ROOT / "models" / "kg_zh"
 # Long texts are tagged in pieces of about this many characters, cut after a line break or
 # sentence-final punctuation: memory stays flat and the model batches pieces efficiently.
 PIECE_LENGTH = 1000
-MODEL_LABELS = ("PERSON", "ORG", "PLACE")  # the statistical model's labels (the rest are rules)
+# The statistical model's labels (the others come from rules) and the shortest name of each
+# that with_repeats looks for elsewhere in the text.
+REPEAT_MIN_LENGTH = {"PERSON": 2, "PLACE": 2, "ORG": 3}
 _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 
@@ -141,14 +143,16 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def with_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions plus every other occurrence, in the same text, of a name the model found
-    (two characters or more, overlapping nothing found): a page names a river or a village
-    many times and the model, reading one line at a time, does not find it every time."""
+    (overlapping nothing found): a page names a river or a village many times and the model,
+    reading one line at a time, does not find it every time. Only names long enough to be
+    names: two characters for persons and places, three for organisations (a two-character
+    ORG the model found once, such as 中心 in 政务中心, is too often a common word)."""
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     names: dict[str, Mention] = {}
     for m in mentions:
-        if m.label in MODEL_LABELS and len(m.text) >= 2 and "\n" not in m.text:
+        if len(m.text) >= REPEAT_MIN_LENGTH.get(m.label, len(m.text) + 1) and "\n" not in m.text:
             names.setdefault(m.text, m)
     # one pass over the text, longest name first at each position: linear in the text
     lengths = sorted({len(name) for name in names}, reverse=True)
