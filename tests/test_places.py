@@ -78,6 +78,18 @@ def test_regions_are_one_place_and_take_their_suffix():
     assert with_regions("京津冀协会", [(2, 5, "ORG")]) == [(2, 5, "ORG")]
 
 
+def test_overlapping_rule_output_keeps_the_longer_span():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    text = "张襄垣县委"  # the ORG takes 襄垣县 and now crosses the model's PERSON 张襄
+    doc = Doc(Vocab(), words=list(text), spaces=[False] * len(text))
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 5, "ORG")]
+    places = DivisionNames("kg_places")
+    places.initialize(names=["襄垣县"], short_names={})
+    assert [(e.text, e.label_) for e in places(doc).ents] == [("襄垣县委", "ORG")]
+
+
 def test_names_round_trip_through_disk(names, tmp_path):
     names.to_disk(tmp_path)
     loaded = DivisionNames("kg_places").from_disk(tmp_path)

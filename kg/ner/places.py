@@ -35,7 +35,8 @@ import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from kg.ner.tokenizer import doc_text
 
@@ -87,7 +88,8 @@ class DivisionNames:
         ents = with_companies(text, with_regions(text, with_place_prefixes(text, ents, self)))
         ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
         if ents != [(e.start_char, e.end_char, e.label_) for e in doc.ents]:
-            doc.ents = [doc.char_span(start, end, label=label) for start, end, label in sorted(ents)]
+            # filter_spans: should two rules ever overlap, the longer span wins instead of an error
+            doc.ents = filter_spans([doc.char_span(start, end, label=label) for start, end, label in sorted(ents)])
         return doc
 
     def to_disk(self, path, *, exclude=tuple()):
