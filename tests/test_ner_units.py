@@ -8,7 +8,7 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import split_pieces, with_repeats
+from kg.ner import split_pieces, with_bylines, with_repeats
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener
 from kg.ner.evaluate import span_scores
@@ -103,6 +103,25 @@ def test_names_found_once_are_found_everywhere_in_the_text():
     # rule labels, one-character names and two-character organisations are not repeated
     assert with_repeats("《细则》和细则", [Mention(1, 3, "细则", "DOC")]) == [Mention(1, 3, "细则", "DOC")]
     assert len(with_repeats("中心,中心", [Mention(0, 2, "中心", "ORG")])) == 1
+
+
+@pytest.mark.parametrize("text, names", [
+    ("□ 本报记者 马慧荣\n社会保障", ["马慧荣"]),
+    ("本报讯 记者刘婷婷 通讯员杨柳青报道:塔吊林立", ["刘婷婷", "杨柳青"]),
+    ("本报记者 于宏 通讯员 赵多献摄", ["于宏", "赵多献"]),
+    ("(记者 郑苗苗) 11月14日", ["郑苗苗"]),
+    ("选购心仪的商品。牛利敏 摄", ["牛利敏"]),
+    ("记者王昕摄", ["王昕"]),
+    ("记者跟随县水利局副局长", []),
+    ("近日，记者在太原市杏花岭区", []),
+])
+def test_byline_names_are_persons(text, names):
+    assert [(m.text, m.label) for m in with_bylines(text, [])] == [(name, "PERSON") for name in names]
+
+
+def test_a_byline_name_replaces_the_model_span_it_overlaps():
+    text = "本报记者 马慧荣"
+    assert with_bylines(text, [Mention(5, 7, "马慧", "PERSON")]) == [Mention(5, 8, "马慧荣", "PERSON")]
 
 
 def test_split_pieces_of_empty_text():
