@@ -1,0 +1,25 @@
+from kg.ner.bodies import with_bodies
+
+
+def texts(text, ents=()):
+    return [(text[start:end], label) for start, end, label in with_bodies(text, list(ents))]
+
+
+def test_bodies_named_by_level_alone_are_organisations():
+    assert texts("省工信厅日前印发通知,在县委有关部门支持下") == [("省工信厅", "ORG"), ("县委", "ORG")]
+    assert texts("襄垣县委、县政府紧扣", [(0, 4, "ORG")]) == [("襄垣县委", "ORG"), ("县政府", "ORG")]
+
+
+def test_a_level_character_inside_a_word_is_not_a_body():
+    assert texts("城市政府职能转变,社区委员会,超市政府采购") == []
+    assert texts("县委托第三方评估,市委员会") == []
+
+
+def test_a_place_ending_in_the_level_character_joins_the_body():
+    assert texts("长治市政府召开会议", [(0, 3, "PLACE")]) == [("长治市政府", "ORG")]
+    # a place that ends elsewhere is left alone, and so is the body
+    assert texts("长治大市委", [(0, 2, "PLACE")]) == [("长治", "PLACE")]
+
+
+def test_spans_found_already_win():
+    assert texts("市委经济工作会议", [(0, 8, "EVENT")]) == [("市委经济工作会议", "EVENT")]
