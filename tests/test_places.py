@@ -103,3 +103,11 @@ def test_model_lines_drop_spaces_next_to_chinese_and_split_lines():
     assert [view for view, _ in lines] == ["本报记者马慧荣New York", "长治市"]
     for view, positions in lines:
         assert "".join(text[p] for p in positions) == view
+
+
+def test_medicine_traditions_are_not_places():
+    from kg.ner.places import without_medicine_traditions
+
+    text = "中药材加工,藏医院和中美合作"
+    model = [(0, 1, "PLACE"), (6, 7, "PLACE"), (10, 11, "PLACE"), (11, 12, "PLACE")]
+    assert without_medicine_traditions(text, model) == [(10, 11, "PLACE"), (11, 12, "PLACE")]
