@@ -105,9 +105,15 @@ def test_model_lines_drop_spaces_next_to_chinese_and_split_lines():
         assert "".join(text[p] for p in positions) == view
 
 
-def test_medicine_traditions_are_not_places():
-    from kg.ner.places import without_medicine_traditions
+def test_places_used_as_modifiers_are_not_places():
+    from kg.ner.places import without_modifiers
 
-    text = "中药材加工,藏医院和中美合作"
-    model = [(0, 1, "PLACE"), (6, 7, "PLACE"), (10, 11, "PLACE"), (11, 12, "PLACE")]
-    assert without_medicine_traditions(text, model) == [(10, 11, "PLACE"), (11, 12, "PLACE")]
+    text = "中药材加工,藏医院和中美合作,中国式现代化"
+    model = [(0, 1, "PLACE"), (6, 7, "PLACE"), (10, 11, "PLACE"), (11, 12, "PLACE"), (15, 17, "PLACE")]
+    assert without_modifiers(text, model) == [(10, 11, "PLACE"), (11, 12, "PLACE")]
+
+
+def test_generic_gazetteer_names_are_not_places():
+    places = DivisionNames("kg_places")
+    places.initialize(names=["开发区", "经济技术开发区", "奶牛场", "新城区", "西营镇"], short_names={})
+    assert places.names == frozenset({"新城区", "西营镇"})
