@@ -119,3 +119,10 @@ def test_generic_gazetteer_names_are_not_places():
     places = DivisionNames("kg_places")
     places.initialize(names=["开发区", "经济技术开发区", "奶牛场", "新城区", "西营镇"], short_names={})
     assert places.names == frozenset({"新城区", "西营镇"})
+
+
+def test_rivers_and_lakes_are_places():
+    places = DivisionNames("kg_places")
+    places.initialize(names=["浊漳河", "襄垣县"], short_names={})
+    text = "襄垣县全面推动浊漳河流域生态修复"
+    assert place_spans(text, [], places) == [(0, 3), (7, 10)]

@@ -63,3 +63,11 @@ def test_cities_without_counties_have_no_loop_in_their_hierarchy():
     assert town and [a.name for a in gazetteer.ancestors(town[0])][-2:] == ["东莞市", "广东省"]
     for division in gazetteer.by_id.values():
         assert len(gazetteer.ancestors(division)) <= 4
+
+
+def test_water_names_are_rivers_and_lakes_not_idioms():
+    from kg.resolve.gazetteer import load_water_names
+
+    names = set(load_water_names())
+    assert {"浊漳河", "滹沱河", "洞庭湖", "漳河水库"} <= names
+    assert not {"口若悬河", "混迹江湖", "排水渠"} & names

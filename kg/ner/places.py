@@ -7,7 +7,8 @@ of administrative divisions that entity resolution links places to knows them. T
 component tags a text span as PLACE when
 
 * it is the full name (with its suffix: 省 市 县 区 旗 镇 乡 街道 …) of a division at
-  province, city, county or township level, at least three characters long, or
+  province, city, county or township level, at least three characters long, or the name of a
+  river, lake or reservoir (浊漳河, 漳河水库: ``kg.resolve.gazetteer.load_water_names``), or
 * it is the short name of a province, city or county (襄垣 for 襄垣县, 长治 for 长治市) whose
   full name appears in the same text: local papers name a county in full once (often inside
   an organisation's name, 襄垣县水利局) and by its short name after that, and a short name
@@ -82,9 +83,10 @@ class DivisionNames:
         """Take the names from the gazetteer (kg.resolve), or from ``names`` and ``short_names``."""
         if names is None:
             from kg.resolve import load_gazetteer
+            from kg.resolve.gazetteer import load_water_names
 
             divisions = list(load_gazetteer().by_id.values())
-            names = [d.name for d in divisions]
+            names = [d.name for d in divisions] + load_water_names()
             short_names = {d.name: d.short for d in divisions
                            if d.short and len(d.short) >= 2 and d.short != d.name
                            and d.level in ("province", "city", "county")}
@@ -95,8 +97,8 @@ class DivisionNames:
         text = doc_text(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         ents = with_place_prefixes(text, with_bodies(text, without_modifiers(text, ents)), self)
-        ents = with_org_names(text, with_regions(text, ents))
         ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
+        ents = with_org_names(text, with_regions(text, sorted(ents)))
         if ents != [(e.start_char, e.end_char, e.label_) for e in doc.ents]:
             # filter_spans: should two rules ever overlap, the longer span wins instead of an error
             doc.ents = filter_spans([doc.char_span(start, end, label=label) for start, end, label in sorted(ents)])
@@ -155,6 +157,9 @@ ORG_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团
              "派出所", "博物馆", "图书馆", "纪念馆", "电视台", "报社", "委员会", "管委会", "合作社")
 ORG_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:%s)" % "|".join(ORG_HEADS))
 NOT_IN_ORG_NAME = set("的在和与及各设立依托为将对把被向是了有等到从由于")
+# and the verbs and adverbs of government news (尖草坪区大力推进社区党群服务中心)
+NOT_IN_ORG_WORDS = ("推进", "加强", "开展", "实施", "打造", "提升", "促进", "完善", "落实", "深化", "积极", "全面",
+                    "大力", "建成", "投资", "组织", "成立")
 
 
 def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -163,12 +168,16 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     On the MSRA test set this gained 0.003 F1 (南京交通专科学校, 香港特区终审法院)."""
     for place in [e for e in ents if e[2] == "PLACE"]:
         match = ORG_AFTER_PLACE.match(text, place[1])
-        if not match or NOT_IN_ORG_NAME.intersection(match.group(1)):
+        if not match or not _could_be_org_name(match.group(1)):
             continue
         inside = [e for e in ents if place[1] <= e[0] < match.end()]
         if all(e[2] == "ORG" and e[1] == match.end() for e in inside):
             ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], match.end(), "ORG")])
     return ents
+
+
+def _could_be_org_name(name: str) -> bool:
+    return not NOT_IN_ORG_NAME.intersection(name) and not any(word in name for word in NOT_IN_ORG_WORDS)
 
 
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -10,6 +10,7 @@ Townships and villages have no code there, so their ids are the county code plus
 from __future__ import annotations
 
 import importlib.util
+import re
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -86,18 +87,32 @@ class Gazetteer:
         return self.children[scope.id] if scope.level == "county" else []
 
 
-def _data_path() -> Path:
+def _read_dictionary(name: str) -> list[str]:
+    """Lines of one of jionlp's zipped data files (``dictionary/<name>.zip``)."""
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise KgError("the gazetteer needs the jionlp package (pip install jionlp)")
-    return Path(spec.submodule_search_locations[0]) / "dictionary" / "china_location.zip"
+    path = Path(spec.submodule_search_locations[0]) / "dictionary" / f"{name}.zip"
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(f"{name}.txt").decode("utf-8").splitlines()
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    with zipfile.ZipFile(_data_path()) as archive:
-        lines = archive.read("china_location.txt").decode("utf-8").splitlines()
-    return parse_tree(lines)
+    return parse_tree(_read_dictionary("china_location"))
+
+
+# Rivers, lakes, reservoirs and canals: words of three or more characters with one of these
+# heads, minus idioms and common nouns that end the same way (口若悬河, 混迹江湖, 排水渠).
+WATER_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:河|江|湖|水库|渠)")
+NOT_WATER_ENDINGS = ("江湖", "江河", "山河", "长河", "悬河", "过江", "水渠", "水湖", "蚀湖", "轭湖", "山湖")
+
+
+def load_water_names() -> list[str]:
+    """Names of rivers, lakes and reservoirs (浊漳河, 滹沱河, 漳河水库) from jionlp's word list
+    (``idf.txt``, 270k words): the division tree has none, and local papers name local rivers."""
+    words = (line.split("\t", 1)[0] for line in _read_dictionary("idf"))
+    return [w for w in words if WATER_NAME.fullmatch(w) and not w.endswith(NOT_WATER_ENDINGS)]
 
 
 def parse_tree(lines: list[str]) -> Gazetteer:
