@@ -112,6 +112,9 @@ def test_doc_swallows_entities_inside_the_title():
 def test_newspaper_in_book_marks_is_an_org():
     assert found("据《山西日报》", label="ORG") == ["山西日报"]
     assert found("据《山西日报》", label="DOC") == []
+    # the model's span took the opening mark: the marks go, the title rule's span stays
+    assert found("据《山西日报》", [(1, 6, "ORG")]) == ["山西日报"]
+    assert found("“王小明”说", [(0, 4, "PERSON")]) == ["王小明"]
     assert is_media_name("人民日报") and is_media_name("求是")
     assert not is_media_name("2023年统计公报")
 

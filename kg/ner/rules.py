@@ -41,6 +41,7 @@ HARD_STOPS = set("，,。.；;：:！!？?、—…《》〈〉【】[]|/\n\r\t 
 CLOSERS = {"”": "“", "’": "‘", "」": "「", "）": "（", ")": "("}
 # A jump over a quoted or bracketed group stops at these: they end sentences or list items.
 NOT_IN_GROUP = set("、。！？；\n")
+EDGE_MARKS = set("《》〈〉“”‘’「」『』\"'")
 GROUP_LIMIT = 30
 NAME_LIMIT = 45
 COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+[个项批座条家所处名位类场轮大]")
@@ -117,6 +118,7 @@ def rule_spans(text: str, entities: list[Span]) -> list[Span]:
     ``text`` may be raw (half-width punctuation, PDF line breaks) or cleaned; the rules
     run on its cleaned form and every span is mapped back to offsets into ``text``.
     """
+    entities = [span for span in (_without_marks(text, entity) for entity in entities) if span]
     cleaned = clean(text)
     page = cleaned.text
     inside = [(cleaned.to_cleaned(start), cleaned.to_cleaned(end), label) for start, end, label in entities]
@@ -124,6 +126,17 @@ def rule_spans(text: str, entities: list[Span]) -> list[Span]:
     found = title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex)
     found = [(*cleaned.to_original(start, end), label) for start, end, label in found if start < end]
     return resolve_overlaps(found, list(entities))
+
+
+def _without_marks(text: str, span: Span) -> Span | None:
+    """A statistical span without title marks or quotes at its edges (《山西日报 -> 山西日报):
+    the marks are never part of a name, and a span holding one would beat the title rule."""
+    start, end, label = span
+    while start < end and text[start] in EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in EDGE_MARKS:
+        end -= 1
+    return (start, end, label) if start < end else None
 
 
 def resolve_overlaps(preferred: list[Span], others: list[Span]) -> list[Span]:
