@@ -86,13 +86,16 @@ def _report(error: KgError) -> None:
 
 
 class _progress_bar:
-    """A click progress bar on stderr, started by the first progress call (after reading)."""
+    """A click progress bar on stderr, started by the first progress call (after reading);
+    none when stderr is not a terminal (a log or a pipe would get only its label)."""
 
     def __enter__(self):
         self.bar = None
         return self.update
 
     def update(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
         if self.bar is None:
             self.bar = click.progressbar(length=total, label="tagging", file=sys.stderr,
                                          item_show_func=lambda _: None).__enter__()
