@@ -103,6 +103,10 @@ def test_names_found_once_are_found_everywhere_in_the_text():
     # rule labels, one-character names and two-character organisations are not repeated
     assert with_repeats("《细则》和细则", [Mention(1, 3, "细则", "DOC")]) == [Mention(1, 3, "细则", "DOC")]
     assert len(with_repeats("中心,中心", [Mention(0, 2, "中心", "ORG")])) == 1
+    # nor the generic head of a named organisation
+    text = "田村日间照料中心。日间照料中心,日间照料中心"
+    found = [Mention(0, 8, "田村日间照料中心", "ORG"), Mention(9, 15, "日间照料中心", "ORG")]
+    assert with_repeats(text, found) == found
 
 
 @pytest.mark.parametrize("text, names", [

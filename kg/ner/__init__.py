@@ -161,13 +161,17 @@ def with_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     (overlapping nothing found): a page names a river or a village many times and the model,
     reading one line at a time, does not find it every time. Only names long enough to be
     names: two characters for persons and places, three for organisations (a two-character
-    ORG the model found once, such as 中心 in 政务中心, is too often a common word)."""
+    ORG the model found once, such as 中心 in 政务中心, is too often a common word), and not an
+    organisation name that ends another one found (日间照料中心 of 田村日间照料中心 is what the
+    body is, not a name)."""
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    orgs = {m.text for m in mentions if m.label == "ORG"}
     names: dict[str, Mention] = {}
     for m in mentions:
-        if len(m.text) >= REPEAT_MIN_LENGTH.get(m.label, len(m.text) + 1) and "\n" not in m.text:
+        if len(m.text) >= REPEAT_MIN_LENGTH.get(m.label, len(m.text) + 1) and "\n" not in m.text and not (
+                m.label == "ORG" and any(o != m.text and o.endswith(m.text) for o in orgs)):
             names.setdefault(m.text, m)
     # one pass over the text, longest name first at each position: linear in the text
     lengths = sorted({len(name) for name in names}, reverse=True)
