@@ -8,7 +8,7 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import split_pieces, with_bylines, with_repeats
+from kg.ner import split_pieces, with_bylines, with_repeats, without_address_forms
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener
 from kg.ner.evaluate import span_scores
@@ -139,3 +139,10 @@ def test_span_scores_exact_match_per_label():
     assert scores["per_label"]["PERSON"]["f"] == 1.0
     assert scores["per_label"]["PLACE"] == {"p": 0.0, "r": 0.0, "f": 0.0, "tp": 0, "fp": 1, "fn": 1}
     assert scores["micro"]["tp"] == 2 and scores["micro"]["fp"] == 1  # PROJECT ignored
+
+
+def test_address_forms_are_not_persons():
+    text = "年近80岁的王大妈说,陈阿姨赞不绝口,吴师傅和王大明"
+    found = [Mention(6, 8, "王大", "PERSON"), Mention(11, 13, "陈阿", "PERSON"),
+             Mention(19, 22, "吴师傅", "PERSON"), Mention(23, 26, "王大明", "PERSON")]
+    assert without_address_forms(text, found) == [Mention(23, 26, "王大明", "PERSON")]

@@ -5,8 +5,9 @@
 
 The text is cleaned first (width normalisation, PDF line-break repair: kg.text) and the
 spans are mapped back, so offsets always index the text as given and a span may contain a
-line break that cleaning removed. Byline names are persons (``with_bylines``), and a name
-the model found once is tagged wherever else it occurs in the same text (``with_repeats``).
+line break that cleaning removed. Byline names are persons (``with_bylines``), address forms
+are not (``without_address_forms``: 王大妈), and a name the model found once is tagged wherever
+else it occurs in the same text (``with_repeats``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ PIECE_LENGTH = 1000
 # The statistical model's labels (the others come from rules) and the shortest name of each
 # that with_repeats looks for elsewhere in the text.
 REPEAT_MIN_LENGTH = {"PERSON": 2, "PLACE": 2, "ORG": 3}
+ADDRESS_FORMS = ("大妈", "大娘", "大爷", "大叔", "大婶", "大姐", "大哥", "阿姨", "阿婆", "师傅")
 _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 # Bylines: 本报记者 马慧荣, 记者刘婷婷 通讯员杨柳青报道, (记者 郑苗苗), 李红卫 摄. The name is
 # two or three Han characters between a role word and a space, line end, 摄, 报道 or bracket.
@@ -88,12 +90,12 @@ class Tagger:
                                                                      batch_size=batch_size):
             if number != current:
                 if current is not None:
-                    yield with_repeats(previous, with_bylines(previous, mentions))
+                    yield page_conventions(previous, mentions)
                 current, mentions = number, []
             mentions.extend(doc_mentions(doc, positions, cleaned, text))
             previous = text
         if current is not None:
-            yield with_repeats(previous, with_bylines(previous, mentions))
+            yield page_conventions(previous, mentions)
 
 
 def model_lines(text: str) -> Iterator[tuple[str, list[int]]]:
@@ -143,6 +145,22 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
     for match in pattern.finditer(text, start + length // 2, start + length):
         cut = match.end()
     return cut
+
+
+def page_conventions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The guidelines' person conventions, then the names repeated over the whole text."""
+    return with_repeats(text, with_bylines(text, without_address_forms(text, mentions)))
+
+
+def without_address_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """王大妈, 陈阿姨 are address forms, not names (the guidelines leave them out, and MSRA
+    never tags them); the model tags their first two characters as a person."""
+    return [m for m in mentions if not (m.label == "PERSON" and _address_form(text, m))]
+
+
+def _address_form(text: str, m: Mention) -> bool:
+    return m.text.endswith(ADDRESS_FORMS) or (
+        m.text[-1] in "大阿" and text[m.end:m.end + 1] in "妈姨爷娘叔婶姐哥婆伯嫂")
 
 
 def with_bylines(text: str, mentions: list[Mention]) -> list[Mention]:
