@@ -126,3 +126,10 @@ def test_rivers_and_lakes_are_places():
     places.initialize(names=["浊漳河", "襄垣县"], short_names={})
     text = "襄垣县全面推动浊漳河流域生态修复"
     assert place_spans(text, [], places) == [(0, 3), (7, 10)]
+
+
+def test_named_facilities_are_places():
+    from kg.ner.places import facilities_as_places
+
+    text = "柳林大剧院和柳林县医院"
+    assert facilities_as_places(text, [(0, 5, "ORG"), (6, 11, "ORG")]) == [(0, 5, "PLACE"), (6, 11, "ORG")]
