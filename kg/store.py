@@ -341,14 +341,12 @@ class Store:
         return [graph.MentionRow(*row) for row in rows]
 
     def _entity_regions(self) -> dict[str, str]:
-        """Each entity's region: the one most of its mentions were resolved in (else their
-        document's home region)."""
+        """Each entity's region: the one most of its mentions were resolved in (none for a
+        place abroad: resolution gives its mentions no region)."""
         regions = {}
         for entity_id, region, _ in self.db.execute(
-                "SELECT m.entity_id, coalesce(m.region, d.region) AS region, count(*) AS n"
-                " FROM mentions m JOIN documents d ON d.id = m.document_id"
-                " WHERE coalesce(m.region, d.region) IS NOT NULL"
-                " GROUP BY m.entity_id, 2 ORDER BY m.entity_id, n, 2 DESC"):
+                "SELECT entity_id, region, count(*) AS n FROM mentions WHERE region IS NOT NULL"
+                " GROUP BY entity_id, region ORDER BY entity_id, n, region DESC"):
             regions[entity_id] = region  # the last row per entity has the highest count
         return regions
 

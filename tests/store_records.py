@@ -31,8 +31,9 @@ def record(source: str, text: str, names: dict[str, str], region: str | None = "
                                 if s <= at < e)
                 entity_id = (ids or {}).get(name, f"{names[name]}:{name}")
                 canonical = entity_id.split(":", 1)[1].split("@")[0]  # PERSON:王晓明@长治市
+                # resolution gives every mention the page's region
                 mentions.append(MentionRecord(at, at + len(name), name, names[name],
-                                              canonical, entity_id, article, sentence))
+                                              canonical, entity_id, article, sentence, region))
             at = text.find(name, at + 1)
     return DocumentRecord(source, text, region=region, region_confidence=0.9 if region else 0.0,
                           articles=tuple(articles), mentions=tuple(mentions), places=places)

@@ -101,6 +101,14 @@ def test_person_region_is_the_scope_of_its_id():
     assert (zhang.entity_id, zhang.region) == ("PERSON:张斌@长治市", "长治市")
 
 
+def test_places_abroad_have_no_region_and_local_rivers_keep_the_page_one():
+    text = "长治市代表团访问美国旧金山。浊漳河水更丰。"
+    doc = resolve_document(text, [article(0, len(text))],
+                           spans(text, ("长治市", "PLACE"), ("美国", "PLACE"), ("旧金山", "PLACE"), ("浊漳河", "PLACE")))
+    regions = {r.mention.text: r.region for r in doc.mentions}
+    assert regions == {"长治市": "长治市", "美国": None, "旧金山": None, "浊漳河": "长治市"}
+
+
 def test_region_division_accepts_short_names_and_refuses_unknown_ones():
     assert region_division("长治").name == "长治市"
     with pytest.raises(KgError, match="'火星市' is not a Chinese administrative division"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.errors import KgError
 from kg.mention import Mention
 from kg.resolve import names
-from kg.resolve.gazetteer import Division, Gazetteer, load_gazetteer
+from kg.resolve.gazetteer import Division, Gazetteer, load_gazetteer, load_world_names
 from kg.resolve.names import Scope, normalise
 from kg.resolve.region import LEVEL_WORDS, infer_region, main_city, main_county, place_pattern
 from kg.resolve.rules import load_rules
@@ -114,6 +114,8 @@ def resolve_mention(m: Mention, scope: Scope, companies: list[str], article: int
     division, name, scope_name = None, m.canonical, None
     if m.label == "PLACE":
         name, division = scope.place(m.canonical or m.text)
+        if division is None and name in load_world_names():
+            region = None  # 中国, 美国, 旧金山 lie in none of the paper's regions
     elif m.label == "ORG":
         name = name or names.org_name(m.text, scope, companies)
     elif m.label == "EVENT":  # 市委经济工作会议 is a different meeting in each city's paper

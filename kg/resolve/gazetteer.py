@@ -88,18 +88,32 @@ class Gazetteer:
 
 
 def _read_dictionary(name: str) -> list[str]:
-    """Lines of one of jionlp's zipped data files (``dictionary/<name>.zip``)."""
+    """Lines of one of jionlp's data files (``dictionary/<name>.zip``, or ``<name>.txt``)."""
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise KgError("the gazetteer needs the jionlp package (pip install jionlp)")
-    path = Path(spec.submodule_search_locations[0]) / "dictionary" / f"{name}.zip"
-    with zipfile.ZipFile(path) as archive:
+    folder = Path(spec.submodule_search_locations[0]) / "dictionary"
+    if not (folder / f"{name}.zip").exists():
+        return (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    with zipfile.ZipFile(folder / f"{name}.zip") as archive:
         return archive.read(f"{name}.txt").decode("utf-8").splitlines()
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     return parse_tree(_read_dictionary("china_location"))
+
+
+@lru_cache(maxsize=1)
+def load_world_names() -> frozenset[str]:
+    """Countries (short and full names), their capitals and main cities (jionlp's
+    ``world_location.txt``): places that lie in no region of a Chinese paper."""
+    names = set()
+    for line in _read_dictionary("world_location"):
+        fields = line.split("\t")
+        if len(fields) > 1:
+            names.update(name for field in fields for name in field.split("/") if name)
+    return frozenset(names)
 
 
 # Rivers, lakes, reservoirs and canals: words of three or more characters with one of these
