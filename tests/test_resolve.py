@@ -109,6 +109,14 @@ def test_places_abroad_have_no_region_and_local_rivers_keep_the_page_one():
     assert regions == {"长治市": "长治市", "美国": None, "旧金山": None, "浊漳河": "长治市"}
 
 
+def test_an_organisation_named_after_a_division_lies_in_it():
+    text = "全县会议在柳林县召开,柳林县委、吕梁市委和正来公司参加。"
+    doc = resolve_document(text, [article(0, len(text))], spans(text, ("柳林县", "PLACE"), ("柳林县委", "ORG"),
+                                                                ("吕梁市委", "ORG"), ("正来公司", "ORG")))
+    regions = {r.mention.text: r.region for r in doc.mentions}
+    assert regions == {"全县": "柳林县", "柳林县": "柳林县", "柳林县委": "柳林县", "吕梁市委": "吕梁市", "正来公司": "柳林县"}
+
+
 def test_region_division_accepts_short_names_and_refuses_unknown_ones():
     assert region_division("长治").name == "长治市"
     with pytest.raises(KgError, match="'火星市' is not a Chinese administrative division"):

@@ -118,6 +118,7 @@ def resolve_mention(m: Mention, scope: Scope, companies: list[str], article: int
             region = None  # 中国, 美国, 旧金山 lie in none of the paper's regions
     elif m.label == "ORG":
         name = name or names.org_name(m.text, scope, companies)
+        region = named_region(name, scope.gazetteer) or region
     elif m.label == "EVENT":  # 市委经济工作会议 is a different meeting in each city's paper
         name = name or names.relative_body(normalise(m.text), scope)
     elif m.label == "PROJECT":
@@ -127,6 +128,16 @@ def resolve_mention(m: Mention, scope: Scope, companies: list[str], article: int
     name = name or normalise(m.text)
     key = place_key(division, scope.gazetteer) if division else entity_key(m.label, name, scope_name)
     return ResolvedMention(m, key, name, m.label, article, False, region, division)
+
+
+def named_region(name: str, gazetteer: Gazetteer) -> str | None:
+    """The division an organisation is named after (吕梁市委 -> 吕梁市, even in a county paper),
+    when its name starts with a unique province, city or county name."""
+    for end in range(len(name) - 1, 2, -1):
+        candidates = gazetteer.by_name.get(name[:end], [])
+        if len(candidates) == 1 and candidates[0].level in ("province", "city", "county"):
+            return candidates[0].name
+    return None
 
 
 def resolve_reference(m: Mention, scope: Scope, article: int | None) -> ResolvedMention:
