@@ -8,7 +8,8 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import split_pieces, with_bylines, with_repeats, without_address_forms
+from kg.ner import (split_pieces, with_bylines, with_repeats, without_address_forms,
+                    without_names_across_spaces)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener
 from kg.ner.evaluate import span_scores
@@ -146,3 +147,9 @@ def test_address_forms_are_not_persons():
     found = [Mention(6, 8, "王大", "PERSON"), Mention(11, 13, "陈阿", "PERSON"),
              Mention(19, 22, "吴师傅", "PERSON"), Mention(23, 26, "王大明", "PERSON")]
     assert without_address_forms(text, found) == [Mention(23, 26, "王大明", "PERSON")]
+
+
+def test_no_person_across_a_space_except_a_padded_two_character_name():
+    found = [Mention(6, 10, "程 新伟", "PERSON"), Mention(20, 23, "王　刚", "PERSON"),
+             Mention(30, 34, "山西 太原", "PLACE"), Mention(40, 43, "马慧荣", "PERSON")]
+    assert without_names_across_spaces(found) == found[1:]

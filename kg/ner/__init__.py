@@ -6,7 +6,8 @@
 The text is cleaned first (width normalisation, PDF line-break repair: kg.text) and the
 spans are mapped back, so offsets always index the text as given and a span may contain a
 line break that cleaning removed. Byline names are persons (``with_bylines``), address forms
-are not (``without_address_forms``: 王大妈), and a name the model found once is tagged wherever
+are not (``without_address_forms``: 王大妈), nor are names read across a headline's spaces
+(``without_names_across_spaces``: 新征程 新伟业), and a name the model found once is tagged wherever
 else it occurs in the same text (``with_repeats``).
 """
 
@@ -149,7 +150,20 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention]) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    return with_repeats(text, with_bylines(text, without_address_forms(text, mentions)))
+    persons = without_names_across_spaces(without_address_forms(text, mentions))
+    return with_repeats(text, with_bylines(text, persons))
+
+
+def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:
+    """A person's name does not run across a space, except a two-character name padded to
+    the width of three (王　刚, as name lists print them): the model reads a line without its
+    spaces, and a headline such as 新时代 新征程 新伟业 then reads 程新伟."""
+    return [m for m in mentions if not (m.label == "PERSON" and _across_space(m.text))]
+
+
+def _across_space(name: str) -> bool:
+    parts = name.split()
+    return len(parts) > 1 and not (len(parts) == 2 and len(parts[0]) == len(parts[1]) == 1)
 
 
 def without_address_forms(text: str, mentions: list[Mention]) -> list[Mention]:
