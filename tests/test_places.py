@@ -133,3 +133,14 @@ def test_named_facilities_are_places():
 
     text = "柳林大剧院和柳林县医院"
     assert facilities_as_places(text, [(0, 5, "ORG"), (6, 11, "ORG")]) == [(0, 5, "PLACE"), (6, 11, "ORG")]
+
+
+def test_a_division_the_model_missed_still_heads_its_body():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    text = "汾阳市政协、汾阳市民政局"  # 市 follows 阳: no body starts there until 汾阳市 is found
+    doc = Doc(Vocab(), words=list(text), spaces=[False] * len(text))
+    places = DivisionNames("kg_places")
+    places.initialize(names=["汾阳市"], short_names={})
+    assert [(e.text, e.label_) for e in places(doc).ents] == [("汾阳市政协", "ORG"), ("汾阳市民政局", "ORG")]

@@ -99,6 +99,7 @@ class DivisionNames:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         ents = with_place_prefixes(text, with_bodies(text, without_modifiers(text, ents)), self)
         ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
+        ents = with_bodies(text, sorted(ents))  # a division found just now heads a body: 汾阳市 + 市政协
         ents = facilities_as_places(text, with_org_names(text, with_regions(text, sorted(ents))))
         if ents != [(e.start_char, e.end_char, e.label_) for e in doc.ents]:
             # filter_spans: should two rules ever overlap, the longer span wins instead of an error
