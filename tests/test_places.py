@@ -144,3 +144,11 @@ def test_a_division_the_model_missed_still_heads_its_body():
     places = DivisionNames("kg_places")
     places.initialize(names=["汾阳市"], short_names={})
     assert [(e.text, e.label_) for e in places(doc).ents] == [("汾阳市政协", "ORG"), ("汾阳市民政局", "ORG")]
+
+
+def test_a_span_that_stops_inside_its_head_word_takes_the_rest():
+    from kg.ner.places import with_whole_heads
+
+    text = "柳林大剧院和哈佛大学校长"
+    model = [(0, 4, "PLACE"), (6, 10, "ORG")]
+    assert with_whole_heads(text, model) == [(0, 5, "PLACE"), (6, 10, "ORG")]

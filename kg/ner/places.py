@@ -100,7 +100,8 @@ class DivisionNames:
         ents = with_place_prefixes(text, with_bodies(text, without_modifiers(text, ents)), self)
         ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
         ents = with_bodies(text, sorted(ents))  # a division found just now heads a body: 汾阳市 + 市政协
-        ents = facilities_as_places(text, with_org_names(text, with_regions(text, sorted(ents))))
+        ents = with_org_names(text, with_regions(text, sorted(ents)))
+        ents = facilities_as_places(text, with_whole_heads(text, ents))
         if ents != [(e.start_char, e.end_char, e.label_) for e in doc.ents]:
             # filter_spans: should two rules ever overlap, the longer span wins instead of an error
             doc.ents = filter_spans([doc.char_span(start, end, label=label) for start, end, label in sorted(ents)])
@@ -186,12 +187,36 @@ def _could_be_org_name(name: str) -> bool:
 
 # Named facilities and buildings are places (the guidelines; MSRA agrees: 公园 40, 机场 45 times)
 FACILITY_HEADS = ("大剧院", "剧场", "体育场", "体育馆", "公园", "广场", "大桥", "机场", "火车站", "大厦")
+HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
 
 
 def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """An ORG named as a facility (柳林大剧院, 太原汾河湿地公园) is a PLACE."""
     return [(start, end, "PLACE") if label == "ORG" and text[start:end].endswith(FACILITY_HEADS)
             else (start, end, label) for start, end, label in ents]
+
+
+def with_whole_heads(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ORG or PLACE that stops two characters or more into a head word takes the rest of
+    it (柳林大剧 + 院): the model, unsure of a name it has not seen, sometimes stops short.
+    One character is not enough: 哈佛大学 + 校长, 对外友协 + 会长."""
+    starts = {start for start, _, _ in ents}
+    completed = []
+    for start, end, label in ents:
+        if label in ("ORG", "PLACE"):
+            end = _head_end(text, start, end, starts)
+        completed.append((start, end, label))
+    return completed
+
+
+def _head_end(text: str, start: int, end: int, starts: set[int]) -> int:
+    for head in HEADS:
+        for cut in range(2, len(head)):
+            rest = head[cut:]
+            if (end - start > cut and text.endswith(head[:cut], start, end) and text.startswith(rest, end)
+                    and not starts.intersection(range(end, end + len(rest)))):
+                return end + len(rest)
+    return end
 
 
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
