@@ -145,15 +145,17 @@ def _joins(before: str, after: str, blank_lines: int, continued: bool, width: fl
         return False
     if SENTENCE_END.search(before) or BLOCK_OPENER.match(after) or _is_credit(before):
         return False
-    if width < NARROW_COLUMN and not _fills_column(before, width):
+    if width < NARROW_COLUMN and not _fills_column(before, width, indented=not continued):
         return False  # a short line in a narrow column ends a paragraph or is a headline
     if blank_lines == 0:
         return True
     return (continued or is_body(before)) and not is_headline_like(after, max(8.0, 0.5 * width))
 
 
-def _fills_column(line: str, width: float) -> bool:
-    return 0.7 * width <= visual_length(line.strip()) <= 1.3 * width
+def _fills_column(line: str, width: float, indented: bool) -> bool:
+    """Whether the line runs the width of the column; the first line of a paragraph is
+    two characters shorter (its indent, which text extraction drops)."""
+    return 0.7 * (width - 2 * indented) <= visual_length(line.strip()) <= 1.3 * width
 
 
 def _is_credit(line: str) -> bool:

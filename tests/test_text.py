@@ -43,6 +43,9 @@ def test_narrow_column_lines_are_joined_seed_003():
     cleaned = clean(page).text
     assert "省委办公厅、省政府办公厅印发《关于推动消费品工业高质量发展的实施意见》" in cleaned
     assert "对科研单位和企业的创新研发投入按规定进行奖励" in cleaned  # across a blank line
+    # a paragraph's first line is two characters short of the column (its indent)
+    assert "公告指出，中车永济电机有限公司存在两项问题" in cleaned
+    assert "打好蓝天净土保卫战\n" in cleaned  # a headline of the same length stays
 
 
 @pytest.mark.parametrize("text", [
