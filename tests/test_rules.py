@@ -40,6 +40,7 @@ def test_generic_project_phrases_are_not_projects():
 
 def test_a_project_described_with_de_is_not_named():
     assert found("柳林大剧院是重要的群众文化基础设施项目,是重大民生工程。", label="PROJECT") == []
+    assert found("分为企业重大技术攻关类项目15个,需求由省内企业提出。", label="PROJECT") == []
 
 
 def test_project_named_after_a_company_swallows_the_org():

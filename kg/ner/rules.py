@@ -238,8 +238,9 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
     if word in lex.strong_heads:
         shortest = 2 if word == "建设年" else 4
         return len(modifier) >= shortest and not _all_words(modifier, lex.vague)
-    if page[start - 1:start] == "的":
-        return False  # 重要的群众文化基础设施项目 describes a project, it does not name one
+    if page[start - 1:start] == "的" or modifier.endswith("类"):
+        # 重要的群众文化基础设施项目, 企业重大技术攻关类项目: a kind of project, not a name
+        return False
     quoted = page[start - 1:start] == "“" and page[head.end():head.end() + 1] == "”"  # “百千万工程”
     signal = quoted or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2)
