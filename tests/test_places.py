@@ -152,3 +152,13 @@ def test_a_span_that_stops_inside_its_head_word_takes_the_rest():
     text = "柳林大剧院和哈佛大学校长"
     model = [(0, 4, "PLACE"), (6, 10, "ORG")]
     assert with_whole_heads(text, model) == [(0, 5, "PLACE"), (6, 10, "ORG")]
+
+
+def test_a_place_inside_a_longer_division_name_takes_all_of_it():
+    from kg.ner.places import with_whole_division_names
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["善福镇", "南京市"], short_names={})
+    text = "善福镇堡底村和南京市"
+    assert with_whole_division_names(text, [(1, 3, "PLACE"), (7, 9, "PLACE")], places) == [
+        (0, 3, "PLACE"), (7, 10, "PLACE")]

@@ -98,6 +98,7 @@ class DivisionNames:
         text = doc_text(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         ents = with_place_prefixes(text, with_bodies(text, without_modifiers(text, ents)), self)
+        ents = with_whole_division_names(text, ents, self)
         ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
         ents = with_bodies(text, sorted(ents))  # a division found just now heads a body: 汾阳市 + 市政协
         ents = with_org_names(text, with_regions(text, sorted(ents)))
@@ -151,6 +152,23 @@ def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: Divi
         extended.append((start, end, label))
     # an entity swallowed by an extended organisation goes
     return [e for e in extended if not any(o[0] <= e[0] and e[1] <= o[1] and o != e for o in extended)]
+
+
+def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
+                              names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A PLACE inside a longer division name takes all of it (福镇 of 善福镇): the model cuts
+    names it has not seen, the gazetteer knows them whole."""
+    whole = _full_names(text, names)
+    completed = []
+    for start, end, label in ents:
+        if label == "PLACE":
+            for name_start, name_end in whole:
+                if name_start <= start and end <= name_end and not any(
+                        e[0] < name_end and name_start < e[1] and e[:2] != (start, end) for e in ents):
+                    start, end = name_start, name_end
+                    break
+        completed.append((start, end, label))
+    return completed
 
 
 # An organisation's name after its place: a few Han characters, none that would end a name
