@@ -110,6 +110,13 @@ def test_names_found_once_are_found_everywhere_in_the_text():
     assert with_repeats(text, found) == found
 
 
+def test_a_place_found_by_its_full_name_is_found_by_its_short_name_too():
+    text = "推动大同市高质量发展,符合大同实际"
+    found = [Mention(2, 5, "大同市", "PLACE")]
+    assert with_repeats(text, found, {"大同市": "大同"})[1:] == [Mention(13, 15, "大同", "PLACE", "大同市")]
+    assert with_repeats(text, found) == found
+
+
 @pytest.mark.parametrize("text, names", [
     ("□ 本报记者 马慧荣\n社会保障", ["马慧荣"]),
     ("本报讯 记者刘婷婷 通讯员杨柳青报道:塔吊林立", ["刘婷婷", "杨柳青"]),

@@ -158,7 +158,8 @@ def test_a_place_inside_a_longer_division_name_takes_all_of_it():
     from kg.ner.places import with_whole_division_names
 
     places = DivisionNames("kg_places")
-    places.initialize(names=["善福镇", "南京市"], short_names={})
-    text = "善福镇堡底村和南京市"
-    assert with_whole_division_names(text, [(1, 3, "PLACE"), (7, 9, "PLACE")], places) == [
-        (0, 3, "PLACE"), (7, 10, "PLACE")]
+    places.initialize(names=["善福镇", "南京市", "大同市"], short_names={})
+    text = "善福镇堡底村和南京市,大同市区"
+    model = [(1, 3, "PLACE"), (7, 9, "PLACE"), (11, 13, "PLACE")]
+    # 市区 is a word of its own: 大同 stays 大同
+    assert with_whole_division_names(text, model, places) == [(0, 3, "PLACE"), (7, 10, "PLACE"), (11, 13, "PLACE")]

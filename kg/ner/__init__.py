@@ -70,6 +70,8 @@ class Tagger:
 
     def __init__(self, nlp: Language):
         self.nlp = nlp
+        # full division name -> short name (长治市 -> 长治), for the repeats over a page
+        self.short_names = nlp.get_pipe("kg_places").short_names if "kg_places" in nlp.pipe_names else {}
 
     def tag(self, text: str) -> list[Mention]:
         return next(self.tag_many([text]))
@@ -91,12 +93,12 @@ class Tagger:
                                                                      batch_size=batch_size):
             if number != current:
                 if current is not None:
-                    yield page_conventions(previous, mentions)
+                    yield page_conventions(previous, mentions, self.short_names)
                 current, mentions = number, []
             mentions.extend(doc_mentions(doc, positions, cleaned, text))
             previous = text
         if current is not None:
-            yield page_conventions(previous, mentions)
+            yield page_conventions(previous, mentions, self.short_names)
 
 
 def model_lines(text: str) -> Iterator[tuple[str, list[int]]]:
@@ -148,10 +150,10 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
     return cut
 
 
-def page_conventions(text: str, mentions: list[Mention]) -> list[Mention]:
+def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
     persons = without_names_across_spaces(without_address_forms(text, mentions))
-    return with_repeats(text, with_bylines(text, persons))
+    return with_repeats(text, with_bylines(text, persons), short_names)
 
 
 def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:
@@ -188,14 +190,15 @@ def with_bylines(text: str, mentions: list[Mention]) -> list[Mention]:
                   key=lambda m: (m.start, m.end))
 
 
-def with_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
+def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The mentions plus every other occurrence, in the same text, of a name the model found
     (overlapping nothing found): a page names a river or a village many times and the model,
     reading one line at a time, does not find it every time. Only names long enough to be
     names: two characters for persons and places, three for organisations (a two-character
     ORG the model found once, such as 中心 in 政务中心, is too often a common word), and not an
     organisation name that ends another one found (日间照料中心 of 田村日间照料中心 is what the
-    body is, not a name)."""
+    body is, not a name). A place found by its full name is also found by its short name
+    (``short_names``: 大同市 … 大同), with the full name as canonical."""
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -205,6 +208,9 @@ def with_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(m.text) >= REPEAT_MIN_LENGTH.get(m.label, len(m.text) + 1) and "\n" not in m.text and not (
                 m.label == "ORG" and any(o != m.text and o.endswith(m.text) for o in orgs)):
             names.setdefault(m.text, m)
+        short = (short_names or {}).get(m.text) if m.label == "PLACE" else None
+        if short:
+            names.setdefault(short, Mention(m.start, m.end, short, "PLACE", m.text))
     # one pass over the text, longest name first at each position: linear in the text
     lengths = sorted({len(name) for name in names}, reverse=True)
     first_chars = {name[0] for name in names}
