@@ -163,3 +163,11 @@ def test_a_place_inside_a_longer_division_name_takes_all_of_it():
     model = [(1, 3, "PLACE"), (7, 9, "PLACE"), (11, 13, "PLACE")]
     # 市区 is a word of its own: 大同 stays 大同
     assert with_whole_division_names(text, model, places) == [(0, 3, "PLACE"), (7, 10, "PLACE"), (11, 13, "PLACE")]
+
+
+def test_generic_bodies_alone_are_not_organisations():
+    from kg.ner.places import without_generic_orgs
+
+    text = "跑去村委会了解,水利部门的职责,田村村委会"
+    model = [(2, 5, "ORG"), (8, 11, "ORG"), (16, 21, "ORG")]
+    assert without_generic_orgs(text, model) == [(16, 21, "ORG")]
