@@ -133,6 +133,8 @@ def test_named_facilities_are_places():
 
     text = "柳林大剧院和柳林县医院"
     assert facilities_as_places(text, [(0, 5, "ORG"), (6, 11, "ORG")]) == [(0, 5, "PLACE"), (6, 11, "ORG")]
+    text = "魏榆路改造,王小平说"
+    assert facilities_as_places(text, [(0, 3, "PERSON"), (6, 9, "PERSON")]) == [(0, 3, "PLACE"), (6, 9, "PERSON")]
 
 
 def test_a_division_the_model_missed_still_heads_its_body():
