@@ -110,8 +110,9 @@ def test_model_lines_drop_spaces_next_to_chinese_and_split_lines():
 def test_places_used_as_modifiers_are_not_places():
     from kg.ner.places import without_modifiers
 
-    text = "中药材加工,藏医院和中美合作,中国式现代化"
-    model = [(0, 1, "PLACE"), (6, 7, "PLACE"), (10, 11, "PLACE"), (11, 12, "PLACE"), (15, 17, "PLACE")]
+    text = "中药材加工,藏医院和中美合作,中国式现代化,中成药"
+    model = [(0, 1, "PLACE"), (6, 7, "PLACE"), (10, 11, "PLACE"), (11, 12, "PLACE"), (15, 17, "PLACE"),
+             (22, 23, "PLACE")]
     assert without_modifiers(text, model) == [(10, 11, "PLACE"), (11, 12, "PLACE")]
 
 
