@@ -174,3 +174,12 @@ def test_generic_bodies_alone_are_not_organisations():
     text = "跑去村委会了解,水利部门的职责,田村村委会"
     model = [(2, 5, "ORG"), (8, 11, "ORG"), (16, 21, "ORG")]
     assert without_generic_orgs(text, model) == [(16, 21, "ORG")]
+
+
+def test_a_chain_of_divisions_is_one_place_per_level():
+    from kg.ner.places import split_chains
+
+    text = "西营镇丰曲村,平顺县北耽车乡澗头村,市中区"
+    model = [(0, 6, "PLACE"), (7, 17, "PLACE"), (18, 21, "PLACE")]
+    assert split_chains(text, model) == [(0, 3, "PLACE"), (3, 6, "PLACE"), (7, 10, "PLACE"), (10, 14, "PLACE"),
+                                         (14, 17, "PLACE"), (18, 21, "PLACE")]

@@ -98,7 +98,7 @@ class DivisionNames:
         text = doc_text(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         ents = with_place_prefixes(text, with_bodies(text, without_modifiers(text, ents)), self)
-        ents = with_whole_division_names(text, ents, self)
+        ents = with_whole_division_names(text, split_chains(text, ents), self)
         ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
         ents = with_bodies(text, sorted(ents))  # a division found just now heads a body: 汾阳市 + 市政协
         ents = with_org_names(text, with_regions(text, sorted(ents)))
@@ -157,6 +157,24 @@ def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: Divi
 # A level character that starts the next word instead (大同 + 市区, 长治 + 市民): MSRA ends the
 # place before it (市区 56 of 56 times, 县城 11 of 14).
 LEVEL_WORDS = ("市区", "市民", "市内", "市场", "县城", "县域")
+
+
+# A level that can head a chain of places (平顺县北耽车乡澗头村: one PLACE per level).
+CHAIN_LEVELS = "省市县区镇乡"
+
+
+def split_chains(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A PLACE that chains divisions is one PLACE per level, as the guidelines and MSRA have
+    it (西营镇丰曲村 -> 西营镇 + 丰曲村): the model sometimes tags the chain as one."""
+    split = []
+    for start, end, label in ents:
+        if label == "PLACE" and (text[end - 1] in DIVISION_SUFFIXES or text[end - 1] == VILLAGE):
+            for cut in range(start + 2, end - 1):  # each part two characters or more
+                if text[cut - 1] in CHAIN_LEVELS and cut - start >= 2:
+                    split.append((start, cut, label))
+                    start = cut
+        split.append((start, end, label))
+    return split
 
 
 def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
