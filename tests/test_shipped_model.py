@@ -62,3 +62,9 @@ def test_words_come_from_pkuseg_and_respect_entity_boundaries(tagger):
     for ent in doc.ents:
         assert ent.start_char in starts and ent.end_char in starts | {len(doc.text)}
     assert "书记" in [t.text for t in doc]
+
+
+def test_spaces_are_never_inside_a_word(tagger):
+    doc = tagger.nlp("本报记者 马慧荣  稳就业 擦亮民生底色")
+    assert "".join(t.text_with_ws for t in doc) == "本报记者 马慧荣  稳就业 擦亮民生底色"
+    assert all(t.text.strip() == t.text or t.is_space for t in doc)
