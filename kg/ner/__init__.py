@@ -176,9 +176,15 @@ def without_address_forms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _address_form(text: str, m: Mention) -> bool:
-    return m.text.endswith(ADDRESS_FORMS) or (
-        m.text[-1] in "大阿" and text[m.end:m.end + 1] in "妈姨爷娘叔婶姐哥婆伯嫂") or (
-        len(m.text) == 1 and text[m.start - 1:m.start] in ("老", "小"))  # 老张, 小王
+    """王大妈 (tagged 王大 or 王大妈), 吴师傅 (tagged 吴), 老张 (tagged 张)."""
+    if len(m.text) == 1:
+        after = text[m.end:m.end + 2]
+        return text[m.start - 1:m.start] in ("老", "小") or after in ADDRESS_FORMS or _kin(after)
+    return m.text.endswith(ADDRESS_FORMS) or _kin(m.text[-1] + text[m.end:m.end + 1])
+
+
+def _kin(word: str) -> bool:
+    return len(word) == 2 and word[0] in "大阿" and word[1] in "妈姨爷娘叔婶姐哥婆伯嫂"
 
 
 def with_bylines(text: str, mentions: list[Mention]) -> list[Mention]:
