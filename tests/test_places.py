@@ -183,3 +183,10 @@ def test_a_chain_of_divisions_is_one_place_per_level():
     model = [(0, 6, "PLACE"), (7, 17, "PLACE"), (18, 21, "PLACE")]
     assert split_chains(text, model) == [(0, 3, "PLACE"), (3, 6, "PLACE"), (7, 10, "PLACE"), (10, 14, "PLACE"),
                                          (14, 17, "PLACE"), (18, 21, "PLACE")]
+
+
+def test_a_place_does_not_end_inside_quwei():
+    from kg.ner.places import without_level_words
+
+    text = "发挥太原区位优势,浦东新区域内"
+    assert without_level_words(text, [(2, 5, "PLACE"), (9, 13, "PLACE")]) == [(2, 4, "PLACE"), (9, 12, "PLACE")]

@@ -98,7 +98,7 @@ class DivisionNames:
         text = doc_text(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         ents = with_place_prefixes(text, with_bodies(text, without_modifiers(text, ents)), self)
-        ents = with_whole_division_names(text, split_chains(text, ents), self)
+        ents = with_whole_division_names(text, split_chains(text, without_level_words(text, ents)), self)
         ents += [(start, end, "PLACE") for start, end in place_spans(text, ents, self)]
         ents = with_bodies(text, sorted(ents))  # a division found just now heads a body: 汾阳市 + 市政协
         ents = with_org_names(text, with_regions(text, sorted(ents)))
@@ -157,6 +157,8 @@ def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: Divi
 # A level character that starts the next word instead (大同 + 市区, 长治 + 市民): MSRA ends the
 # place before it (市区 56 of 56 times, 县城 11 of 14).
 LEVEL_WORDS = ("市区", "市民", "市内", "市场", "县城", "县域")
+# words that start with 区 after a place the model took it into (太原区 of 太原区位优势)
+AFTER_DISTRICT = ("区位", "区域")
 
 
 # A level that can head a chain of places (平顺县北耽车乡澗头村: one PLACE per level).
@@ -175,6 +177,12 @@ def split_chains(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
                     start = cut
         split.append((start, end, label))
     return split
+
+
+def without_level_words(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A PLACE does not end inside 区位 or 区域: 太原 + 区位优势, not 太原区."""
+    return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and text[end - 1:end + 1] in AFTER_DISTRICT
+            else (start, end, label) for start, end, label in ents]
 
 
 def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
