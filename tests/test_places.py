@@ -188,5 +188,5 @@ def test_a_chain_of_divisions_is_one_place_per_level():
 def test_a_place_does_not_end_inside_quwei():
     from kg.ner.places import without_level_words
 
-    text = "发挥太原区位优势,浦东新区域内"
-    assert without_level_words(text, [(2, 5, "PLACE"), (9, 13, "PLACE")]) == [(2, 4, "PLACE"), (9, 12, "PLACE")]
+    text = "发挥太原区位优势,浦东新区位于"
+    assert without_level_words(text, [(2, 5, "PLACE"), (9, 13, "PLACE")]) == [(2, 4, "PLACE"), (9, 13, "PLACE")]

@@ -180,9 +180,9 @@ def split_chains(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
 
 
 def without_level_words(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A PLACE does not end inside 区位 or 区域: 太原 + 区位优势, not 太原区."""
+    """A PLACE does not end inside 区位 or 区域: 太原 + 区位优势, not 太原区 (but 浦东新区 + 位于)."""
     return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and text[end - 1:end + 1] in AFTER_DISTRICT
-            else (start, end, label) for start, end, label in ents]
+            and not text.startswith("位于", end) else (start, end, label) for start, end, label in ents]
 
 
 def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
