@@ -23,3 +23,9 @@ def test_a_place_ending_in_the_level_character_joins_the_body():
 
 def test_spans_found_already_win():
     assert texts("市委经济工作会议", [(0, 8, "EVENT")]) == [("市委经济工作会议", "EVENT")]
+    assert texts("县委书记", [(1, 4, "PERSON")]) == [("委书记", "PERSON")]  # crossing it: the model's
+
+
+def test_a_body_replaces_what_the_model_found_inside_it():
+    assert texts("市人社局聚力", [(0, 3, "ORG")]) == [("市人社局", "ORG")]
+    assert texts("市文物局走在前", [(1, 4, "PLACE")]) == [("市文物局", "ORG")]

@@ -6,8 +6,9 @@ corpus, MSRA, tags 市委 and 省政府 in some sentences and not in others (143
 in its training set). So a level character (省 市 县 区) followed by a body listed in
 ``kg/data/bodies.txt`` is an ORG when
 
-* it overlaps no entity found already and starts a word: at the start of the text, after
-  punctuation, a space or digit, after an entity (汾阳 + 市政协: the place prefix is added
+* it starts a word and overlaps no entity found already, or only entities inside it (the
+  model's 市人社 of 市人社局, 文物局 of 市文物局), which it replaces. A word starts at the
+  start of the text, after punctuation, a space or digit, after an entity (汾阳 + 市政协: the place prefix is added
   afterwards), or after a function character (在县委有关部门, 由市文物局作为实施单位). After
   any other Han character the level character belongs to a word (城市政府, 社区委员会); or
 * the level character ends a PLACE (长治市 + 政府, 平顺县 + 水利局): the place and the body
@@ -48,8 +49,10 @@ def with_bodies(text: str, ents: list[Span]) -> list[Span]:
         if text.endswith("委", start, end) and text[end:end + 1] in NOT_A_BODY_AFTER_WEI:
             continue
         overlapping = [e for e in ents if e[0] < end and start < e[1]]
-        if not overlapping and _starts_word(text, start, ents):
-            ents.append((start, end, "ORG"))
+        inside = all(start <= e[0] and e[1] <= end for e in overlapping)
+        if inside and _starts_word(text, start, ents):
+            # the listed body replaces what the model found inside it (市人社 of 市人社局)
+            ents = [e for e in ents if e not in overlapping] + [(start, end, "ORG")]
         elif len(overlapping) == 1 and overlapping[0][2] == "PLACE" and overlapping[0][1] == start + 1:
             place = overlapping[0]
             ents[ents.index(place)] = (place[0], end, "ORG")
