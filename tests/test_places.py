@@ -78,6 +78,7 @@ def test_regions_are_one_place_and_take_their_suffix():
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["京津冀", "黄河流域", "长治"]
     # an entity crossing the region's edge keeps the model's reading
     assert with_regions("京津冀协会", [(2, 5, "ORG")]) == [(2, 5, "ORG")]
+    assert with_regions("拱卫京津冀", [(0, 3, "PLACE"), (3, 4, "PLACE"), (4, 5, "PLACE")]) == [(2, 5, "PLACE")]
 
 
 def test_overlapping_rule_output_keeps_the_longer_span():

@@ -290,12 +290,14 @@ def without_generic_orgs(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Named regions replace the spans inside them; a PLACE takes a 流域 after it."""
+    """Named regions replace the spans inside them and the places that cross them (拱卫京 of
+    拱卫京津冀); a PLACE takes a 流域 after it."""
     for match in _REGION_PATTERN.finditer(text):
         start, end = match.span()
-        inside = [e for e in ents if start <= e[0] and e[1] <= end]
-        if not any(e[0] < end and start < e[1] for e in ents if e not in inside):
-            ents = sorted([e for e in ents if e not in inside] + [(start, end, "PLACE")])
+        replaced = [e for e in ents if e[0] < end and start < e[1] and (
+            start <= e[0] and e[1] <= end or e[2] == "PLACE" and not (e[0] <= start and end <= e[1]))]
+        if not any(e[0] < end and start < e[1] for e in ents if e not in replaced):
+            ents = sorted([e for e in ents if e not in replaced] + [(start, end, "PLACE")])
     starts = {e[0] for e in ents}
     extended = []
     for start, end, label in ents:
