@@ -8,7 +8,7 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import (split_pieces, with_bylines, with_repeats, without_address_forms,
+from kg.ner import (split_pieces, with_bylines, with_leaders, with_repeats, without_address_forms,
                     without_names_across_spaces)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener
@@ -164,3 +164,9 @@ def test_no_person_across_a_space_except_a_padded_two_character_name():
     found = [Mention(6, 10, "程 新伟", "PERSON"), Mention(20, 23, "王　刚", "PERSON"),
              Mention(30, 34, "山西 太原", "PLACE"), Mention(40, 43, "马慧荣", "PERSON")]
     assert without_names_across_spaces(found) == found[1:]
+
+
+def test_national_leaders_are_persons_except_inside_titles():
+    text = "习近平总书记考察山西,学习《习近平谈治国理政》"
+    found = [Mention(1, 3, "近平", "ORG"), Mention(7, 9, "山西", "PLACE"), Mention(13, 21, "习近平谈治国理政", "DOC")]
+    assert with_leaders(text, found) == [Mention(0, 3, "习近平", "PERSON"), *found[1:]]

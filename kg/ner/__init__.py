@@ -5,10 +5,11 @@
 
 The text is cleaned first (width normalisation, PDF line-break repair: kg.text) and the
 spans are mapped back, so offsets always index the text as given and a span may contain a
-line break that cleaning removed. Byline names are persons (``with_bylines``), address forms
-are not (``without_address_forms``: 王大妈), nor are names read across a headline's spaces
-(``without_names_across_spaces``: 新征程 新伟业), and a name the model found once is tagged wherever
-else it occurs in the same text (``with_repeats``).
+line break that cleaning removed. Byline names and national leaders are persons
+(``with_bylines``, ``with_leaders``), address forms are not (``without_address_forms``: 王大妈),
+nor are names read across a headline's spaces (``without_names_across_spaces``: 新征程 新伟业),
+and a name the model found once is tagged wherever else it occurs in the same text
+(``with_repeats``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?:(?!摄)[\u4e00-\u9fff]){2,3})(?=[ \u3000]|$|摄|报道|[)）])"
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
+RULE_LABELS = ("PROJECT", "DOC", "EVENT")
+_LEADER_NAMES = [line for line in (Path(__file__).resolve().parents[1] / "data" / "leaders.txt").read_text(
+    encoding="utf-8").splitlines() if line and not line.startswith("#")]
+_LEADERS = re.compile("|".join(sorted(_LEADER_NAMES, key=len, reverse=True)))
 
 
 def model_path(path: str | os.PathLike | None = None) -> Path:
@@ -152,8 +157,21 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = without_names_across_spaces(without_address_forms(text, mentions))
+    persons = with_leaders(text, without_names_across_spaces(without_address_forms(text, mentions)))
     return with_repeats(text, with_bylines(text, persons), short_names)
+
+
+def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:
+    """National leaders (``kg/data/leaders.txt``) are persons wherever they are named, in place
+    of what the model made of them (近平 as ORG), except inside a title or event name."""
+    names = [match.span() for match in _LEADERS.finditer(text)]
+    names = [(start, end) for start, end in names if not any(
+        m.start <= start and end <= m.end and m.label in RULE_LABELS for m in mentions)]
+    if not names:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < end and start < m.end for start, end in names)]
+    return sorted(kept + [Mention(start, end, text[start:end], "PERSON") for start, end in names],
+                  key=lambda m: (m.start, m.end))
 
 
 def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:
