@@ -11,6 +11,7 @@ import click
 
 from kg.build import build
 from kg.cli import export, main
+from kg.cli.progress import progress_bar
 from kg.errors import KgError
 from kg.export import write_gexf, write_graphml
 from kg.lookup import Match, lookup
@@ -68,7 +69,7 @@ def build_command(sources, out_dir, jobs, model, region, min_sentences, min_weig
     from kg.ner import load
 
     source_options = {k: v for k, v in source_options.items() if v}
-    with _progress_bar() as progress:
+    with progress_bar("tagging") as progress:
         try:
             summary = build(sources, out_dir, tagger=load(model, words=False) if model else None, jobs=jobs,
                             min_sentences=min_sentences, min_weight=min_weight, region=region,
@@ -83,27 +84,6 @@ def build_command(sources, out_dir, jobs, model, region, min_sentences, min_weig
 
 def _report(error: KgError) -> None:
     click.echo(f"skipped {error}", err=True)
-
-
-class _progress_bar:
-    """A click progress bar on stderr, started by the first progress call (after reading);
-    none when stderr is not a terminal (a log or a pipe would get only its label)."""
-
-    def __enter__(self):
-        self.bar = None
-        return self.update
-
-    def update(self, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label="tagging", file=sys.stderr,
-                                         item_show_func=lambda _: None).__enter__()
-        self.bar.update(done - self.bar.pos)
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
 
 
 def _print_summary(summary) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kg.cli import export, load
+from kg.cli.progress import progress_bar
 from kg.errors import KgError
 from kg.neo4j import DEFAULT_BATCH_SIZE, LoadSummary, browser_url, load_neo4j
 from kg.neo4j.csv_export import import_command, write_neo4j_csv
@@ -31,22 +32,12 @@ BROWSER_QUERY = "MATCH p = (:Entity)-[r:CO_OCCURS]->(:Entity) RETURN p ORDER BY 
 def load_command(db_path, uri, user, database, batch_size, wipe):
     """Load the store into Neo4j. The password comes from NEO4J_PASSWORD or a prompt."""
     password = os.environ.get("NEO4J_PASSWORD") or click.prompt(f"Password for {user} at {uri}", hide_input=True)
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=total, label="loading", file=sys.stderr).__enter__()
-        bar.update(done - bar.pos)
-
     try:
-        summary = load_neo4j(db_path, uri, user, password, database, batch_size=batch_size, wipe=wipe,
-                             progress=progress)
+        with progress_bar("loading") as progress:
+            summary = load_neo4j(db_path, uri, user, password, database, batch_size=batch_size, wipe=wipe,
+                                 progress=progress)
     except KgError as error:
         raise click.ClickException(str(error)) from None
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
     _print_summary(summary, db_path, uri, database)
 
 
