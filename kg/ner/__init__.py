@@ -167,11 +167,7 @@ def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:
     names = [match.span() for match in _LEADERS.finditer(text)]
     names = [(start, end) for start, end in names if not any(
         m.start <= start and end <= m.end and m.label in RULE_LABELS for m in mentions)]
-    if not names:
-        return mentions
-    kept = [m for m in mentions if not any(m.start < end and start < m.end for start, end in names)]
-    return sorted(kept + [Mention(start, end, text[start:end], "PERSON") for start, end in names],
-                  key=lambda m: (m.start, m.end))
+    return _with_persons(text, mentions, names)
 
 
 def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:
@@ -209,6 +205,11 @@ def with_bylines(text: str, mentions: list[Mention]) -> list[Mention]:
     """Reporters and photographers in bylines are persons (the guidelines count them); the
     model, reading 本报记者马慧荣 without its spaces, sometimes cuts the name short."""
     names = [match.span(1) if match.group(1) else match.span(2) for match in _BYLINE.finditer(text)]
+    return _with_persons(text, mentions, names)
+
+
+def _with_persons(text: str, mentions: list[Mention], names: list[tuple[int, int]]) -> list[Mention]:
+    """``mentions`` with the (start, end) spans as persons, in place of what they overlap."""
     if not names:
         return mentions
     kept = [m for m in mentions if not any(m.start < end and start < m.end for start, end in names)]
