@@ -24,6 +24,7 @@ from spacy.language import Language
 
 from kg.errors import KgError
 from kg.mention import LABELS, Mention
+from kg.ner.word_lists import read_word_list
 from kg.text import CleanText, clean
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -42,9 +43,7 @@ _BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?:(?!摄
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
-_LEADER_NAMES = [line for line in (Path(__file__).resolve().parents[1] / "data" / "leaders.txt").read_text(
-    encoding="utf-8").splitlines() if line and not line.startswith("#")]
-_LEADERS = re.compile("|".join(sorted(_LEADER_NAMES, key=len, reverse=True)))
+_LEADERS = re.compile("|".join(sorted(read_word_list("leaders.txt"), key=len, reverse=True)))
 
 
 def model_path(path: str | os.PathLike | None = None) -> Path:

@@ -8,8 +8,8 @@ in its training set). So a level character (省 市 县 区) followed by a body 
 
 * it starts a word and overlaps no entity found already, or only entities inside it (the
   model's 市人社 of 市人社局, 文物局 of 市文物局), which it replaces. A word starts at the
-  start of the text, after punctuation, a space or digit, after an entity (汾阳 + 市政协: the place prefix is added
-  afterwards), or after a function character (在县委有关部门, 由市文物局作为实施单位). After
+  start of the text, after punctuation, a space or digit, after an entity (汾阳 + 市政协:
+  the place prefix is added afterwards), or after a function character (在县委有关部门, 由市文物局作为实施单位). After
   any other Han character the level character belongs to a word (城市政府, 社区委员会); or
 * the level character ends a PLACE (长治市 + 政府, 平顺县 + 水利局): the place and the body
   are one organisation (长治市政府).
@@ -20,23 +20,18 @@ in its training set). So a level character (省 市 县 区) followed by a body 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+
+from kg.ner.word_lists import read_word_list
 
 Span = tuple[int, int, str]
 
-BODIES_FILE = Path(__file__).resolve().parents[1] / "data" / "bodies.txt"
 LEVELS = "省市县区"
 # characters after which a new word starts: prepositions, conjunctions, particles
 FUNCTION_CHARS = set("在由与和及同向对经据把被将从让请为是了的到给受并或等跟按日")
 NOT_A_BODY_AFTER_WEI = set("员托屈派任婉身实")
 
 
-def _bodies() -> tuple[str, ...]:
-    lines = BODIES_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(line for line in lines if line and not line.startswith("#"))
-
-
-BODIES = _bodies()
+BODIES = read_word_list("bodies.txt")
 _PATTERN = re.compile(f"[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=True))})")
 
 

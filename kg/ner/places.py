@@ -47,6 +47,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.ner.bodies import with_bodies
+from kg.ner.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
 
 LONGEST_NAME = 12
@@ -59,15 +60,9 @@ GENERIC_NAME = re.compile(
     "(?:经济技术|经济|高新技术产业|高新技术|高新|工业|农业|现代农业|科技|产业|物流|综合|保税)*"
     "(?:开发区|高新区|园区|工业园|工业区|新区|城区|郊区|矿区|林区|示范区|集聚区|保税区|农场|林场|牧场|渔场|茶场|奶牛场)"
     "(?:管委会|管理委员会|办事处|街道|乡)?")
-REGIONS_FILE = Path(__file__).resolve().parents[1] / "data" / "regions.txt"
 
 
-def _regions() -> tuple[str, ...]:
-    lines = REGIONS_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(line for line in lines if line and not line.startswith("#"))
-
-
-REGIONS = _regions()
+REGIONS = read_word_list("regions.txt")
 _REGION_PATTERN = re.compile("|".join(sorted(REGIONS, key=len, reverse=True)))
 
 

@@ -1,0 +1,13 @@
+"""The word lists the NER rules read from ``kg/data`` (one entry per line, ``#`` comments)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+def read_word_list(name: str) -> tuple[str, ...]:
+    """The entries of ``kg/data/<name>``, in file order."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return tuple(line for line in lines if line and not line.startswith("#"))
