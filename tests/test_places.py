@@ -67,6 +67,9 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     assert with_org_names("平顺县工业发展中心主任", [(0, 3, "PLACE")]) == [(0, 9, "ORG")]
     # a character that ends a name, or no head word: the model's spans stay
     assert with_org_names("香港的城市中心", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]
+    # the model's own ORG says where the name starts: 美 does not join 中央电视台 across a gap
+    text = "访美回国途中接受中央电视台记者采访"
+    assert with_org_names(text, [(1, 2, "PLACE"), (8, 13, "ORG")]) == [(1, 2, "PLACE"), (8, 13, "ORG")]
     assert with_org_names(text, [(21, 24, "PLACE"), (24, 28, "ORG")]) == [(21, 24, "PLACE"), (24, 28, "ORG")]
 
 
@@ -130,13 +133,16 @@ def test_rivers_and_lakes_are_places():
     assert place_spans(text, [], places) == [(0, 3), (7, 10)]
 
 
-def test_named_facilities_are_places():
+def test_named_facilities_roads_and_villages_are_places():
     from kg.ner.places import facilities_as_places
 
     text = "柳林大剧院和柳林县医院"
     assert facilities_as_places(text, [(0, 5, "ORG"), (6, 11, "ORG")]) == [(0, 5, "PLACE"), (6, 11, "ORG")]
     text = "魏榆路改造,王小平说"
     assert facilities_as_places(text, [(0, 3, "PERSON"), (6, 9, "PERSON")]) == [(0, 3, "PLACE"), (6, 9, "PERSON")]
+    text = "李寒光来到甘村浊漳河岸边"
+    assert facilities_as_places(text, [(0, 3, "PERSON"), (5, 7, "PERSON"), (7, 10, "PERSON")]) == [
+        (0, 3, "PERSON"), (5, 7, "PLACE"), (7, 10, "PLACE")]
 
 
 def test_a_division_the_model_missed_still_heads_its_body():

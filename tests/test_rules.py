@@ -142,6 +142,12 @@ def test_meeting_words_without_a_name_are_not_events():
     assert found("全国人民代表大会常务委员会", label="EVENT") == []
 
 
+def test_a_name_does_not_start_with_a_bracket():
+    text = "(新华社北京2月19日电)第八届全国人民代表大会第五次会议主席团"
+    assert found(text, label="EVENT") == ["第八届全国人民代表大会第五次会议"]
+    assert found("中国(太原)国际能源产业博览会开幕", label="EVENT") == ["中国(太原)国际能源产业博览会"]
+
+
 def test_an_event_swallows_the_project_it_is_about():
     text = "全县专题召开重大项目建设年推进会,对全县工作进行安排部署。"
     assert found(text) == ["重大项目建设年推进会"]

@@ -39,6 +39,7 @@ Span = tuple[int, int, str]
 
 HARD_STOPS = set("，,。.；;：:！!？?、—…《》〈〉【】[]|/\n\r\t \u3000□■●")
 CLOSERS = {"”": "“", "’": "‘", "」": "「", "）": "（", ")": "("}
+BRACKETS = {"（": "）", "(": ")"}
 # A jump over a quoted or bracketed group stops at these: they end sentences or list items.
 NOT_IN_GROUP = set("、。！？；\n")
 EDGE_MARKS = set("《》〈〉“”‘’「」『』\"'")
@@ -306,7 +307,21 @@ def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Sp
 def left_edge(page: str, head: int, marks: Marks) -> int | None:
     """Where the name ending at ``head`` starts: scan left until punctuation, a stop word,
     a count or a person, jumping over quotes, brackets and ORG/PLACE entities. None when
-    no edge is found within NAME_LIMIT characters."""
+    no edge is found within NAME_LIMIT characters.
+
+    A bracket belongs to a name inside it (中国（太原）煤炭交易博览会), never at its start: a
+    dateline or a reporter before the name, (新华社北京２月１９日电)第八届全国人民代表大会第五次会议,
+    is left out."""
+    start = _scan_left(page, head, marks)
+    while start is not None and page[start:start + 1] in BRACKETS:
+        closer = page.find(BRACKETS[page[start]], start, head)
+        if closer < 0:
+            break
+        start = closer + 1
+    return start
+
+
+def _scan_left(page: str, head: int, marks: Marks) -> int | None:
     position = head
     while position > 0 and head - position <= NAME_LIMIT:
         if position in marks.walls:
