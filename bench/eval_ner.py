@@ -1,7 +1,8 @@
 """Score `kg ner` as its users run it: the real command, its JSON lines, exact span match.
 
 1. MSRA test (PERSON/ORG/PLACE): the test sentences, one per line, through
-   `kg ner --jsonl --lines`.
+   `kg ner --jsonl --lines`; then recall apart for the names the training split holds and
+   those it does not (how well the model reads names it never saw, as on new pages).
 2. Seed page 000 (all six labels) through `kg ner --jsonl`, against the worked example
    ../shared/annotation/000.json (REF mentions are the resolver's business, not NER's).
 
@@ -15,10 +16,11 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from kg.ner.corpus import data_dir, read_bio
-from kg.ner.evaluate import format_scores, span_scores
+from kg.ner.evaluate import MSRA_EVAL_LABELS, format_scores, span_scores
 
 REPO = Path(__file__).resolve().parents[1]
 ALL_LABELS = ("PERSON", "ORG", "PLACE", "PROJECT", "DOC", "EVENT")
@@ -34,14 +36,33 @@ def spans(entities) -> list[tuple[int, int, str]]:
     return [(e["start"], e["end"], e["label"]) for e in entities]
 
 
-def msra(data: Path) -> dict:
+def msra(data: Path) -> tuple[dict, str]:
+    """Scores on the MSRA test sentences, and recall for seen and unseen names as a table."""
     sentences = list(read_bio(data / "msra" / "test.bio"))
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
         f.write("\n".join(text for text, _ in sentences))
     records = kg_ner("--lines", f.name)
     Path(f.name).unlink()
     assert [r["line"] for r in records] == list(range(1, len(sentences) + 1))
-    return span_scores([gold for _, gold in sentences], [spans(r["entities"]) for r in records])
+    predicted = [spans(r["entities"]) for r in records]
+    seen = {(text[start:end], label) for text, gold in read_bio(data / "msra" / "train.bio")
+            for start, end, label in gold}
+    return span_scores([gold for _, gold in sentences], predicted), recall_by_novelty(sentences, predicted, seen)
+
+
+def recall_by_novelty(sentences, predicted, seen: set[tuple[str, str]]) -> str:
+    found, total = Counter(), Counter()
+    for (text, gold), guesses in zip(sentences, predicted):
+        for start, end, label in gold:
+            key = ("seen" if (text[start:end], label) in seen else "unseen", label)
+            total[key] += 1
+            found[key] += (start, end, label) in guesses
+    rows = [f"{'label':<8} {'seen':>14} {'unseen':>14}"]
+    for label in MSRA_EVAL_LABELS:
+        cells = [f"{found[kind, label] / total[kind, label]:.3f} of {total[kind, label]:>4}"
+                 for kind in ("seen", "unseen")]
+        rows.append(f"{label:<8} {cells[0]:>14} {cells[1]:>14}")
+    return "\n".join(rows)
 
 
 def seed_000(annotation: Path) -> dict:
@@ -57,7 +78,10 @@ def main() -> None:
     parser.add_argument("--annotation", type=Path, default=REPO.parent / "shared" / "annotation")
     args = parser.parse_args()
     print("== MSRA test, `kg ner --jsonl --lines` (exact spans)")
-    print(format_scores(msra(data_dir(args.data))))
+    scores, novelty = msra(data_dir(args.data))
+    print(format_scores(scores))
+    print("\n== MSRA test recall, names seen in MSRA train / not seen")
+    print(novelty)
     print("\n== seed 000 vs ../shared/annotation/000.json, `kg ner --jsonl` (exact spans)")
     print(format_scores(seed_000(args.annotation)))
 

@@ -11,7 +11,7 @@ from kg.mention import Mention
 from kg.ner import (split_pieces, with_bylines, with_leaders, with_repeats, without_address_forms,
                     without_names_across_spaces)
 from kg.ner.components import doc_pieces
-from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener
+from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener, with_new_names
 from kg.ner.evaluate import span_scores
 from kg.ner.features import FEATURES, char_class, fold, text_features
 
@@ -59,6 +59,26 @@ def test_name_lists_are_labelled_names_from_the_sentences():
         assert {label for *_, label in spans} == {"PERSON"}
         assert "北京" not in text
     assert name_lists(sentences, 20) == lists  # seeded: the same corpus every run
+
+
+def test_renamed_copies_give_persons_new_names_and_keep_the_rest():
+    sentences = [("记者张建勤报道", [(2, 5, "PERSON")]),
+                 ("王蒙和李鹏在北京市见到王蒙", [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 9, "PLACE"), (11, 13, "PERSON")]),
+                 ("山西省和太原市", [(0, 3, "PLACE"), (4, 7, "PLACE")]), ("没有名字", [])]
+    copies = with_new_names(sentences * 20, share=1.0, rename=1.0)
+    assert len(copies) == 40  # every sentence with a person, no other
+    for text, spans in copies:
+        names = [(text[start:end], label) for start, end, label in spans]
+        for name, label in names:
+            if label == "PERSON":  # a surname and someone's given name
+                assert name[0] in "张王李" and name[1:] in {"建勤", "蒙", "鹏"}
+            else:
+                assert name == "北京市"
+        if len(names) == 4:
+            assert names[0] == names[3]  # a name said twice is renamed the same way
+            assert text.endswith("在北京市见到" + names[3][0])
+    assert {text[s:e] for text, spans in copies for s, e, label in spans} - {"张建勤", "王蒙", "李鹏", "北京市"}
+    assert with_new_names(sentences * 20, share=1.0, rename=1.0) == copies  # seeded
 
 
 def test_read_cluener_maps_types_and_leaves_addresses_missing(tmp_path: Path):
