@@ -101,6 +101,15 @@ def test_person_region_is_the_scope_of_its_id():
     assert (zhang.entity_id, zhang.region) == ("PERSON:张斌@长治市", "长治市")
 
 
+def test_national_leaders_are_one_person_in_every_region():
+    text = "长治市委书记张斌学习习近平总书记讲话。"
+    mentions = spans(text, ("长治市委", "ORG"), ("张斌", "PERSON"), ("习近平", "PERSON"))
+    for region in ("长治", "吕梁"):
+        found = by_surface(resolve_document(text, [article(0, len(text))], mentions, region=region))
+        assert found["习近平"].entity_id == "PERSON:习近平"
+        assert found["张斌"].entity_id == f"PERSON:张斌@{region}市"
+
+
 def test_places_abroad_have_no_region_and_local_rivers_keep_the_page_one():
     text = "长治市代表团访问美国旧金山。浊漳河水更丰。"
     doc = resolve_document(text, [article(0, len(text))],

@@ -24,7 +24,7 @@ from spacy.language import Language
 
 from kg.errors import KgError
 from kg.mention import LABELS, Mention
-from kg.ner.word_lists import read_word_list
+from kg.word_lists import read_word_list
 from kg.text import CleanText, clean
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ner.word_lists import read_word_list
+from kg.word_lists import read_word_list
 
 Span = tuple[int, int, str]
 

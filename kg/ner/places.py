@@ -47,7 +47,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.ner.bodies import with_bodies
-from kg.ner.word_lists import read_word_list
+from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
 
 LONGEST_NAME = 12

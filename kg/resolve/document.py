@@ -2,14 +2,16 @@
 
 Ids are ``TYPE:canonical name``. Two kinds carry a scope after ``@`` because their name alone
 would merge different things: persons (scoped by the page's home region: the same name in
-papers of one region is one person, in papers of different regions two) and places whose name
-is not unique in the gazetteer (a 城关镇 is scoped by its county).
+papers of one region is one person, in papers of different regions two; national leaders,
+``kg/data/leaders.txt``, are one person everywhere) and places whose name is not unique in the
+gazetteer (a 城关镇 is scoped by its county).
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.errors import KgError
 from kg.mention import Mention
@@ -18,6 +20,7 @@ from kg.resolve.gazetteer import Division, Gazetteer, load_gazetteer, load_world
 from kg.resolve.names import Scope, normalise
 from kg.resolve.region import LEVEL_WORDS, infer_region, main_city, main_county, place_pattern
 from kg.resolve.rules import load_rules
+from kg.word_lists import read_word_list
 
 
 @dataclass(frozen=True)
@@ -123,11 +126,17 @@ def resolve_mention(m: Mention, scope: Scope, companies: list[str], article: int
         name = name or names.relative_body(normalise(m.text), scope)
     elif m.label == "PROJECT":
         name = name or names.project_name(m.text, companies, scope.rules)
-    elif m.label == "PERSON":
+    elif m.label == "PERSON" and normalise(m.text) not in national_leaders():
         scope_name = region = scope.home.name if scope.home else None
     name = name or normalise(m.text)
     key = place_key(division, scope.gazetteer) if division else entity_key(m.label, name, scope_name)
     return ResolvedMention(m, key, name, m.label, article, False, region, division)
+
+
+@lru_cache(maxsize=1)
+def national_leaders() -> frozenset[str]:
+    """Persons named in every region's papers as the same person (习近平): no region scope."""
+    return frozenset(read_word_list("leaders.txt"))
 
 
 def named_region(name: str, gazetteer: Gazetteer) -> str | None:

@@ -1,10 +1,10 @@
-"""The word lists the NER rules read from ``kg/data`` (one entry per line, ``#`` comments)."""
+"""The word lists in ``kg/data`` that NER and resolution read (one entry per line, ``#`` comments)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def read_word_list(name: str) -> tuple[str, ...]:
