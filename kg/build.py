@@ -76,7 +76,8 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike, *, tagger=None, job
     summary = BuildSummary(out / STORE_NAME, out / GRAPHML_NAME)
     sources = _readable_sources(inputs, source_options or {}, summary, report)
     pruning = {"min_sentences": min_sentences, "min_weight": min_weight}
-    pending, replaced = _pending_sources(summary.store, sources, summary)
+    tagged_by = _fingerprint(tagger)
+    pending, replaced = _pending_sources(summary.store, sources, summary, tagged_by)
     pending = _with_known_regions(pending, summary, report)
     if pending or not _is_current(summary, pruning):
         if pending:
@@ -85,7 +86,7 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike, *, tagger=None, job
             from kg.ner import load
             tagger = load(words=False)  # the graph needs mentions and sentences, not words
         with _working_copy(summary.store) as work_path, Store(work_path) as store:
-            _store_documents(store, pending, replaced, tagger, jobs, region, summary, progress)
+            _store_documents(store, pending, replaced, tagger, jobs, region, summary, progress, tagged_by)
             store.recompute(**pruning)
             write_graphml(store.to_networkx(), summary.graphml)
             store.finish()
@@ -95,8 +96,18 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike, *, tagger=None, job
     return summary
 
 
-def _pending_sources(target: Path, sources: list[SourceDocument], summary: BuildSummary):
-    """The sources to tag (new and changed ones) and the set of changed sources."""
+def _fingerprint(tagger) -> str | None:
+    """The model a build tags with (kg.ner.model_fingerprint); None for a tagger that has none."""
+    if tagger is not None:
+        return getattr(tagger, "fingerprint", None)
+    from kg.ner import model_fingerprint
+    return model_fingerprint()
+
+
+def _pending_sources(target: Path, sources: list[SourceDocument], summary: BuildSummary,
+                     tagged_by: str | None):
+    """The sources to tag (new ones, changed ones and those another model tagged) and the
+    set of those that replace a stored version."""
     if not target.exists():
         return sources, set()
     pending, replaced = [], set()
@@ -104,7 +115,7 @@ def _pending_sources(target: Path, sources: list[SourceDocument], summary: Build
         if store.outdated():
             return sources, set()  # written by an older kg: every document is analysed again
         for doc in sources:
-            status = store.status_of(doc.source, doc.text)
+            status = store.status_of(doc.source, doc.text, tagged_by)
             if status == "unchanged":
                 summary.unchanged += 1
                 continue
@@ -158,10 +169,10 @@ def _skip(error: InputError, summary: BuildSummary, report) -> None:
 
 
 def _store_documents(store, pending, replaced, tagger, jobs, region, summary,
-                     progress) -> None:
+                     progress, tagged_by) -> None:
     total = sum(len(doc.text) for doc in pending)
     for record in _analysed(pending, tagger, jobs, region):
-        if store.put_document(record) is None:
+        if store.put_document(record, tagged_by) is None:
             summary.unchanged += 1  # the same text came twice in this run
         elif record.source not in replaced:
             summary.added += 1

@@ -25,7 +25,7 @@ from kg.errors import InputError
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY, source TEXT, content_hash TEXT UNIQUE, text TEXT,
-    title TEXT, date TEXT, region TEXT, region_confidence REAL);
+    title TEXT, date TEXT, region TEXT, region_confidence REAL, tagged_by TEXT);
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
@@ -164,6 +164,10 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 
+def _has_column(db: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})"))
+
+
 class SentenceTexts(Mapping):
     """``sentence_id -> graph.SentenceRow``, fetched on demand: co-occurrence needs the text
     of only the sentences that hold two entities, so the rest never leave the database."""
@@ -204,6 +208,8 @@ class Store:
         if self.outdated():
             self._drop_tables()
         self.db.executescript(SCHEMA)
+        if not _has_column(self.db, "documents", "tagged_by"):  # a store from before the column
+            self.db.execute("ALTER TABLE documents ADD COLUMN tagged_by TEXT")
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.search = has_trigram_search()
         if self.search:
@@ -239,31 +245,40 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
-    def status_of(self, source: str, text: str) -> str:
-        """'unchanged' (this text is stored), 'changed' (source stored with another text)
-        or 'new'."""
-        if self.db.execute("SELECT 1 FROM documents WHERE content_hash = ?",
-                           (content_hash(text),)).fetchone():
+    def status_of(self, source: str, text: str, tagged_by: str | None = None) -> str:
+        """'unchanged' (this text is stored, tagged by the model ``tagged_by`` names, or by any
+        model when it is None), 'changed' (source stored with another text, or this text
+        tagged by another model) or 'new'."""
+        if self._is_stored(content_hash(text), tagged_by):
             return "unchanged"
-        if self.db.execute("SELECT 1 FROM documents WHERE source = ?", (source,)).fetchone():
+        if self.db.execute("SELECT 1 FROM documents WHERE source = ? OR content_hash = ?",
+                           (source, content_hash(text))).fetchone():
             return "changed"
         return "new"
 
-    def put_document(self, doc: DocumentRecord) -> int | None:
+    def _is_stored(self, digest: str, tagged_by: str | None) -> bool:
+        if tagged_by is None:
+            return bool(self.db.execute("SELECT 1 FROM documents WHERE content_hash = ?", (digest,)).fetchone())
+        if not _has_column(self.db, "documents", "tagged_by"):
+            return False  # a store from before models were recorded: which one tagged it is unknown
+        return bool(self.db.execute("SELECT 1 FROM documents WHERE content_hash = ? AND tagged_by IS ?",
+                                    (digest, tagged_by)).fetchone())
+
+    def put_document(self, doc: DocumentRecord, tagged_by: str | None = None) -> int | None:
         """Store one analysed document; returns its id, or None when its text is stored
-        already. A document with the same source and another text is replaced."""
+        already (tagged by ``tagged_by``, see status_of). A document with the same source and
+        another text, or the same text tagged by another model, is replaced."""
         digest = content_hash(doc.text)
-        if self.db.execute("SELECT 1 FROM documents WHERE content_hash = ?",
-                           (digest,)).fetchone():
+        if self._is_stored(digest, tagged_by):
             return None
         with self.db:
             # Cascades remove the old version's articles, sentences and mentions.
-            self.db.execute("DELETE FROM documents WHERE source = ?", (doc.source,))
+            self.db.execute("DELETE FROM documents WHERE source = ? OR content_hash = ?", (doc.source, digest))
             document_id = self.db.execute(
                 "INSERT INTO documents (source, content_hash, text, title, date, region,"
-                " region_confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " region_confidence, tagged_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.source, digest, doc.text, doc.title, doc.date, doc.region,
-                 doc.region_confidence)).lastrowid
+                 doc.region_confidence, tagged_by)).lastrowid
             article_ids, sentence_ids = self._put_articles(document_id, doc.articles)
             self.db.executemany(
                 "INSERT INTO mentions (document_id, article_id, sentence_id, start, end, text,"

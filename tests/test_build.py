@@ -1,6 +1,7 @@
 import hashlib
 import json
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -75,6 +76,33 @@ def test_new_files_are_added_and_changed_files_replaced(tmp_path, tagger):
     assert "李红" in names and "王晓明" not in names
     with Store(tmp_path / "out" / "kg.sqlite", readonly=True) as store:
         assert store.stats()["documents"] == 2
+
+
+def test_documents_tagged_by_another_model_are_tagged_again(tmp_path):
+    write_pages(tmp_path / "in", {"a.txt": PAGE_A, "b.txt": PAGE_B})
+    old_model = RulerTagger({"王晓明": "PERSON"})
+    old_model.fingerprint = "old"
+    build([str(tmp_path / "in")], tmp_path / "out", tagger=old_model)
+    assert build([str(tmp_path / "in")], tmp_path / "out", tagger=old_model).unchanged == 2
+    new_model = RulerTagger({"王晓明": "ORG"})
+    new_model.fingerprint = "new"
+    summary = build([str(tmp_path / "in")], tmp_path / "out", tagger=new_model)
+    assert (summary.added, summary.replaced, summary.unchanged) == (0, 2, 0)
+    assert any(i.startswith("ORG:王晓明") for i in entity_ids(tmp_path / "out"))
+    assert not any(i.startswith("PERSON:王晓明") for i in entity_ids(tmp_path / "out"))
+    with Store(tmp_path / "out" / "kg.sqlite", readonly=True) as store:
+        assert store.stats()["documents"] == 2
+
+
+def test_a_store_from_before_models_were_recorded_is_tagged_again_once(tmp_path):
+    write_pages(tmp_path / "in", {"a.txt": PAGE_A})
+    model = RulerTagger()
+    model.fingerprint = "model"
+    build([str(tmp_path / "in")], tmp_path / "out", tagger=model)
+    with sqlite3.connect(tmp_path / "out" / "kg.sqlite") as db:
+        db.execute("ALTER TABLE documents DROP COLUMN tagged_by")  # as an older kg wrote it
+    assert build([str(tmp_path / "in")], tmp_path / "out", tagger=model).replaced == 1
+    assert build([str(tmp_path / "in")], tmp_path / "out", tagger=model).unchanged == 1
 
 
 class InterruptingTagger(RulerTagger):

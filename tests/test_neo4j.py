@@ -32,8 +32,8 @@ def sample_tables() -> dict[str, list[tuple]]:
     entity = lambda eid, mentions, articles: (eid, eid.split(":", 1)[1], eid.split(":", 1)[0],  # noqa: E731
                                               mentions, articles, "长治市", None, None)
     return {
-        "documents": [(1, "seeds/a.txt", "h1", "文本", "标题一", "2024-05-01", "长治市", 0.9),
-                      (2, "seeds/b.txt", "h2", "文本", None, None, None, None)],
+        "documents": [(1, "seeds/a.txt", "h1", "文本", "标题一", "2024-05-01", "长治市", 0.9, "model"),
+                      (2, "seeds/b.txt", "h2", "文本", None, None, None, None, "model")],
         "articles": [(1, 1, 0, 0, 10, '标题"一"'), (2, 1, 1, 10, 20, None), (3, 2, 0, 0, 5, "🚄")],
         "entities": [entity(QUOTE, 3, 2), entity(BACKSLASH, 2, 2), entity(EMOJI, 2, 1),
                      entity(APOSTROPHE, 1, 1), entity(CITY, 4, 3), entity(PROVINCE, 1, 1),

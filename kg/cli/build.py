@@ -63,8 +63,8 @@ def build_command(sources, out_dir, jobs, model, region, min_sentences, min_weig
                   **source_options):
     """Build or update OUT/kg.sqlite and OUT/graph.graphml from files, folders, globs or -.
 
-    Unchanged documents are not tagged again; a file whose text changed replaces its old
-    version. Unreadable inputs are reported and skipped (exit status 1).
+    Unchanged documents are not tagged again (unless another model tagged them); a file
+    whose text changed replaces its old version. Unreadable inputs are reported and skipped (exit status 1).
     """
     from kg.ner import load
 

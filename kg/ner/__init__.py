@@ -14,18 +14,19 @@ and a name the model found once is tagged wherever else it occurs in the same te
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Iterable, Iterator
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.errors import KgError
 from kg.mention import LABELS, Mention
 from kg.word_lists import read_word_list
 from kg.text import CleanText, clean
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = REPO_ROOT / "models" / "kg_zh"
@@ -63,10 +64,22 @@ def load(path: str | os.PathLike | None = None, *, words: bool = True) -> "Tagge
 
     from kg.ner import places, rules  # noqa: F401
 
+    import spacy  # here, so that `kg build` with nothing to tag never imports spaCy
+
     folder = model_path(path)
     if not (folder / "config.cfg").is_file():
         raise KgError(f"{folder}: no spaCy pipeline here (rebuild it with `kg train`, or set KG_MODEL)")
-    return Tagger(spacy.load(folder, exclude=[] if words else ["kg_word_merger"]))
+    tagger = Tagger(spacy.load(folder, exclude=[] if words else ["kg_word_merger"]))
+    tagger.fingerprint = model_fingerprint(folder)
+    return tagger
+
+
+def model_fingerprint(path: str | os.PathLike | None = None) -> str | None:
+    """What identifies a trained pipeline: a hash of its meta.json, which holds the scores
+    and training time of that run (a store records it per document, so that a build with
+    another model tags the documents again). None when the folder has no meta.json."""
+    meta = model_path(path) / "meta.json"
+    return hashlib.sha256(meta.read_bytes()).hexdigest()[:16] if meta.is_file() else None
 
 
 class Tagger:
@@ -74,6 +87,7 @@ class Tagger:
 
     def __init__(self, nlp: Language):
         self.nlp = nlp
+        self.fingerprint: str | None = None  # model_fingerprint of the folder it came from
         # full division name -> short name (长治市 -> 长治), for the repeats over a page
         self.short_names = nlp.get_pipe("kg_places").short_names if "kg_places" in nlp.pipe_names else {}
 
