@@ -69,9 +69,8 @@ def load(path: str | os.PathLike | None = None, *, words: bool = True) -> "Tagge
     folder = model_path(path)
     if not (folder / "config.cfg").is_file():
         raise KgError(f"{folder}: no spaCy pipeline here (rebuild it with `kg train`, or set KG_MODEL)")
-    tagger = Tagger(spacy.load(folder, exclude=[] if words else ["kg_word_merger"]))
-    tagger.fingerprint = model_fingerprint(folder)
-    return tagger
+    nlp = spacy.load(folder, exclude=[] if words else ["kg_word_merger"])
+    return Tagger(nlp, fingerprint=model_fingerprint(folder))
 
 
 def model_fingerprint(path: str | os.PathLike | None = None) -> str | None:
@@ -85,9 +84,9 @@ def model_fingerprint(path: str | os.PathLike | None = None) -> str | None:
 class Tagger:
     """Tags texts with PERSON, ORG, PLACE, PROJECT, DOC and EVENT mentions."""
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, fingerprint: str | None = None):
         self.nlp = nlp
-        self.fingerprint: str | None = None  # model_fingerprint of the folder it came from
+        self.fingerprint = fingerprint  # model_fingerprint of the folder it came from
         # full division name -> short name (长治市 -> 长治), for the repeats over a page
         self.short_names = nlp.get_pipe("kg_places").short_names if "kg_places" in nlp.pipe_names else {}
 
