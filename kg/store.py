@@ -200,6 +200,7 @@ class Store:
         if readonly:
             self.db = _open_readonly(self.path)
             self.search = _has_table(self.db, "entity_search")
+            self.records_models = _has_column(self.db, "documents", "tagged_by")
             return
         self.db = sqlite3.connect(self.path)
         self.db.row_factory = sqlite3.Row
@@ -210,6 +211,7 @@ class Store:
         self.db.executescript(SCHEMA)
         if not _has_column(self.db, "documents", "tagged_by"):  # a store from before the column
             self.db.execute("ALTER TABLE documents ADD COLUMN tagged_by TEXT")
+        self.records_models = True  # documents.tagged_by: the model that tagged each
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.search = has_trigram_search()
         if self.search:
@@ -259,7 +261,7 @@ class Store:
     def _is_stored(self, digest: str, tagged_by: str | None) -> bool:
         if tagged_by is None:
             return bool(self.db.execute("SELECT 1 FROM documents WHERE content_hash = ?", (digest,)).fetchone())
-        if not _has_column(self.db, "documents", "tagged_by"):
+        if not self.records_models:
             return False  # a store from before models were recorded: which one tagged it is unknown
         return bool(self.db.execute("SELECT 1 FROM documents WHERE content_hash = ? AND tagged_by IS ?",
                                     (digest, tagged_by)).fetchone())
