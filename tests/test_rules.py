@@ -148,6 +148,27 @@ def test_a_name_does_not_start_with_a_bracket():
     assert found("中国(太原)国际能源产业博览会开幕", label="EVENT") == ["中国(太原)国际能源产业博览会"]
 
 
+def test_a_name_does_not_start_with_a_date_or_a_list_number():
+    assert found("1997年3月12日政协第八届全国委员会第五次会议通过", label="EVENT") == [
+        "政协第八届全国委员会第五次会议"]
+    text = "文艺节(共4项)1．中国长春电影节(金鹿杯)2．上海国际电影节"
+    assert found(text, label="EVENT") == ["中国长春电影节", "上海国际电影节"]
+
+
+def test_a_name_does_not_start_with_a_verb_that_introduces_it():
+    assert found("李瑞环会见光彩事业促进会理事会议代表", label="EVENT") == ["光彩事业促进会理事会议"]
+    assert found("政府号召全党全国行动起来投入扶贫行动", label="PROJECT") == []
+
+
+def test_corner_brackets_and_double_dashes_end_a_name():
+    assert found("『讲文明、树新风』电话会议召开", label="EVENT") == []
+    assert not [name for name in found("幸福－－访『幸福工程』组委会") if "－－" in name or "『" in name]
+
+
+def test_a_member_of_parliament_is_no_meeting():
+    assert found("以色列国议会议员说", label="EVENT") == []
+
+
 def test_an_event_swallows_the_project_it_is_about():
     text = "全县专题召开重大项目建设年推进会,对全县工作进行安排部署。"
     assert found(text) == ["重大项目建设年推进会"]

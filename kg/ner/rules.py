@@ -13,7 +13,7 @@ No corpus labels these types, so they come from the structure of Chinese governm
 
 A name's left edge is found by scanning left from the head word until punctuation, a line
 break, a person, or a word that cannot be part of a name (a verb such as 实施 or 召开, a
-preposition, a determiner, a count such as 200个): names follow these words in running
+preposition, a determiner, a count such as 200个, a date): names follow these words in running
 text. Quotes and brackets are jumped over whole, and so are the statistical ORG/PLACE
 entities, so a project named after a company swallows the company. Short or generic
 phrases (项目建设, 河道治理工程, 技改项目) are rejected. The word lists live in
@@ -37,8 +37,8 @@ from kg.text import clean
 
 Span = tuple[int, int, str]
 
-HARD_STOPS = set("，,。.；;：:！!？?、—…《》〈〉【】[]|/\n\r\t \u3000□■●")
-CLOSERS = {"”": "“", "’": "‘", "」": "「", "）": "（", ")": "("}
+HARD_STOPS = set("，,。.．；;：:！!？?、—…《》〈〉【】[]|/\n\r\t \u3000□■●")
+CLOSERS = {"”": "“", "’": "‘", "」": "「", "』": "『", "）": "（", ")": "("}
 BRACKETS = {"（": "）", "(": ")"}
 # A jump over a quoted or bracketed group stops at these: they end sentences or list items.
 NOT_IN_GROUP = set("、。！？；\n")
@@ -46,6 +46,9 @@ EDGE_MARKS = set("《》〈〉“”‘’「」『』\"'")
 GROUP_LIMIT = 30
 NAME_LIMIT = 45
 COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+[个项批座条家所处名位类场轮大]")
+# A date with its month is never part of a name: １９９７年３月１２日政协第八届全国委员会第五次会议
+DATE = re.compile(r"(?:[0-9０-９〇○零一二三四五六七八九]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月"
+                  r"(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?")
 SIGNAL = re.compile(r"[“”A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
 EVENT_SIGNAL = re.compile(r"[0-9０-９第届次“]|^(?:中央|全国|全省|全市|全县|全区|[省市县区]委?)")
 TITLE = re.compile(r"《([^《》\n]{1,80})》")
@@ -289,7 +292,7 @@ class Marks:
 
     stops: dict[int, int]  # position -> length of the stop word ending there
     transparent: dict[int, int]  # words that look like stops but belong to names (党的)
-    counts: set[int]  # ends of counts such as 200个, 三大
+    numbers: set[int]  # ends of counts (200个, 三大) and dates (3月12日)
     jumps: dict[int, int]  # end -> start of an ORG/PLACE entity, jumped over whole
     walls: set[int]  # ends of PERSON entities, which a name never crosses
 
@@ -298,7 +301,7 @@ def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Sp
     return Marks(
         stops=_word_ends(page, stops),
         transparent=_word_ends(page, lex.transparent),
-        counts={match.end() for match in COUNT.finditer(page)},
+        numbers={match.end() for pattern in (COUNT, DATE) for match in pattern.finditer(page)},
         jumps={end: start for start, end, label in entities if label != "PERSON"},
         walls={end for start, end, label in entities if label == "PERSON"},
     )
@@ -306,7 +309,7 @@ def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Sp
 
 def left_edge(page: str, head: int, marks: Marks) -> int | None:
     """Where the name ending at ``head`` starts: scan left until punctuation, a stop word,
-    a count or a person, jumping over quotes, brackets and ORG/PLACE entities. None when
+    a count, a date or a person, jumping over quotes, brackets and ORG/PLACE entities. None when
     no edge is found within NAME_LIMIT characters.
 
     A bracket belongs to a name inside it (中国（太原）煤炭交易博览会), never at its start: a
@@ -339,7 +342,7 @@ def _scan_left(page: str, head: int, marks: Marks) -> int | None:
         if position in marks.transparent:
             position -= marks.transparent[position]
             continue
-        if char in HARD_STOPS or char in CLOSERS.values() or position in marks.stops or position in marks.counts:
+        if char in HARD_STOPS or char in CLOSERS.values() or position in marks.stops or position in marks.numbers:
             return position
         position -= 1
     return 0 if position == 0 else None
