@@ -71,3 +71,14 @@ def test_water_names_are_rivers_and_lakes_not_idioms():
     names = set(load_water_names())
     assert {"浊漳河", "滹沱河", "洞庭湖", "漳河水库"} <= names
     assert not {"口若悬河", "混迹江湖", "排水渠"} & names
+
+
+def test_named_places_takes_the_longest_name_and_skips_ambiguous_ones():
+    from kg.resolve.region import named_places, place_names
+
+    gazetteer = load_gazetteer()
+    text = "山西省长治市襄垣县和承德、城区"
+    # 长治市, not 长治 then 市; 承德 (a city and a county) and the generic 城区 name no division
+    assert list(place_names(gazetteer).find(text)) == [(0, "山西省"), (3, "长治市"), (6, "襄垣县"), (10, "承德")]
+    assert [(start, d.name) for start, d in named_places(text, gazetteer)] == [
+        (0, "山西省"), (3, "长治市"), (6, "襄垣县")]

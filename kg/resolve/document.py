@@ -18,7 +18,7 @@ from kg.mention import Mention
 from kg.resolve import names
 from kg.resolve.gazetteer import Division, Gazetteer, load_gazetteer, load_world_names
 from kg.resolve.names import Scope, normalise
-from kg.resolve.region import LEVEL_WORDS, infer_region, main_city, main_county, place_pattern
+from kg.resolve.region import LEVEL_WORDS, infer_region, main_city, main_county, place_names
 from kg.resolve.rules import load_rules
 from kg.word_lists import read_word_list
 
@@ -73,7 +73,7 @@ def warm_up() -> None:
     fork, so that each has them instead of loading its own copy."""
     gazetteer = load_gazetteer()
     load_rules()
-    place_pattern(gazetteer)
+    place_names(gazetteer)
 
 
 def region_division(name: str) -> Division:

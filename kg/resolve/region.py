@@ -34,25 +34,53 @@ class RegionGuess:
     evidence: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class PlaceNames:
+    """Every province, city and county name, and the short names of the first two, with the
+    one division each names (None when it names several)."""
+
+    divisions: dict[str, Division | None]
+    prefixes: frozenset[str]
+    first_chars: re.Pattern
+
+    def find(self, text: str):
+        """(offset, name) of each name in ``text``, scanning left to right and taking the
+        longest name at each position, as one regex alternation of all names would (this is
+        several times faster than that regex: a set lookup per character that starts a name)."""
+        position = 0
+        while match := self.first_chars.search(text, position):
+            start = position = match.start()
+            name = None
+            for end in range(start + 2, len(text) + 1):
+                piece = text[start:end]
+                if piece not in self.prefixes:
+                    break
+                if piece in self.divisions:
+                    name = piece
+            position = start + len(name) if name else start + 1
+            if name:
+                yield start, name
+
+
 @lru_cache(maxsize=2)
-def place_pattern(gazetteer: Gazetteer) -> re.Pattern:
-    """One regex for every province, city and county name, and the short names of the first two."""
+def place_names(gazetteer: Gazetteer) -> PlaceNames:
     names = {d.name for d in gazetteer.by_id.values()
              if d.level in ("province", "city", "county") and d.name not in GENERIC_NAMES}
     names |= {d.short for d in gazetteer.by_id.values()
               if d.level in ("province", "city") and d.short and len(d.short) >= 2}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    divisions = {}
+    for name in names:
+        candidates = [d for d in gazetteer.candidates(name) if d.level in ("province", "city", "county")]
+        divisions[name] = candidates[0] if len(candidates) == 1 else None
+    prefixes = frozenset(name[:end] for name in names for end in range(1, len(name) + 1))
+    first_chars = re.compile("[" + re.escape("".join(sorted({name[0] for name in names}))) + "]")
+    return PlaceNames(divisions, prefixes, first_chars)
 
 
 def named_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, Division]]:
     """(offset, division) for each unambiguous division named in ``text``."""
-    found = []
-    for match in place_pattern(gazetteer).finditer(text):
-        candidates = [d for d in gazetteer.candidates(match.group())
-                      if d.level in ("province", "city", "county")]
-        if len(candidates) == 1:
-            found.append((match.start(), candidates[0]))
-    return found
+    names = place_names(gazetteer)
+    return [(start, division) for start, name in names.find(text) if (division := names.divisions[name])]
 
 
 def city_votes(text: str, gazetteer: Gazetteer) -> tuple[Counter, list[str]]:
