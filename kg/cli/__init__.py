@@ -1,6 +1,13 @@
 """The ``kg`` command line: a thin layer over the Python API (one module per area)."""
 
-import click
+import os
+
+# The model's matrix products run on numpy's OpenBLAS (kg.ner.load); one thread each, as
+# thinc's own BLIS always ran, because `kg build --jobs` runs several processes and BLAS
+# threads on top of those would fight for the cores. Set before anything imports numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import click  # noqa: E402
 
 from kg import __version__
 

@@ -65,11 +65,15 @@ def load(path: str | os.PathLike | None = None, *, words: bool = True) -> "Tagge
     from kg.ner import places, rules  # noqa: F401
 
     import spacy  # here, so that `kg build` with nothing to tag never imports spaCy
+    from thinc.api import use_ops
 
     folder = model_path(path)
     if not (folder / "config.cfg").is_file():
         raise KgError(f"{folder}: no spaCy pipeline here (rebuild it with `kg train`, or set KG_MODEL)")
-    nlp = spacy.load(folder, exclude=[] if words else ["kg_word_merger"])
+    # numpy's matrix product (OpenBLAS) instead of thinc's BLIS: 1.7x
+    # faster for this model's shapes on the project machine, the same entities (MSRA test).
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(folder, exclude=[] if words else ["kg_word_merger"])
     return Tagger(nlp, fingerprint=model_fingerprint(folder))
 
 
