@@ -17,6 +17,9 @@ dictionary, no post-processing (``kg.ner.components.WordMerger`` sets both).
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import numpy
 from spacy_pkuseg import config as pkuseg_config
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 from spacy_pkuseg.inference import decodeViterbi_fast
@@ -26,7 +29,6 @@ START_FEATURE = 0  # pkuseg gives every character feature 0
 CHAR_TEMPLATES = ("c.", "c-1.", "c1.", "c-2.", "c2.")  # a character as itself, and seen from ±1, ±2
 BIGRAM_TEMPLATES = ("c-1c.", "cc1.", "c-2c-1.")  # a bigram seen from its second, first, and next character
 WORD_TEMPLATES = ("w-1.", "w1.")  # a listed word ending at, starting at the character
-NO_CHAR, NO_BIGRAM = (None,) * len(CHAR_TEMPLATES), (None,) * len(BIGRAM_TEMPLATES)
 
 
 class Cutter:
@@ -38,13 +40,14 @@ class Cutter:
         if not (pkuseg_config.numLetterNorm and pkuseg_config.wordFeature):
             raise ValueError("Cutter covers pkuseg's default feature set only")
         by_template = _by_template(seg.feature_extractor.feature_to_idx)
-        self.model = seg.model
+        self.model, self.absent = _with_zero_feature(seg.model)
         self.begins = {tag for tag, name in seg.idx_to_tag.items() if "B" in name}
         self.slots = pkuseg_config.wordMax - pkuseg_config.wordMin + 1  # word lengths 6 ... 2
         self.shortest, self.longest = pkuseg_config.wordMin, pkuseg_config.wordMax
-        self.chars = _table(by_template, CHAR_TEMPLATES)
-        self.bigrams = _table(by_template, BIGRAM_TEMPLATES)
-        self.words = _table(by_template, WORD_TEMPLATES, keys=seg.feature_extractor.unigram)
+        self.chars = _table(by_template, CHAR_TEMPLATES, self.absent)
+        self.bigrams = _table(by_template, BIGRAM_TEMPLATES, self.absent)
+        self.words = _table(by_template, WORD_TEMPLATES, self.absent, keys=seg.feature_extractor.unigram)
+        self.no_char, self.no_bigram = (self.absent,) * len(CHAR_TEMPLATES), (self.absent,) * len(BIGRAM_TEMPLATES)
         self.prefixes = {word[:end] for word in self.words for end in range(1, len(word) + 1)}
         self.pairs_left = {_split_pair(pair): index for pair, index in by_template.get("ww.l.", {}).items()}
         self.pairs_right = {_split_pair(pair): index for pair, index in by_template.get("ww.r.", {}).items()}
@@ -64,19 +67,19 @@ class Cutter:
     def sentence_features(self, nodes: list[str]) -> list[list[int]]:
         """pkuseg's feature indices for each node (normalised character) of a sentence."""
         # padded two either side, so that char[i + 2] is node i and bigram[i + 2] is (i, i + 1)
-        char = [NO_CHAR, NO_CHAR, *(self.chars.get(c, NO_CHAR) for c in nodes), NO_CHAR, NO_CHAR]
-        bigram = [NO_BIGRAM, NO_BIGRAM, *(self.bigrams.get(a + "." + b, NO_BIGRAM) for a, b in zip(nodes, nodes[1:])),
-                  NO_BIGRAM, NO_BIGRAM]
-        rows = [[START_FEATURE, *(f for f in (
-            char[i + 2][0], char[i + 1][1], bigram[i + 1][0], char[i + 3][2],
-            bigram[i + 2][1], char[i][3], bigram[i][2], char[i + 4][4]) if f is not None)]
-            for i in range(len(nodes))]
+        # (a feature the model lacks is self.absent, whose weights are zero)
+        no_char, no_bigram = self.no_char, self.no_bigram
+        char = [no_char, no_char, *(self.chars.get(c, no_char) for c in nodes), no_char, no_char]
+        bigram = [no_bigram, no_bigram, *(self.bigrams.get(a + "." + b, no_bigram) for a, b in zip(nodes, nodes[1:])),
+                  no_bigram, no_bigram]
+        rows = [[START_FEATURE, char[i + 2][0], char[i + 1][1], bigram[i + 1][0], char[i + 3][2],
+                 bigram[i + 2][1], char[i][3], bigram[i][2], char[i + 4][4]] for i in range(len(nodes))]
         ending, starting = self._words(nodes)
         for i, row in enumerate(rows):
             ends_before, ends_here = ending[i], ending[i + 1]
             starts_here, starts_after = starting[i + 1], starting[i + 2]
-            row += [f for word in ends_here if (f := self.words[word][0]) is not None]
-            row += [f for word in starts_here if (f := self.words[word][1]) is not None]
+            row += [self.words[word][0] for word in ends_here]
+            row += [self.words[word][1] for word in starts_here]
             if (ends_before and starts_here) or (ends_here and starts_after) or self.pairs_with_gaps:
                 row += _pairs(self.pairs_left, ends_before, starts_here, self.slots)
                 row += _pairs(self.pairs_right, ends_here, starts_after, self.slots)
@@ -112,12 +115,23 @@ def _by_template(features: dict[str, int]) -> dict[str, dict[str, int]]:
     return split
 
 
-def _table(by_template: dict[str, dict[str, int]], templates: tuple[str, ...], keys=None) -> dict[str, tuple]:
-    """key -> (its index under each template, None where the model lacks it), for every key
-    some template has (or for every key of ``keys``)."""
+def _table(by_template: dict[str, dict[str, int]], templates: tuple[str, ...], absent: int,
+           keys=None) -> dict[str, tuple]:
+    """key -> (its index under each template, ``absent`` where the model lacks it), for every
+    key some template has (or for every key of ``keys``)."""
     columns = [by_template.get(template, {}) for template in templates]
     keys = list(set().union(*columns) if keys is None else keys)
-    return dict(zip(keys, zip(*(map(column.get, keys) for column in columns))))
+    return dict(zip(keys, zip(*(map(column.get, keys, [absent] * len(keys)) for column in columns))))
+
+
+def _with_zero_feature(model) -> tuple[SimpleNamespace, int]:
+    """The model with one more feature, all of whose weights are zero, and its index: a
+    character can then list the features it lacks as that one instead of being filtered
+    (adding 0.0 leaves pkuseg's scores exactly as they were)."""
+    features, tags = model.n_feature, model.n_tag
+    weights = numpy.concatenate([model.w[:features * tags], numpy.zeros(tags, dtype=model.w.dtype),
+                                 model.w[features * tags:]])
+    return SimpleNamespace(n_feature=features + 1, n_tag=tags, w=weights), features
 
 
 def _split_pair(pair: str) -> tuple[str, str]:
