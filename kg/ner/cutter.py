@@ -24,7 +24,8 @@ from spacy_pkuseg import config as pkuseg_config
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 from spacy_pkuseg.inference import decodeViterbi_fast
 
-NO_WORD = "**noWord"
+from kg.ner.segmenter import NO_WORD, WORD_PAIR
+
 START_FEATURE = 0  # pkuseg gives every character feature 0
 CHAR_TEMPLATES = ("c.", "c-1.", "c1.", "c-2.", "c2.")  # a character as itself, and seen from ±1, ±2
 BIGRAM_TEMPLATES = ("c-1c.", "cc1.", "c-2c-1.")  # a bigram seen from its second, first, and next character
@@ -49,8 +50,11 @@ class Cutter:
         self.words = _table(by_template, WORD_TEMPLATES, self.absent, keys=seg.feature_extractor.unigram)
         self.no_char, self.no_bigram = (self.absent,) * len(CHAR_TEMPLATES), (self.absent,) * len(BIGRAM_TEMPLATES)
         self.prefixes = {word[:end] for word in self.words for end in range(1, len(word) + 1)}
-        self.pairs_left = {_split_pair(pair): index for pair, index in by_template.get("ww.l.", {}).items()}
-        self.pairs_right = {_split_pair(pair): index for pair, index in by_template.get("ww.r.", {}).items()}
+        # (word before, word after) -> index; either may be NO_WORD
+        self.pairs_left = {WORD_PAIR.fullmatch(pair).groups(): index
+                           for pair, index in by_template.get("ww.l.", {}).items()}
+        self.pairs_right = {WORD_PAIR.fullmatch(pair).groups(): index
+                            for pair, index in by_template.get("ww.r.", {}).items()}
         # Pruned models keep only word-with-word pairs: then a node needs words on both sides.
         self.pairs_with_gaps = any(NO_WORD in pair for pair in (*self.pairs_left, *self.pairs_right))
 
@@ -132,14 +136,6 @@ def _with_zero_feature(model) -> tuple[SimpleNamespace, int]:
     weights = numpy.concatenate([model.w[:features * tags], numpy.zeros(tags, dtype=model.w.dtype),
                                  model.w[features * tags:]])
     return SimpleNamespace(n_feature=features + 1, n_tag=tags, w=weights), features
-
-
-def _split_pair(pair: str) -> tuple[str, str]:
-    """"A*B" -> (A, B); either side may be **noWord, which holds stars itself (words never do)."""
-    if pair.startswith(NO_WORD):
-        return NO_WORD, pair[len(NO_WORD) + 1:]
-    left, _, right = pair.partition("*")
-    return left, right
 
 
 def _offsets(nodes: list[str]) -> list[int]:

@@ -51,7 +51,8 @@ START_FEATURE = "$$"  # pkuseg adds feature index 0 to every character
 WORD_FEATURE = re.compile(r"^(?:w-1|w1)\.(.+)$")
 NO_WORD = "**noWord"
 # words never hold "*" (pkuseg rewrites it), but the no-word marker does
-WORD_PAIR_FEATURE = re.compile(r"^ww\.[lr]\.(\*\*noWord|[^*]+)\*(\*\*noWord|[^*]+)$")
+WORD_PAIR = re.compile(r"(\*\*noWord|[^*]+)\*(\*\*noWord|[^*]+)")  # "A*B" of a ww.l. / ww.r. feature
+WORD_PAIR_FEATURE = re.compile(r"^ww\.[lr]\." + WORD_PAIR.pattern + "$")
 
 GOLD_SETS = {"msr": "cws/msr_test_gold.utf8", "pku": "cws/pku_test_gold.utf8"}
 WHITESPACE_RUN = re.compile(r"(\s+)")
