@@ -82,3 +82,14 @@ def test_named_places_takes_the_longest_name_and_skips_ambiguous_ones():
     assert list(place_names(gazetteer).find(text)) == [(0, "山西省"), (3, "长治市"), (6, "襄垣县"), (10, "承德")]
     assert [(start, d.name) for start, d in named_places(text, gazetteer)] == [
         (0, "山西省"), (3, "长治市"), (6, "襄垣县")]
+
+
+def test_rivers_without_idioms_and_their_short_names():
+    from kg.resolve.gazetteer import load_river_short_names, load_water_names
+
+    water = set(load_water_names())
+    assert {"浊漳河", "漳河水库", "黄河三门峡水库"} <= water
+    assert not {"摸着石头过河", "信口开河", "灿若星河", "长江黄河", "地下河"} & water
+    shorts = load_river_short_names()
+    assert shorts["浊漳河"] == "浊漳"
+    assert "母亲河" not in shorts and "京杭大运河" not in shorts  # 母亲 is a word; 大运 is no river

@@ -117,16 +117,35 @@ def load_world_names() -> frozenset[str]:
 
 
 # Rivers, lakes, reservoirs and canals: words of three or more characters with one of these
-# heads, minus idioms and common nouns that end the same way (口若悬河, 混迹江湖, 排水渠).
+# heads, minus idioms, sayings and common nouns that end the same way (口若悬河, 混迹江湖,
+# 排水渠, 摸着石头过河, 灿若星河).
 WATER_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:河|江|湖|水库|渠)")
-NOT_WATER_ENDINGS = ("江湖", "江河", "山河", "长河", "悬河", "过江", "水渠", "水湖", "蚀湖", "轭湖", "山湖")
+NOT_WATER_ENDINGS = ("江湖", "江河", "山河", "长河", "悬河", "过江", "水渠", "水湖", "蚀湖", "轭湖", "山湖", "过河")
+NOT_WATER_STARTS = ("地下",)
+SAYINGS = {"耿耿星河", "灿若星河", "高峡出平湖"}  # lines of poems, not in jionlp's idiom list
 
 
 def load_water_names() -> list[str]:
     """Names of rivers, lakes and reservoirs (浊漳河, 滹沱河, 漳河水库) from jionlp's word list
-    (``idf.txt``, 270k words): the division tree has none, and local papers name local rivers."""
+    (``idf.txt``, 270k words), minus its idioms (``chinese_idiom.txt``: 信口开河): the division
+    tree has none, and local papers name local rivers."""
+    sayings = SAYINGS | {line.split("\t", 1)[0] for line in _read_dictionary("chinese_idiom")}
     words = (line.split("\t", 1)[0] for line in _read_dictionary("idf"))
-    return [w for w in words if WATER_NAME.fullmatch(w) and not w.endswith(NOT_WATER_ENDINGS)]
+    return [w for w in words if WATER_NAME.fullmatch(w) and not w.endswith(NOT_WATER_ENDINGS)
+            and not w.startswith(NOT_WATER_STARTS) and w not in sayings and not _two_rivers(w)]
+
+
+def _two_rivers(name: str) -> bool:
+    """Two rivers named together, not one (长江黄河)."""
+    return name[-1] in "河江湖" and len(name) >= 4 and name[-3] in "河江湖"
+
+
+def load_river_short_names() -> dict[str, str]:
+    """River names by their short form without 河 (浊漳河 -> 浊漳), where that form is no word
+    of its own in jionlp's list (母亲河 keeps 母亲 a mother)."""
+    words = {line.split("\t", 1)[0] for line in _read_dictionary("idf")}
+    return {name: name[:-1] for name in load_water_names()
+            if name.endswith("河") and len(name) >= 3 and not name.endswith("运河") and name[:-1] not in words}
 
 
 def parse_tree(lines: list[str]) -> Gazetteer:
