@@ -143,6 +143,43 @@ def test_named_facilities_roads_and_villages_are_places():
     text = "李寒光来到甘村浊漳河岸边"
     assert facilities_as_places(text, [(0, 3, "PERSON"), (5, 7, "PERSON"), (7, 10, "PERSON")]) == [
         (0, 3, "PERSON"), (5, 7, "PLACE"), (7, 10, "PLACE")]
+    # the name before a facility's head names the facility, with the head
+    # (not when the head starts another entity)
+    text = "柳林大剧院是文化基地,王小平公园管理处"
+    assert facilities_as_places(text, [(0, 2, "PERSON"), (11, 14, "PERSON"), (14, 19, "ORG")]) == [
+        (0, 5, "PLACE"), (11, 14, "PERSON"), (14, 19, "ORG")]
+    # a "place" named as a company is an organisation; a hospital's building stays what it was
+    text = "交城县山西利虎玻璃集团有限公司,柳林大剧院"
+    assert facilities_as_places(text, [(3, 15, "PLACE"), (16, 21, "PLACE")]) == [(3, 15, "ORG"), (16, 21, "PLACE")]
+
+
+def test_a_person_named_as_a_county_the_text_names_is_that_county(names):
+    from kg.ner.places import persons_named_as_places
+
+    text = "襄垣县水利局说,襄垣人王平"
+    model = [(0, 6, "ORG"), (8, 10, "PERSON"), (11, 13, "PERSON")]
+    assert persons_named_as_places(text, model, names) == [(0, 6, "ORG"), (8, 10, "PLACE"), (11, 13, "PERSON")]
+    assert persons_named_as_places("襄垣人王平", [(0, 2, "PERSON")], names) == [(0, 2, "PERSON")]
+
+
+def test_a_prefecture_takes_the_diqu_after_it():
+    from kg.ner.places import with_prefecture_regions
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["长治市"], short_names={"长治市": "长治"}, prefectures=["长治"])
+    text = "长治地区最大的河,亚太地区,长治地区经济"
+    model = [(0, 2, "PLACE"), (9, 11, "PLACE"), (14, 16, "PLACE"), (16, 20, "ORG")]
+    assert with_prefecture_regions(text, model, places) == [
+        (0, 4, "PLACE"), (9, 11, "PLACE"), (14, 16, "PLACE"), (16, 20, "ORG")]
+
+
+def test_prefectures_are_saved_with_the_pipeline(tmp_path):
+    places = DivisionNames("kg_places")
+    places.initialize(names=["长治市", "襄垣县"], short_names={"长治市": "长治"}, prefectures=["长治"])
+    places.to_disk(tmp_path)
+    loaded = DivisionNames("kg_places").from_disk(tmp_path)
+    assert (loaded.names, loaded.short_names, loaded.prefectures) == (
+        places.names, {"长治市": "长治"}, frozenset({"长治"}))
 
 
 def test_a_division_the_model_missed_still_heads_its_body():
