@@ -234,3 +234,13 @@ def test_a_place_does_not_end_inside_quwei():
 
     text = "发挥太原区位优势,浦东新区位于"
     assert without_level_words(text, [(2, 5, "PLACE"), (9, 13, "PLACE")]) == [(2, 4, "PLACE"), (9, 13, "PLACE")]
+
+
+def test_a_township_is_known_under_either_suffix():
+    from kg.ner.places import with_whole_division_names
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["善福乡", "西营镇"], short_names={})
+    assert place_spans("善福镇堡底村和西营乡", [], places) == [(0, 3), (3, 6), (7, 10)]
+    assert with_whole_division_names("善福镇堡底村", [(1, 3, "PLACE")], places) == [(0, 3, "PLACE")]
+    assert not places.knows("善福村")

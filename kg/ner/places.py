@@ -53,6 +53,7 @@ from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
 
 LONGEST_NAME = 12
+TOWNSHIP_SUFFIXES = {"乡": "镇", "镇": "乡"}
 VILLAGE = "村"
 REGION_SUFFIXES = ("流域",)
 DIVISION_SUFFIXES = set("省市县区旗盟州镇乡道")
@@ -81,6 +82,13 @@ class DivisionNames:
         self.short_names = short_names or {}  # full name -> short name
         self.prefectures = prefectures  # short names of prefecture-level cities (长治)
         self.last_chars = frozenset(n[-1] for n in names)
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is a division or water name. A township is known under either
+        suffix: townships keep their name when they become towns (善福乡 -> 善福镇), and the
+        gazetteer lags behind the papers."""
+        other = TOWNSHIP_SUFFIXES.get(name[-1])
+        return name in self.names or (other is not None and name[:-1] + other in self.names)
 
     def initialize(self, get_examples=None, *, nlp=None, names: list[str] | None = None,
                    short_names: dict[str, str] | None = None, prefectures: list[str] | None = None):
@@ -425,7 +433,7 @@ def _full_names(text: str, names: DivisionNames) -> list[tuple[int, int]]:
 
 def _longest_name(text: str, end: int, names: DivisionNames) -> int | None:
     for start in range(max(0, end - LONGEST_NAME), end - 2):
-        if text[start:end] in names.names:
+        if names.knows(text[start:end]):
             return start
     return None
 
