@@ -162,6 +162,16 @@ def test_a_person_named_as_a_county_the_text_names_is_that_county(names):
     assert persons_named_as_places("襄垣人王平", [(0, 2, "PERSON")], names) == [(0, 2, "PERSON")]
 
 
+def test_a_person_named_as_a_country_is_that_country():
+    from kg.ner.places import persons_named_as_places
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=[], short_names={}, world_names=["马拉维", "马德里"])
+    text = "马拉维旅游部官员王平说"
+    assert persons_named_as_places(text, [(0, 3, "PERSON"), (8, 10, "PERSON")], places) == [
+        (0, 3, "PLACE"), (8, 10, "PERSON")]
+
+
 def test_a_prefecture_takes_the_diqu_after_it():
     from kg.ner.places import with_prefecture_regions
 
@@ -173,13 +183,14 @@ def test_a_prefecture_takes_the_diqu_after_it():
         (0, 4, "PLACE"), (9, 11, "PLACE"), (14, 16, "PLACE"), (16, 20, "ORG")]
 
 
-def test_prefectures_are_saved_with_the_pipeline(tmp_path):
+def test_the_name_lists_are_saved_with_the_pipeline(tmp_path):
     places = DivisionNames("kg_places")
-    places.initialize(names=["长治市", "襄垣县"], short_names={"长治市": "长治"}, prefectures=["长治"])
+    places.initialize(names=["长治市", "襄垣县"], short_names={"长治市": "长治"}, prefectures=["长治"],
+                      world_names=["马拉维"])
     places.to_disk(tmp_path)
     loaded = DivisionNames("kg_places").from_disk(tmp_path)
-    assert (loaded.names, loaded.short_names, loaded.prefectures) == (
-        places.names, {"长治市": "长治"}, frozenset({"长治"}))
+    assert (loaded.names, loaded.short_names, loaded.prefectures, loaded.world_names) == (
+        places.names, {"长治市": "长治"}, frozenset({"长治"}), frozenset({"马拉维"}))
 
 
 def test_a_division_the_model_missed_still_heads_its_body():
