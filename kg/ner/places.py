@@ -83,6 +83,7 @@ class DivisionNames:
         self.prefectures = prefectures  # short names of prefecture-level cities (长治)
         self.world_names = world_names  # countries and world cities (马拉维, 约翰内斯堡)
         self.last_chars = frozenset(n[-1] for n in names)
+        self.scanned: tuple[str | None, list] = (None, [])  # the last text's full names (_full_names)
 
     def knows(self, name: str) -> bool:
         """Whether ``name`` is a division or water name. A township is known under either
@@ -389,8 +390,9 @@ def persons_named_as_places(text: str, ents: list[tuple[int, int, str]],
     persons; on its test set this turned 19 false persons into right places and 1 wrong)."""
     if not any(label == "PERSON" for _, _, label in ents):
         return ents
-    places = names.world_names | {names.short_names.get(text[start:end]) for start, end in _full_names(text, names)}
-    return [(start, end, "PLACE") if label == "PERSON" and text[start:end] in places else (start, end, label)
+    shorts = {names.short_names.get(text[start:end]) for start, end in _full_names(text, names)}
+    return [(start, end, "PLACE") if label == "PERSON" and (text[start:end] in names.world_names
+                                                            or text[start:end] in shorts) else (start, end, label)
             for start, end, label in ents]
 
 
@@ -427,7 +429,14 @@ def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNam
 
 
 def _full_names(text: str, names: DivisionNames) -> list[tuple[int, int]]:
-    """Spans of the longest division name ending at each position, left to right, not nested."""
+    """Spans of the longest division name ending at each position, left to right, not nested.
+    Three steps ask for them: the last text's are kept."""
+    if names.scanned[0] != text:
+        names.scanned = (text, _scan_full_names(text, names))
+    return names.scanned[1]
+
+
+def _scan_full_names(text: str, names: DivisionNames) -> list[tuple[int, int]]:
     spans, covered = [], 0
     for end in range(1, len(text) + 1):
         if text[end - 1] in names.last_chars:
