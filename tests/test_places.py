@@ -229,6 +229,10 @@ def test_generic_bodies_alone_are_not_organisations():
     text = "跑去村委会了解,水利部门的职责,田村村委会"
     model = [(2, 5, "ORG"), (8, 11, "ORG"), (16, 21, "ORG")]
     assert without_generic_orgs(text, model) == [(16, 21, "ORG")]
+    # nor the end of one the model cut short; a named one stays
+    text = "对党群服务中心进行规划,田村日间照料中心"
+    model = [(2, 7, "ORG"), (12, 20, "ORG")]
+    assert without_generic_orgs(text, model) == [(12, 20, "ORG")]
 
 
 def test_a_chain_of_divisions_is_one_place_per_level():
