@@ -259,3 +259,11 @@ def test_a_township_is_known_under_either_suffix():
     assert place_spans("善福镇堡底村和西营乡", [], places) == [(0, 3), (3, 6), (7, 10)]
     assert with_whole_division_names("善福镇堡底村", [(1, 3, "PLACE")], places) == [(0, 3, "PLACE")]
     assert not places.knows("善福村")
+
+
+def test_a_body_acting_with_another_is_two_bodies():
+    from kg.ner.places import split_joint_bodies
+
+    text = "省食品安全委员会办公室联合省教育厅,联合国"
+    assert split_joint_bodies(text, [(0, 16, "ORG"), (17, 20, "ORG")]) == [
+        (0, 11, "ORG"), (13, 16, "ORG"), (17, 20, "ORG")]

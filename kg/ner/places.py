@@ -149,6 +149,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     conventions applied, step by step (each function below says why)."""
     ents = without_modifiers(text, ents)
     ents = persons_named_as_places(text, ents, names)
+    ents = split_joint_bodies(text, ents)
     ents = with_bodies(text, ents)
     ents = with_place_prefixes(text, ents, names)
     ents = without_level_words(text, ents)
@@ -175,6 +176,24 @@ def without_modifiers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple
 def _is_modifier(text: str, start: int, end: int) -> bool:
     after = text[end:end + 1]
     return after == "式" or (end - start == 1 and (after in ("药", "医") or text.startswith("成药", end)))
+
+
+# 省食品安全委员会办公室联合省教育厅: one body acting with another (MSRA's test set has none)
+JOINT_VERB = re.compile("(?:联合|会同|协同|携手)(?=[省市县区])")
+
+
+def split_joint_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ORG that runs across 联合 (or 会同, 协同, 携手) into a level-prefixed body is two
+    bodies: 省食品安全委员会办公室 + 省教育厅. (联合国 and 联合会 are names: the verb must be
+    followed by a level, 省 市 县 区.)"""
+    split = []
+    for start, end, label in ents:
+        verb = JOINT_VERB.search(text, start + 2, end) if label == "ORG" else None
+        if verb and verb.end() <= end - 2:
+            split += [(start, verb.start(), label), (verb.end(), end, label)]
+        else:
+            split.append((start, end, label))
+    return split
 
 
 def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
