@@ -68,11 +68,8 @@ class Scope:
 
 @lru_cache(maxsize=1)
 def rivers_by_short_name() -> dict[str, str]:
-    """浊漳 -> 浊漳河, for the short names that only one river has."""
-    rivers: dict[str, list[str]] = {}
-    for full, short in load_river_short_names().items():
-        rivers.setdefault(short, []).append(full)
-    return {short: fulls[0] for short, fulls in rivers.items() if len(fulls) == 1}
+    """浊漳 -> 浊漳河."""
+    return {short: full for full, short in load_river_short_names().items()}
 
 
 def _only_highest(candidates: list[Division]) -> Division | None:
