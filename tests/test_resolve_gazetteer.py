@@ -24,11 +24,6 @@ def test_short_names_link_to_full_names():
     assert scope().place("山西")[0] == "山西省"
 
 
-def test_a_river_named_without_its_he_gets_it_back():
-    assert scope("长治市").place("浊漳") == ("浊漳河", None)
-    assert scope("长治市").place("浊漳河") == ("浊漳河", None)
-
-
 def test_homonymous_towns_link_only_inside_the_region_in_force():
     assert len(G.candidates("城关镇")) > 50
     assert scope().place("城关镇")[1] is None  # no region: ambiguous, left unlinked

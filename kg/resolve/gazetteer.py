@@ -125,19 +125,20 @@ NOT_WATER_STARTS = ("地下",)
 SAYINGS = {"耿耿星河", "灿若星河", "高峡出平湖"}  # lines of poems, not in jionlp's idiom list
 
 
-def load_water_names() -> list[str]:
+def load_water_names(words: set[str] | None = None) -> list[str]:
     """Names of rivers, lakes and reservoirs (浊漳河, 滹沱河, 漳河水库) from jionlp's word list
-    (``idf.txt``, 270k words), minus its idioms (``chinese_idiom.txt``: 信口开河): the division
-    tree has none, and local papers name local rivers."""
+    (``idf.txt``, 270k words, or ``words`` read from it already), minus its idioms
+    (``chinese_idiom.txt``: 信口开河): the division tree has none, and local papers name local
+    rivers."""
     sayings = SAYINGS | {line.split("\t", 1)[0] for line in _read_dictionary("chinese_idiom")}
-    return [w for w in _words() if WATER_NAME.fullmatch(w) and not w.endswith(NOT_WATER_ENDINGS)
-            and not w.startswith(NOT_WATER_STARTS) and w not in sayings and not _two_rivers(w)]
+    return sorted(w for w in (words or _read_words())
+                  if WATER_NAME.fullmatch(w) and not w.endswith(NOT_WATER_ENDINGS)
+                  and not w.startswith(NOT_WATER_STARTS) and w not in sayings and not _two_rivers(w))
 
 
-@lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    """jionlp's word list (``idf.txt``, 270k words)."""
-    return frozenset(line.split("\t", 1)[0] for line in _read_dictionary("idf"))
+def _read_words() -> set[str]:
+    """jionlp's word list (``idf.txt``, 270k words: some 30 MB, so not kept)."""
+    return {line.split("\t", 1)[0] for line in _read_dictionary("idf")}
 
 
 def _two_rivers(name: str) -> bool:
@@ -148,8 +149,9 @@ def _two_rivers(name: str) -> bool:
 def load_river_short_names() -> dict[str, str]:
     """River names by their short form without 河 (浊漳河 -> 浊漳), where that form is no word
     of its own in jionlp's list (母亲河 keeps 母亲 a mother)."""
-    return {name: name[:-1] for name in load_water_names()
-            if name.endswith("河") and len(name) >= 3 and not name.endswith("运河") and name[:-1] not in _words()}
+    words = _read_words()
+    return {name: name[:-1] for name in load_water_names(words)
+            if name.endswith("河") and len(name) >= 3 and not name.endswith("运河") and name[:-1] not in words}
 
 
 def parse_tree(lines: list[str]) -> Gazetteer:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-from kg.resolve.gazetteer import Division, Gazetteer, load_river_short_names
+from kg.resolve.gazetteer import Division, Gazetteer
 from kg.resolve.rules import Rules
 from kg.text import join_broken_lines
 
@@ -37,17 +36,14 @@ class Scope:
         return next((d for d in chain if d.level == level), None)
 
     def place(self, surface: str) -> tuple[str, Division | None]:
-        """Full name and division of a place surface (长治地区 -> 长治市), preferring the scope;
-        a river named without its 河 gets it back (浊漳 -> 浊漳河)."""
+        """Full name and division of a place surface (长治地区 -> 长治市), preferring the scope."""
         name = normalise(surface)
         for suffix in self.rules.place_suffixes:
             if name.endswith(suffix) and len(name) > len(suffix):
                 name = name[: -len(suffix)]
                 break
         division = self.choose(self.gazetteer.candidates(name) or self._villages(name))
-        if division:
-            return division.name, division
-        return rivers_by_short_name().get(normalise(surface), normalise(surface)), None
+        return (division.name if division else normalise(surface)), division
 
     def choose(self, candidates: list[Division]) -> Division | None:
         """The one homonym inside the narrowest region in force, else the one top-level one."""
@@ -64,12 +60,6 @@ class Scope:
         if not region or not name.endswith("村") or region.level == "province":
             return []
         return self.gazetteer.villages_within(name, region)
-
-
-@lru_cache(maxsize=1)
-def rivers_by_short_name() -> dict[str, str]:
-    """浊漳 -> 浊漳河."""
-    return {short: full for full, short in load_river_short_names().items()}
 
 
 def _only_highest(candidates: list[Division]) -> Division | None:
