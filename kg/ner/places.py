@@ -126,11 +126,11 @@ class DivisionNames:
     def to_disk(self, path, *, exclude=tuple()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "places.txt").write_text("\n".join(sorted(self.names)), encoding="utf-8")
+        _write_lines(path / "places.txt", self.names)
         (path / "short_names.tsv").write_text(
             "".join(f"{full}\t{short}\n" for full, short in sorted(self.short_names.items())), encoding="utf-8")
-        (path / "prefectures.txt").write_text("\n".join(sorted(self.prefectures)), encoding="utf-8")
-        (path / "world_names.txt").write_text("\n".join(sorted(self.world_names)), encoding="utf-8")
+        _write_lines(path / "prefectures.txt", self.prefectures)
+        _write_lines(path / "world_names.txt", self.world_names)
 
     def from_disk(self, path, *, exclude=tuple()):
         path = Path(path)
@@ -138,6 +138,10 @@ class DivisionNames:
         self.__init__(self.name, frozenset(_lines(path / "places.txt")), dict(pairs),
                       frozenset(_lines(path / "prefectures.txt")), frozenset(_lines(path / "world_names.txt")))
         return self
+
+
+def _write_lines(path: Path, names) -> None:
+    path.write_text("\n".join(sorted(names)), encoding="utf-8")
 
 
 def _lines(path: Path) -> list[str]:

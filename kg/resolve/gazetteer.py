@@ -130,7 +130,7 @@ def load_water_names(words: set[str] | None = None) -> list[str]:
     (``idf.txt``, 270k words, or ``words`` read from it already), minus its idioms
     (``chinese_idiom.txt``: 信口开河): the division tree has none, and local papers name local
     rivers."""
-    sayings = SAYINGS | {line.split("\t", 1)[0] for line in _read_dictionary("chinese_idiom")}
+    sayings = SAYINGS | _first_column("chinese_idiom")
     return sorted(w for w in (words or _read_words())
                   if WATER_NAME.fullmatch(w) and not w.endswith(NOT_WATER_ENDINGS)
                   and not w.startswith(NOT_WATER_STARTS) and w not in sayings and not _two_rivers(w))
@@ -138,7 +138,12 @@ def load_water_names(words: set[str] | None = None) -> list[str]:
 
 def _read_words() -> set[str]:
     """jionlp's word list (``idf.txt``, 270k words: some 30 MB, so not kept)."""
-    return {line.split("\t", 1)[0] for line in _read_dictionary("idf")}
+    return _first_column("idf")
+
+
+def _first_column(name: str) -> set[str]:
+    """The first tab-separated field of each line of one of jionlp's data files."""
+    return {line.split("\t", 1)[0] for line in _read_dictionary(name)}
 
 
 def _two_rivers(name: str) -> bool:
