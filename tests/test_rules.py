@@ -90,6 +90,11 @@ def test_head_word_inside_a_longer_noun_is_no_head():
     assert found("设有活动室、棋牌室,仍在使用示范区活动中心。", label="PROJECT") == []
 
 
+def test_jihua_used_as_a_verb_is_no_head():
+    text = "马拉维政府仍计划到２０００年前每年吸引３５万游客,公司计划将产能翻番。"
+    assert found(text, [span_of(text, "马拉维", "PLACE")], label="PROJECT") == []
+
+
 # --- DOC ------------------------------------------------------------------------------------
 
 def test_title_in_book_marks_is_a_doc_without_the_marks():
