@@ -34,6 +34,12 @@ def test_features_see_neighbours():
     assert rows[1, 0] == other[1, 0] and rows[1, 1] != other[1, 1]
 
 
+def test_class_feature_is_the_char_class_of_each_character():
+    text = "长治 市,ab０9\u3000𠀀😀\t"  # with characters beyond U+FFFF
+    ids = {"space": 1, "han": 2, "digit": 3, "latin": 4, "punct": 5, "other": 6}
+    assert text_features(text)[:, 3].tolist() == [ids[char_class(c)] for c in fold(text)]
+
+
 def test_char_class():
     assert [char_class(c) for c in "长0a,\n"] == ["han", "digit", "latin", "punct", "space"]
 

@@ -19,6 +19,7 @@ digit as ``0``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import List
 
 import numpy
@@ -57,6 +58,21 @@ def char_class(ch: str) -> str:
     return "punct" if not ch.isalnum() else "other"
 
 
+@lru_cache(maxsize=1)
+def _bmp_class_ids() -> numpy.ndarray:
+    """The class id of every code point below U+10000, computed once."""
+    return numpy.array([_CLASSES[char_class(chr(code))] for code in range(0x10000)], dtype="uint64")
+
+
+def class_ids(codes: numpy.ndarray) -> numpy.ndarray:
+    """``_CLASSES[char_class(c)]`` of each code point, by table lookup (this runs per character)."""
+    table = _bmp_class_ids()
+    ids = table[numpy.minimum(codes, 0xFFFF)]
+    for i in numpy.flatnonzero(codes > 0xFFFF):
+        ids[i] = _CLASSES[char_class(chr(int(codes[i])))]
+    return ids
+
+
 def text_features(text: str) -> numpy.ndarray:
     """One row of uint64 feature ids per character of ``text`` (columns: FEATURES)."""
     folded = fold(text)
@@ -69,7 +85,7 @@ def text_features(text: str) -> numpy.ndarray:
     rows[:, 0] = char
     rows[:, 1] = (prev << numpy.uint64(21)) | char
     rows[:, 2] = (prev << numpy.uint64(42)) | (char << numpy.uint64(21)) | nxt
-    rows[:, 3] = [_CLASSES[char_class(c)] for c in folded]
+    rows[:, 3] = class_ids(char)
     return rows
 
 
