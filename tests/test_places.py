@@ -236,6 +236,10 @@ def test_generic_bodies_alone_are_not_organisations():
     text = "对党群服务中心进行规划,田村日间照料中心"
     model = [(2, 7, "ORG"), (12, 20, "ORG")]
     assert without_generic_orgs(text, model) == [(12, 20, "ORG")]
+    # nor a place: a generic centre is no more a place than a body
+    text = "走进中心,社区党群服务中心,太原市中心医院"
+    model = [(2, 4, "PLACE"), (7, 13, "PLACE"), (14, 21, "ORG")]
+    assert without_generic_orgs(text, model) == [(14, 21, "ORG")]
 
 
 def test_a_chain_of_divisions_is_one_place_per_level():

@@ -367,17 +367,17 @@ def _head_end(text: str, start: int, end: int, starts: set[int]) -> int:
 # 19), and the service centres every community runs.
 GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "派出所", "卫生院", "中医院", "人民医院",
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
-                          "新时代文明实践站", "新时代文明实践中心"})
+                          "新时代文明实践站", "新时代文明实践中心", "中心"})
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 
 
 def without_generic_orgs(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop an ORG that is a generic body alone (村委会, 中医院), or the end of one that the
-    model cut short (群服务中心 of 党群服务中心), or the 部 of 部门 (水利部门 is the water
-    authorities, not 水利部: MSRA never tags it, 802 times)."""
+    """Drop an ORG or PLACE that is a generic body alone (村委会, 中医院, 走进中心), or the end
+    of one that the model cut short (群服务中心 of 党群服务中心), and an ORG that is the 部 of
+    部门 (水利部门 is the water authorities, not 水利部: MSRA never tags it, 802 times)."""
     return [(start, end, label) for start, end, label in ents
-            if not (label == "ORG" and (_generic(text, start, end)
-                                        or text[end - 1] == "部" and text[end:end + 1] == "门"))]
+            if not (label in ("ORG", "PLACE") and _generic(text, start, end)
+                     or label == "ORG" and text[end - 1] == "部" and text[end:end + 1] == "门")]
 
 
 def _generic(text: str, start: int, end: int) -> bool:
