@@ -3,25 +3,35 @@
 import json
 from pathlib import Path
 
+import numpy
 import pytest
 
 from kg.ner import load
 from kg.ner.corpus import data_dir
+from kg.ner.features import vocab_lexicon
 from kg.ner.train import train
+from kg.ner.vectors import WIDTH, save_vectors
 
 pytestmark = pytest.mark.skipif(not (data_dir() / "msra").is_dir(), reason="../shared/data/msra not present")
 
 
 def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path: Path):
     out = tmp_path / "kg_zh"
-    scores = train(out, work_dir=tmp_path / "work", limit=40, dev_size=10,
+    chars = "省市县张王李国中"  # character vectors stand in for LAC's (tests download nothing)
+    table = numpy.random.default_rng(0).normal(size=(len(chars), WIDTH))
+    vectors = save_vectors(tmp_path / "vectors", table, {c: i for i, c in enumerate(chars)})
+    (vectors / "lexicon.txt").write_text("中国\n国务院\n", encoding="utf-8")
+    scores = train(out, work_dir=tmp_path / "work", limit=40, dev_size=10, lac=True, vectors=vectors,
                    overrides={"training.max_steps": 6, "training.eval_frequency": 3})
     assert scores["sentences"] == 40 and set(scores["per_label"]) == {"PERSON", "ORG", "PLACE"}
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["performance"]["msra_test"]["micro"] == scores["micro"]
     assert [name for name in meta["pipeline"]][-2:] == ["kg_rules", "kg_word_merger"]
+    assert "LAC" in meta["license"]
 
     tagger = load(out)
+    assert numpy.allclose(tagger.nlp.vocab.get_vector("县"), table[chars.index("县")])
+    assert len(vocab_lexicon(tagger.nlp.vocab)) == 2
     text = "省工信厅印发《绿色工厂梯度培育及管理实施细则》。"
     mentions = tagger.tag(text)
     assert all(text[m.start:m.end] == m.text for m in mentions)

@@ -13,7 +13,8 @@ from kg.ner import (split_pieces, with_bylines, with_leaders, with_repeats, with
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener, with_new_names
 from kg.ner.evaluate import span_scores
-from kg.ner.features import FEATURES, char_class, fold, text_features
+from kg.ner.features import (FEATURES, add_lexicon, batch_features, char_class, fold, lexicon_keys, text_features,
+                             vocab_lexicon)
 
 
 def test_fold_maps_widths_and_digits_one_to_one():
@@ -32,6 +33,41 @@ def test_features_see_neighbours():
     # same character, different left neighbour: same unigram, different bigram
     other = text_features("大治")
     assert rows[1, 0] == other[1, 0] and rows[1, 1] != other[1, 1]
+
+
+def test_lexicon_feature_marks_where_words_start_end_and_run_across():
+    lexicon = lexicon_keys(["长治", "长治市", "治市", "太原市委"])
+    bits = text_features("山西长治市委", lexicon)[:, len(FEATURES)]
+    # 长: 长治 and 长治市 start (1 | 2); 治: 长治 ends, 治市 starts, inside 长治市 (8 | 1 | 64);
+    # 市: 长治市 and 治市 end (16 | 8); 太原市委 is not in the text
+    assert bits.tolist() == [0, 0, 3, 73, 24, 0]
+
+
+def test_lexicon_feature_folds_like_the_others():
+    lexicon = lexicon_keys(["ＡＢ公司", "2024年"])
+    assert numpy.array_equal(text_features("ab公司,1999年", lexicon), text_features("ＡＢ公司，１９９９年", lexicon))
+    assert text_features("ab公司", lexicon)[0, len(FEATURES)] == 4  # a word of 4+ characters starts
+
+
+def test_a_batch_gives_each_text_the_features_it_has_alone():
+    lexicon = lexicon_keys(["治市"])
+    texts = ["长治", "市长", "", "治市"]  # 治市 across the first two must not count
+    batch = batch_features(texts, lexicon)
+    assert [rows.shape[0] for rows in batch] == [2, 2, 0, 2]
+    for text, rows in zip(texts, batch):
+        alone = text_features(text, lexicon)
+        assert numpy.array_equal(rows, alone)
+    assert batch[0][:, len(FEATURES)].tolist() == [0, 0] and batch[3][:, len(FEATURES)].tolist() == [1, 8]
+
+
+def test_lexicon_lives_in_the_vocab():
+    vocab = Vocab()
+    with pytest.raises(ValueError, match="no kg_lexicon table"):
+        vocab_lexicon(vocab)
+    add_lexicon(vocab, ["长治", "太原"])
+    assert len(vocab_lexicon(vocab)) == 2
+    add_lexicon(vocab, ["长治"])  # replaced, not stale
+    assert len(vocab_lexicon(vocab)) == 1
 
 
 def test_class_feature_is_the_char_class_of_each_character():

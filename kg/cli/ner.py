@@ -107,7 +107,11 @@ def readable(record: dict, text: str) -> str:
 @click.option("--max-steps", type=int, help="Override training.max_steps of models/config.cfg.")
 @click.option("--cluener/--no-cluener", default=False, help="Add CLUENER2020's sentences to the training data.")
 @click.option("--work-dir", type=click.Path(file_okay=False), help="Corpus and checkpoints [default: training/].")
-def train(data, output, limit, max_steps, cluener, work_dir):
+@click.option("--lac/--no-lac", default=False,
+              help="The model also reads LAC's character vectors and word list (more accurate, 5% slower).")
+@click.option("--lac-sdist", type=click.Path(exists=True, dir_okay=False),
+              help="The LAC-2.1.2.tar.gz they come from [default: downloaded from PyPI once, into .cache/lac].")
+def train(data, output, limit, max_steps, cluener, work_dir, lac, lac_sdist):
     """Rebuild the NER pipeline from MSRA and score it."""
     from kg.ner import DEFAULT_MODEL
     from kg.ner.evaluate import format_scores
@@ -116,7 +120,8 @@ def train(data, output, limit, max_steps, cluener, work_dir):
 
     overrides = {"training.max_steps": max_steps} if max_steps else None
     scores = train_pipeline(Path(output) if output else DEFAULT_MODEL, data=data, limit=limit, overrides=overrides,
-                            cluener=cluener, work_dir=Path(work_dir) if work_dir else WORK_DIR)
+                            cluener=cluener, work_dir=Path(work_dir) if work_dir else WORK_DIR,
+                            lac=lac, lac_sdist=Path(lac_sdist) if lac_sdist else None)
     click.echo(format_scores(scores))
 
 
