@@ -4,16 +4,17 @@ MSRA's 45,000 sentences come from one newspaper in 1998, and the hashed embeddin
 model learns from them know a character only as well as those sentences show it. LAC
 (``LAC==2.1.2`` on PyPI, Apache 2.0) is a tagger for words, parts of speech and
 person / place / organisation names, trained by Baidu on a large news corpus; its sdist ships
-its network, whose first layer is a 128-wide vector for each of 8,223 characters (and
-50,000 words, which we do not use). LAC reads a character on its own exactly where it is not
-part of a known word, which is where names are, so its character vectors carry what
-characters do in names.
+its network, whose first layer is a 128-wide vector for each of 8,223 characters and 50,000
+words. LAC reads a character on its own exactly where it is not part of a known word, which is
+where names are, so its character vectors carry what characters do in names.
 
-``build_char_vectors`` turns those vectors into a spaCy vectors table keyed by character,
-one row per character, also under each variant form LAC folds to it (full-width ASCII,
-traditional forms). Training reads it through ``[initialize] vectors``; the trained
-pipeline carries the table in its vocab, so tagging never needs LAC, and only this build
-step downloads the pinned sdist (from PyPI, checked by sha256).
+``build_char_vectors`` turns the character vectors into a spaCy vectors table keyed by
+character, one row per character, also under each variant form LAC folds to it (full-width
+ASCII, traditional forms), and writes LAC's words of 2 to 6 characters beside it (their
+vectors are left out: 14 MB more for the model). Training reads them through ``[initialize]
+vectors`` and kg.AddLexicon.v1; the trained pipeline carries both in its vocab, so tagging never
+needs LAC, and only this build step downloads the pinned sdist (from PyPI, checked by sha256).
+Used by ``kg train --lac`` (measured in the README, not shipped).
 """
 
 from __future__ import annotations
