@@ -150,11 +150,6 @@ def lexicon_positions(codes: numpy.ndarray, lexicon: numpy.ndarray) -> numpy.nda
     return bits
 
 
-def doc_features(doc: Doc, lexicon: bool = False) -> numpy.ndarray:
-    """Features of a Doc (see ``docs_features``)."""
-    return docs_features([doc], lexicon)[0]
-
-
 def docs_features(docs: List[Doc], lexicon: bool = False) -> list[numpy.ndarray]:
     """Features of Docs. The model is trained on character-level Docs (one token per
     character); on other Docs each token counts as its first character. ``lexicon``: add the
@@ -174,9 +169,9 @@ _LEXICON_CACHE: dict[int, tuple[object, numpy.ndarray]] = {}
 
 def vocab_lexicon(vocab) -> numpy.ndarray:
     """The sorted word keys of the lexicon saved in ``vocab``'s lookups (computed once per table)."""
-    table = vocab.lookups.get_table(LEXICON_TABLE) if vocab.lookups.has_table(LEXICON_TABLE) else None
-    if table is None:
+    if not vocab.lookups.has_table(LEXICON_TABLE):
         raise ValueError(f"the model reads a lexicon, but the vocab has no {LEXICON_TABLE} table")
+    table = vocab.lookups.get_table(LEXICON_TABLE)
     cached = _LEXICON_CACHE.get(id(vocab))
     if cached is None or cached[0] is not table:
         cached = _LEXICON_CACHE[id(vocab)] = (table, lexicon_keys(table["words"].split("\n")))

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy
 
 from kg.errors import InputError, KgError
+from kg.ner import REPO_ROOT
 
 LAC_SDIST = "LAC-2.1.2.tar.gz"
 LAC_URL = ("https://files.pythonhosted.org/packages/c3/88/"
@@ -35,7 +36,7 @@ LAC_URL = ("https://files.pythonhosted.org/packages/c3/88/"
 LAC_SHA256 = "22fcde0d5082d2044205ea6f6a7a9cd1f0d63e7b21b2dd5c9c73f27e7c0a3ef1"
 MODEL_DIR = "LAC-2.1.2/LAC/lac_model/"
 WIDTH = 128
-CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "lac"
+CACHE_DIR = REPO_ROOT / ".cache" / "lac"
 
 
 def fetch_lac(cache_dir: Path = CACHE_DIR) -> Path:
