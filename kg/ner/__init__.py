@@ -60,7 +60,7 @@ def load(path: str | os.PathLike | None = None, *, words: bool = True) -> "Tagge
     """
     # Importing the components registers them with spaCy (entry points do the same for a
     # plain spacy.load of the installed package).
-    from kg.ner import components, features, tokenizer  # noqa: F401
+    from kg.ner import components, features, recognizer, tokenizer  # noqa: F401
 
     from kg.ner import places, rules  # noqa: F401
 

@@ -44,7 +44,7 @@ def train(out_dir: Path = DEFAULT_MODEL, *, data: Path | None = None, work_dir: 
     ``lac``: the model also reads LAC's character vectors and word list (LAC_FEATURES), from
     ``vectors`` (a folder written by kg.ner.vectors.build_char_vectors), else built from the
     LAC sdist ``lac_sdist`` (downloaded from PyPI when not given)."""
-    from kg.ner import components, features, tokenizer  # noqa: F401  (registrations)
+    from kg.ner import components, features, recognizer, tokenizer  # noqa: F401  (registrations)
 
     started = time.time()
     corpus = prepare_msra(work_dir / "corpus", data, dev_size=dev_size, limit=limit, cluener=cluener)
@@ -62,7 +62,7 @@ def package(trained: Path, out_dir: Path = DEFAULT_MODEL, *, data: Path | None =
             limit: int | None = None, pkuseg_model: Path = PKUSEG_MODEL, seconds: float = 0.0) -> dict:
     """Assemble a trained NER model (``spacy train``'s model-best) into the shipped pipeline,
     score it on the MSRA test set and save it, scores in its meta.json."""
-    from kg.ner import components, features, tokenizer  # noqa: F401  (registrations)
+    from kg.ner import components, features, recognizer, tokenizer  # noqa: F401  (registrations)
 
     nlp = assemble(spacy.load(trained), pkuseg_model)
     scores = evaluate_msra(Tagger(nlp), data, limit=limit)
