@@ -107,8 +107,8 @@ def readable(record: dict, text: str) -> str:
 @click.option("--max-steps", type=int, help="Override training.max_steps of models/config.cfg.")
 @click.option("--cluener/--no-cluener", default=False, help="Add CLUENER2020's sentences to the training data.")
 @click.option("--work-dir", type=click.Path(file_okay=False), help="Corpus and checkpoints [default: training/].")
-@click.option("--lac/--no-lac", default=False,
-              help="The model also reads LAC's character vectors and word list (more accurate, 5% slower).")
+@click.option("--lac/--no-lac", default=True, show_default=True,
+              help="The model also reads LAC's character vectors and word list (MSRA F1 0.873 with, 0.858 without).")
 @click.option("--lac-sdist", type=click.Path(exists=True, dir_okay=False),
               help="The LAC-2.1.2.tar.gz they come from [default: downloaded from PyPI once, into .cache/lac].")
 def train(data, output, limit, max_steps, cluener, work_dir, lac, lac_sdist):

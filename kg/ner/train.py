@@ -5,7 +5,7 @@
    copy of each sentence that names a person, its persons renamed;
    ``cluener=True`` adds CLUENER2020 (measured: 0.01 F1 worse on MSRA, no better on seed 000).
 2. ``spacy train`` runs models/config.cfg: tok2vec (character n-gram hash embeddings and a
-   CNN; with ``lac=True`` also LAC's character vectors and word list, kg.ner.vectors) +
+   CNN, and LAC's character vectors and word list, kg.ner.vectors) +
    transition-based NER for PERSON / ORG / PLACE.
 3. The best model is assembled with the rules for PROJECT / DOC / EVENT (kg_rules) and the
    spacy-pkuseg word merger (kg_word_merger, with the model in models/pkuseg).
@@ -30,20 +30,21 @@ from kg.ner.vectors import LAC_URL, build_char_vectors
 CONFIG = REPO_ROOT / "models" / "config.cfg"
 PKUSEG_MODEL = REPO_ROOT / "models" / "pkuseg"
 WORK_DIR = REPO_ROOT / "training"
-# `kg train --lac`: measured, not shipped (README: MSRA 0.858 -> 0.873, 5% slower end to end)
-LAC_FEATURES = {"components.tok2vec.model.embed.vectors_width": 64,
-                "components.tok2vec.model.embed.lexicon_width": 16}
+# `kg train --no-lac`: the model without LAC's vectors and word list (README: MSRA 0.873 -> 0.858)
+WITHOUT_LAC = {"components.tok2vec.model.embed.vectors_width": 0,
+               "components.tok2vec.model.embed.lexicon_width": 0}
 
 
 def train(out_dir: Path = DEFAULT_MODEL, *, data: Path | None = None, work_dir: Path = WORK_DIR,
           config: Path = CONFIG, overrides: dict | None = None, limit: int | None = None,
           dev_size: int = 2000, pkuseg_model: Path = PKUSEG_MODEL, cluener: bool = False,
-          lac: bool = False, lac_sdist: Path | None = None, vectors: Path | None = None) -> dict:
+          lac: bool = True, lac_sdist: Path | None = None, vectors: Path | None = None) -> dict:
     """Train, assemble into ``out_dir`` and return the MSRA test scores.
 
-    ``lac``: the model also reads LAC's character vectors and word list (LAC_FEATURES), from
-    ``vectors`` (a folder written by kg.ner.vectors.build_char_vectors), else built from the
-    LAC sdist ``lac_sdist`` (downloaded from PyPI when not given)."""
+    ``lac``: the model also reads LAC's character vectors and word list, from ``vectors`` (a
+    folder written by kg.ner.vectors.build_char_vectors), else built from the LAC sdist
+    ``lac_sdist`` (downloaded from PyPI when not given); without, it reads neither
+    (WITHOUT_LAC)."""
     from kg.ner import components, features, recognizer, tokenizer  # noqa: F401  (registrations)
 
     started = time.time()
@@ -51,7 +52,9 @@ def train(out_dir: Path = DEFAULT_MODEL, *, data: Path | None = None, work_dir: 
     settings = {"paths.train": str(corpus["train"]), "paths.dev": str(corpus["dev"])}
     if lac:
         vectors = vectors or build_char_vectors(work_dir / "vectors", sdist=lac_sdist)
-        settings.update(LAC_FEATURES, **{"paths.vectors": str(vectors)})
+        settings["paths.vectors"] = str(vectors)
+    else:
+        settings.update(WITHOUT_LAC)
     settings.update(overrides or {})
     spacy_train(config, work_dir / "model", overrides=settings)
     return package(work_dir / "model" / "model-best", out_dir, data=data, limit=limit,

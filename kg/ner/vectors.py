@@ -14,7 +14,7 @@ ASCII, traditional forms), and writes LAC's words of 2 to 6 characters beside it
 vectors are left out: 14 MB more for the model). Training reads them through ``[initialize]
 vectors`` and kg.AddLexicon.v1; the trained pipeline carries both in its vocab, so tagging never
 needs LAC, and only this build step downloads the pinned sdist (from PyPI, checked by sha256).
-Used by ``kg train --lac`` (measured in the README, not shipped).
+Used by ``kg train`` (``--no-lac`` trains without them; the README measures both).
 """
 
 from __future__ import annotations
