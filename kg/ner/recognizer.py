@@ -119,9 +119,9 @@ class Decoder:
         self.pieces = self.lower.get_dim("nP")
         self.weights_t = numpy.ascontiguousarray(upper.get_param("W").T)
         self.output_bias = upper.get_param("b")
-        self.begins, self.lasts = kinds == MOVES.index("B"), kinds == MOVES.index("L")
-        self.opened = labels_index(labels)[1]  # the label index a move leaves open (0: none)
+        self.begins = kinds == MOVES.index("B")
         self.valid = valid_table(kinds, labels)
+        self.next_label = next_label_table(kinds, labels)
 
     def features(self, docs: List[Doc]) -> numpy.ndarray:
         """(features, tokens + 1, hidden * pieces): each token's contribution to each state
@@ -131,38 +131,62 @@ class Decoder:
 
 
 def decode(decoder: Decoder, docs: List[Doc], lengths: numpy.ndarray) -> numpy.ndarray:
-    """The class of the move taken at each token of the Docs (concatenated)."""
+    """The class of the move taken at each token of the Docs (concatenated). One step per
+    token position, for all the Docs that long: the loop's cost is per step, so it does as
+    little as it can per step (a page's longest line sets the number of steps)."""
     features = decoder.features(docs)
     first_token, entity_start, token_before = features[0], features[1], features[2] if len(features) > 2 else None
-    space = numpy.concatenate([doc.to_array([IS_SPACE]).reshape(-1) for doc in docs if len(doc)]).astype(bool)
+    token_codes = _token_codes(docs)
     taken = numpy.zeros(int(lengths.sum()), dtype="intp")
     # Docs sorted longest first: the ones still being decoded at a step are a prefix.
     order = numpy.argsort(-lengths, kind="stable")
     starts = (numpy.cumsum(lengths) - lengths)[order]
     sorted_lengths = lengths[order]
-    open_start = numpy.full(len(docs), -1)  # the open entity's first token, per Doc (-1: none)
-    open_label = numpy.zeros(len(docs), dtype="intp")  # its label index (0: none)
-    for step in range(int(sorted_lengths[0])):
-        n = numpy.count_nonzero(sorted_lengths > step)
+    still = numpy.searchsorted(-sorted_lengths, -numpy.arange(sorted_lengths[0]), side="left")
+    open_start = numpy.zeros(len(docs), dtype="intp")  # the open entity's first token, per Doc
+    open_label = numpy.zeros(len(docs), dtype="intp")  # its label index (0: no entity is open)
+    for step, n in enumerate(still.tolist()):
         token, entity, label = starts[:n] + step, open_start[:n], open_label[:n]
-        state = first_token[token + 1] + entity_start[entity + 1]
+        is_open = label > 0
+        # spaCy's NER state features: the token, the open entity's first token, the token
+        # before (feature rows are token + 1: row 0 stands for "none")
+        state = first_token[token + 1]
+        state += entity_start[(entity + 1) * is_open]
         if token_before is not None:
-            state += token_before[numpy.where(entity >= 0, token, 0)]
+            state += token_before[token * is_open]
         state += decoder.bias
         hidden = state[:, 0::decoder.pieces]
         for piece in range(1, decoder.pieces):
             numpy.maximum(hidden, state[:, piece::decoder.pieces], out=hidden)
         scores = hidden @ decoder.weights_t
         scores += decoder.output_bias
-        code = (label * 2 + (sorted_lengths[:n] - step >= 2)) * 2 + ~space[token]
-        guess = numpy.where(decoder.valid[code], scores, -numpy.inf).argmax(axis=1)
+        valid = decoder.valid[label * 4 + token_codes[token]]
+        guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
         taken[token] = guess
-        begins, lasts = decoder.begins[guess], decoder.lasts[guess]
-        entity[begins] = token[begins]
-        label[begins] = decoder.opened[guess[begins]]
-        entity[lasts] = -1
-        label[lasts] = 0
+        numpy.copyto(entity, token, where=decoder.begins[guess])
+        label[:] = decoder.next_label[label, guess]
     return taken
+
+
+def _token_codes(docs: List[Doc]) -> numpy.ndarray:
+    """Per token (the Docs concatenated), the part of valid_table's state code it decides:
+    more than one token left in its Doc * 2 + it is not whitespace."""
+    codes = []
+    for doc in docs:
+        if len(doc):
+            more = numpy.arange(len(doc), 0, -1) >= 2
+            codes.append(more * 2 + (doc.to_array([IS_SPACE]).reshape(-1) == 0))
+    return numpy.concatenate(codes)
+
+
+def next_label_table(kinds: numpy.ndarray, labels: numpy.ndarray) -> numpy.ndarray:
+    """(open label index, class): the label index left open after the move (0: none).
+    B opens its label, I and O keep what is open, L and U leave nothing open."""
+    label_index = labels_index(labels)[1]
+    keeps = (kinds == MOVES.index("I")) | (kinds == MOVES.index("O"))
+    table = [numpy.where(kinds == MOVES.index("B"), label_index, numpy.where(keeps, open_label, 0))
+             for open_label in range(len(labels_index(labels)[0]) + 1)]
+    return numpy.array(table, dtype="intp")
 
 
 def labels_index(labels: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
