@@ -120,6 +120,16 @@ def test_places_used_as_modifiers_are_not_places():
     assert without_modifiers(text, model) == [(10, 11, "PLACE"), (11, 12, "PLACE")]
 
 
+def test_spans_across_a_clause_or_half_a_bracket_are_not_names():
+    from kg.ner.places import without_broken_spans
+
+    text = "民革积极参政议政，实行民主监督。(本报伊斯兰堡电)国家旅游局公布:(2)牙买加(3)巴哈马国(新华社)"
+    spans = {name: (text.index(name), text.index(name) + len(name))
+             for name in ["民革积极参政议政，实行民主监督", "伊斯兰堡电)国家旅游局", "牙买加(3", "巴哈马国", "(新华社)"]}
+    model = sorted((start, end, "ORG") for start, end in spans.values())
+    assert [text[s:e] for s, e, _ in without_broken_spans(text, model)] == ["巴哈马国", "(新华社)"]
+
+
 def test_generic_gazetteer_names_are_not_places():
     places = DivisionNames("kg_places")
     places.initialize(names=["开发区", "经济技术开发区", "奶牛场", "新城区", "西营镇"], short_names={})

@@ -172,6 +172,7 @@ def test_corner_brackets_and_double_dashes_end_a_name():
 
 def test_a_member_of_parliament_is_no_meeting():
     assert found("以色列国议会议员说", label="EVENT") == []
+    assert found("以色列国议会议长达恩·蒂雄致函", label="EVENT") == []  # nor is its speaker
 
 
 def test_an_event_swallows_the_project_it_is_about():
