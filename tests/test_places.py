@@ -130,6 +130,20 @@ def test_spans_across_a_clause_or_half_a_bracket_are_not_names():
     assert [text[s:e] for s, e, _ in without_broken_spans(text, model)] == ["巴哈马国", "(新华社)"]
 
 
+def test_a_place_linked_by_a_dash_to_a_body_is_its_partner():
+    from kg.ner.places import with_partner_places
+
+    text = "秘鲁—中国文化协会主席,古交-娄烦-方山高速,美国 中国友好协会"
+
+    def at(name, label, after=0):
+        start = text.index(name, after)
+        return (start, start + len(name), label)
+
+    model = [at("秘鲁", "PLACE"), at("中国文化协会", "ORG"), at("古交", "PLACE"), at("娄烦", "PLACE"),
+             at("美国", "PLACE"), at("中国友好协会", "ORG")]
+    assert with_partner_places(text, model) == [at("秘鲁—中国文化协会", "ORG"), *model[2:]]
+
+
 def test_generic_gazetteer_names_are_not_places():
     places = DivisionNames("kg_places")
     places.initialize(names=["开发区", "经济技术开发区", "奶牛场", "新城区", "西营镇"], short_names={})
