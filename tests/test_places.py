@@ -133,14 +133,14 @@ def test_spans_across_a_clause_or_half_a_bracket_are_not_names():
 def test_a_place_linked_by_a_dash_to_a_body_is_its_partner():
     from kg.ner.places import with_partner_places
 
-    text = "秘鲁—中国文化协会主席,古交-娄烦-方山高速,美国 中国友好协会"
+    text = "秘鲁—中国文化协会主席,古交-娄烦-方山高速,美国 中国友好协会,中国－东盟合作"
 
     def at(name, label, after=0):
         start = text.index(name, after)
         return (start, start + len(name), label)
 
     model = [at("秘鲁", "PLACE"), at("中国文化协会", "ORG"), at("古交", "PLACE"), at("娄烦", "PLACE"),
-             at("美国", "PLACE"), at("中国友好协会", "ORG")]
+             at("美国", "PLACE"), at("中国友好协会", "ORG"), at("中国", "PLACE", 30), at("东盟", "ORG")]
     assert with_partner_places(text, model) == [at("秘鲁—中国文化协会", "ORG"), *model[2:]]
 
 
@@ -298,3 +298,14 @@ def test_a_body_acting_with_another_is_two_bodies():
     text = "省食品安全委员会办公室联合省教育厅,联合国"
     assert split_joint_bodies(text, [(0, 16, "ORG"), (17, 20, "ORG")]) == [
         (0, 11, "ORG"), (13, 16, "ORG"), (17, 20, "ORG")]
+
+
+def test_an_organisation_named_as_a_place_and_nothing_more_is_that_place():
+    from kg.ner.places import orgs_named_as_places
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["长治市"], short_names={}, world_names=["俄罗斯", "中国"])
+    text = "俄罗斯和北约签署文件,长治市与中国政府"
+    model = [(0, 3, "ORG"), (4, 6, "ORG"), (11, 14, "ORG"), (15, 19, "ORG")]
+    assert orgs_named_as_places(text, model, places) == [(0, 3, "PLACE"), (4, 6, "ORG"), (11, 14, "PLACE"),
+                                                         (15, 19, "ORG")]
