@@ -309,3 +309,11 @@ def test_an_organisation_named_as_a_place_and_nothing_more_is_that_place():
     model = [(0, 3, "ORG"), (4, 6, "ORG"), (11, 14, "ORG"), (15, 19, "ORG")]
     assert orgs_named_as_places(text, model, places) == [(0, 3, "PLACE"), (4, 6, "ORG"), (11, 14, "PLACE"),
                                                          (15, 19, "ORG")]
+
+
+def test_list_markers_are_not_part_of_names():
+    from kg.ner.places import without_list_markers
+
+    text = "法国总统是①朱佩②希拉克③巴拉迪尔"
+    model = [(6, 9, "PERSON"), (9, 12, "PERSON"), (12, 17, "PERSON"), (5, 6, "PERSON")]
+    assert [text[s:e] for s, e, _ in without_list_markers(text, model)] == ["朱佩", "希拉克", "巴拉迪尔"]

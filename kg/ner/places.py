@@ -43,6 +43,7 @@ needs neither jionlp nor its load time.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from spacy.language import Language
@@ -153,6 +154,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     """The model's spans (start, end, label), with local names added and the guidelines'
     conventions applied, step by step (each function below says why)."""
     ents = without_broken_spans(text, ents)
+    ents = without_list_markers(text, ents)
     ents = without_modifiers(text, ents)
     ents = persons_named_as_places(text, ents, names)
     ents = orgs_named_as_places(text, ents, names)
@@ -187,6 +189,20 @@ def without_broken_spans(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 def _broken(name: str) -> bool:
     return not CLAUSE_MARKS.isdisjoint(name) or any(name.count(a) != name.count(b) for a, b in BRACKETS)
+
+
+def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name does not start or end with a list marker (①朱佩②希拉克③巴拉迪尔 names 朱佩, not 朱佩②):
+    the marker goes, and so does a span that was nothing else."""
+    trimmed = []
+    for start, end, label in ents:
+        while start < end and unicodedata.category(text[start]) == "No":
+            start += 1
+        while end > start and unicodedata.category(text[end - 1]) == "No":
+            end -= 1
+        if start < end:
+            trimmed.append((start, end, label))
+    return trimmed
 
 
 def without_modifiers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
