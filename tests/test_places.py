@@ -317,3 +317,16 @@ def test_list_markers_are_not_part_of_names():
     text = "法国总统是①朱佩②希拉克③巴拉迪尔"
     model = [(6, 9, "PERSON"), (9, 12, "PERSON"), (12, 17, "PERSON"), (5, 6, "PERSON")]
     assert [text[s:e] for s, e, _ in without_list_markers(text, model)] == ["朱佩", "希拉克", "巴拉迪尔"]
+
+
+def test_a_name_holding_a_closing_mark_takes_the_opening_one():
+    from kg.ner.places import with_opening_marks
+
+    text = "政协常委、“幸福工程”组委会主任,找到了《星报》编辑部,“中国”"
+
+    def at(name, label):
+        return (text.index(name), text.index(name) + len(name), label)
+
+    model = [at("幸福工程”组委会", "ORG"), at("星报》编辑部", "ORG"), at("中国", "PLACE")]
+    assert with_opening_marks(text, model) == [at("“幸福工程”组委会", "ORG"), at("《星报》编辑部", "ORG"),
+                                               at("中国", "PLACE")]

@@ -120,6 +120,13 @@ def test_newspaper_in_book_marks_is_an_org():
     assert found("据《山西日报》", label="DOC") == []
     # the model's span took the opening mark: the marks go, the title rule's span stays
     assert found("据《山西日报》", [(1, 6, "ORG")]) == ["山西日报"]
+    assert found("据《山西日报》", [(1, 7, "ORG")]) == ["山西日报"]  # and both marks
+
+
+def test_a_quoted_part_of_a_name_keeps_its_marks():
+    text = "政协常委、“幸福工程”组委会主任,找到了《星报》编辑部"
+    model = [span_of(text, "“幸福工程”组委会", "ORG"), span_of(text, "《星报》编辑部", "ORG")]
+    assert found(text, model, label="ORG") == ["“幸福工程”组委会", "《星报》编辑部"]
     assert found("“王小明”说", [(0, 4, "PERSON")]) == ["王小明"]
     assert is_media_name("人民日报") and is_media_name("求是")
     assert not is_media_name("2023年统计公报")

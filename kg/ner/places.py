@@ -51,6 +51,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.ner.bodies import with_bodies
+from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
 
@@ -155,6 +156,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     conventions applied, step by step (each function below says why)."""
     ents = without_broken_spans(text, ents)
     ents = without_list_markers(text, ents)
+    ents = with_opening_marks(text, ents)
     ents = without_modifiers(text, ents)
     ents = persons_named_as_places(text, ents, names)
     ents = orgs_named_as_places(text, ents, names)
@@ -189,6 +191,19 @@ def without_broken_spans(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 def _broken(name: str) -> bool:
     return not CLAUSE_MARKS.isdisjoint(name) or any(name.count(a) != name.count(b) for a, b in BRACKETS)
+
+
+def with_opening_marks(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name that holds a closing quote or title mark holds the opening one: the model,
+    starting the name at its first character, leaves the mark out (星报》编辑部 is
+    《星报》编辑部, 幸福工程”组委会 is “幸福工程”组委会)."""
+    return [(start - 1, end, label) if start and _opened_before(text, start, end) else (start, end, label)
+            for start, end, label in ents]
+
+
+def _opened_before(text: str, start: int, end: int) -> bool:
+    closer = PAIRED_MARKS.get(text[start - 1])
+    return closer is not None and text.count(closer, start, end) > text.count(text[start - 1], start, end)
 
 
 def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

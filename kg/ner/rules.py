@@ -133,14 +133,28 @@ def rule_spans(text: str, entities: list[Span]) -> list[Span]:
 
 
 def _without_marks(text: str, span: Span) -> Span | None:
-    """A statistical span without title marks or quotes at its edges (《山西日报 -> 山西日报):
-    the marks are never part of a name, and a span holding one would beat the title rule."""
+    """A statistical span without title marks or quotes at its edges (《山西日报 -> 山西日报,
+    《星报》 -> 星报): the marks around a name are not part of it, and a span holding them would
+    beat the title rule. A quoted part of a longer name keeps its marks (“幸福工程”组委会,
+    《星报》编辑部)."""
     start, end, label = span
-    while start < end and text[start] in EDGE_MARKS:
+    while start < end and text[start] in EDGE_MARKS and not _quotes_a_part(text[start:end]):
         start += 1
-    while end > start and text[end - 1] in EDGE_MARKS:
+    while end > start and text[end - 1] in EDGE_MARKS and not _quotes_a_part(text[start:end][::-1], reverse=True):
         end -= 1
     return (start, end, label) if start < end else None
+
+
+PAIRED_MARKS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "「": "」", "『": "』"}
+_PAIRED_BACKWARDS = {closer: opener for opener, closer in PAIRED_MARKS.items()}
+
+
+def _quotes_a_part(name: str, reverse: bool = False) -> bool:
+    """Whether the mark that starts ``name`` (``reverse``: ends it, ``name`` read backwards) is
+    closed inside it with more of the name beyond: “幸福工程”组委会, not “幸福工程”."""
+    partner = (_PAIRED_BACKWARDS if reverse else PAIRED_MARKS).get(name[0])
+    position = name.find(partner, 1) if partner else -1
+    return 0 < position < len(name) - 1
 
 
 def resolve_overlaps(preferred: list[Span], others: list[Span]) -> list[Span]:
