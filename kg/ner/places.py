@@ -178,7 +178,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
 
 
 CLAUSE_MARKS = frozenset("，。；！？,;!?")
-BRACKETS = ("（）", "()")
+BRACKET_PAIRS = ("（）", "()")
 
 
 def without_broken_spans(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -190,7 +190,7 @@ def without_broken_spans(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 
 def _broken(name: str) -> bool:
-    return not CLAUSE_MARKS.isdisjoint(name) or any(name.count(a) != name.count(b) for a, b in BRACKETS)
+    return not CLAUSE_MARKS.isdisjoint(name) or any(name.count(a) != name.count(b) for a, b in BRACKET_PAIRS)
 
 
 def with_opening_marks(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -2,7 +2,8 @@
 
 spaCy's transition-based NER decodes in compiled code that, as built for spaCy 3.8 (Cython
 3), takes and releases the GIL around each check of each move of each state: on this
-project's character-level Docs that is more than four fifths of the component's time. Every
+project's character-level Docs that is most of the component's time (14.5 µs per character,
+against 4.5 for this decoder). Every
 NER move (B, I, L, U, O) consumes exactly one token, so all the Docs of a batch can be
 decoded in lockstep, one token a step, with numpy: the same model, the same features
 (the token, the entity's first token, the token before), the same moves, valid under the
@@ -182,10 +183,10 @@ def _token_codes(docs: List[Doc]) -> numpy.ndarray:
 def next_label_table(kinds: numpy.ndarray, labels: numpy.ndarray) -> numpy.ndarray:
     """(open label index, class): the label index left open after the move (0: none).
     B opens its label, I and O keep what is open, L and U leave nothing open."""
-    label_index = labels_index(labels)[1]
+    distinct, label_index = labels_index(labels)
     keeps = (kinds == MOVES.index("I")) | (kinds == MOVES.index("O"))
     table = [numpy.where(kinds == MOVES.index("B"), label_index, numpy.where(keeps, open_label, 0))
-             for open_label in range(len(labels_index(labels)[0]) + 1)]
+             for open_label in range(len(distinct) + 1)]
     return numpy.array(table, dtype="intp")
 
 
