@@ -142,6 +142,8 @@ def test_a_place_linked_by_a_dash_to_a_body_is_its_partner():
     model = [at("秘鲁", "PLACE"), at("中国文化协会", "ORG"), at("古交", "PLACE"), at("娄烦", "PLACE"),
              at("美国", "PLACE"), at("中国友好协会", "ORG"), at("中国", "PLACE", 30), at("东盟", "ORG")]
     assert with_partner_places(text, model) == [at("秘鲁—中国文化协会", "ORG"), *model[2:]]
+    # the model took the dash into the place, and called it an ORG
+    assert with_partner_places(text, [at("秘鲁—", "ORG"), at("中国文化协会", "ORG")]) == [at("秘鲁—中国文化协会", "ORG")]
 
 
 def test_generic_gazetteer_names_are_not_places():
