@@ -138,9 +138,9 @@ def _without_marks(text: str, span: Span) -> Span | None:
     beat the title rule. A quoted part of a longer name keeps its marks (“幸福工程”组委会,
     《星报》编辑部)."""
     start, end, label = span
-    while start < end and text[start] in EDGE_MARKS and not _quotes_a_part(text[start:end]):
+    while start < end and text[start] in EDGE_MARKS and not _opens_a_part(text[start:end]):
         start += 1
-    while end > start and text[end - 1] in EDGE_MARKS and not _quotes_a_part(text[start:end][::-1], reverse=True):
+    while end > start and text[end - 1] in EDGE_MARKS and not _closes_a_part(text[start:end]):
         end -= 1
     return (start, end, label) if start < end else None
 
@@ -149,12 +149,16 @@ PAIRED_MARKS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "「": "
 _PAIRED_BACKWARDS = {closer: opener for opener, closer in PAIRED_MARKS.items()}
 
 
-def _quotes_a_part(name: str, reverse: bool = False) -> bool:
-    """Whether the mark that starts ``name`` (``reverse``: ends it, ``name`` read backwards) is
-    closed inside it with more of the name beyond: “幸福工程”组委会, not “幸福工程”."""
-    partner = (_PAIRED_BACKWARDS if reverse else PAIRED_MARKS).get(name[0])
-    position = name.find(partner, 1) if partner else -1
-    return 0 < position < len(name) - 1
+def _opens_a_part(name: str) -> bool:
+    """The mark that starts ``name`` closes inside it, with more of the name after: “幸福工程”组委会."""
+    closer = PAIRED_MARKS.get(name[0])
+    return closer is not None and 0 < name.find(closer, 1) < len(name) - 1
+
+
+def _closes_a_part(name: str) -> bool:
+    """The mark that ends ``name`` opens inside it, with more of the name before: 中国“星火”."""
+    opener = _PAIRED_BACKWARDS.get(name[-1])
+    return opener is not None and name.rfind(opener, 0, len(name) - 1) > 0
 
 
 def resolve_overlaps(preferred: list[Span], others: list[Span]) -> list[Span]:
