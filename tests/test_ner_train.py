@@ -38,3 +38,17 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path: Path):
     assert ("绿色工厂梯度培育及管理实施细则", "DOC") in {(m.text, m.label) for m in mentions}
     doc = tagger.nlp(text)
     assert "".join(t.text_with_ws for t in doc) == text and len(doc) < len(text)  # words, not characters
+
+
+def test_kg_train_command_sets_the_seed(tmp_path: Path):
+    from click.testing import CliRunner
+    from spacy.util import load_config
+
+    from kg.cli import main
+
+    out = tmp_path / "kg_zh"
+    result = CliRunner().invoke(main, ["train", "--no-lac", "--limit", "20", "--max-steps", "4", "--seed", "3",
+                                       "--work-dir", str(tmp_path / "work"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "micro" in result.output
+    assert load_config(out / "config.cfg")["system"]["seed"] == 3

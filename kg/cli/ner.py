@@ -105,20 +105,24 @@ def readable(record: dict, text: str) -> str:
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Where to write the pipeline [default: models/kg_zh].")
 @click.option("--limit", type=int, help="Train on this many sentences only (for a quick trial).")
 @click.option("--max-steps", type=int, help="Override training.max_steps of models/config.cfg.")
+@click.option("--seed", type=int, help="Override system.seed of models/config.cfg (the shipped model: 0); "
+              "runs differ by seed, so compare changes over two or more.")
 @click.option("--cluener/--no-cluener", default=False, help="Add CLUENER2020's sentences to the training data.")
 @click.option("--work-dir", type=click.Path(file_okay=False), help="Corpus and checkpoints [default: training/].")
 @click.option("--lac/--no-lac", default=True, show_default=True,
               help="The model also reads LAC's character vectors and word list (MSRA F1 0.873 with, 0.858 without).")
 @click.option("--lac-sdist", type=click.Path(exists=True, dir_okay=False),
               help="The LAC-2.1.2.tar.gz they come from [default: downloaded from PyPI once, into .cache/lac].")
-def train(data, output, limit, max_steps, cluener, work_dir, lac, lac_sdist):
+def train(data, output, limit, max_steps, seed, cluener, work_dir, lac, lac_sdist):
     """Rebuild the NER pipeline from MSRA and score it."""
     from kg.ner import DEFAULT_MODEL
     from kg.ner.evaluate import format_scores
     from kg.ner.train import WORK_DIR
     from kg.ner.train import train as train_pipeline
 
-    overrides = {"training.max_steps": max_steps} if max_steps else None
+    overrides = {"training.max_steps": max_steps} if max_steps else {}
+    if seed is not None:
+        overrides["system.seed"] = seed
     scores = train_pipeline(Path(output) if output else DEFAULT_MODEL, data=data, limit=limit, overrides=overrides,
                             cluener=cluener, work_dir=Path(work_dir) if work_dir else WORK_DIR,
                             lac=lac, lac_sdist=Path(lac_sdist) if lac_sdist else None)
