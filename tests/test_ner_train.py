@@ -5,7 +5,10 @@ from pathlib import Path
 
 import numpy
 import pytest
+from click.testing import CliRunner
+from spacy.util import load_config
 
+from kg.cli import main
 from kg.ner import load
 from kg.ner.corpus import data_dir
 from kg.ner.features import vocab_lexicon
@@ -41,11 +44,6 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path: Path):
 
 
 def test_kg_train_command_sets_the_seed(tmp_path: Path):
-    from click.testing import CliRunner
-    from spacy.util import load_config
-
-    from kg.cli import main
-
     out = tmp_path / "kg_zh"
     result = CliRunner().invoke(main, ["train", "--no-lac", "--limit", "20", "--max-steps", "4", "--seed", "3",
                                        "--work-dir", str(tmp_path / "work"), "-o", str(out)])
