@@ -76,3 +76,24 @@ def test_bad_files_are_reported_and_the_others_still_processed(runner, tmp_path:
     for name in ("empty.txt", "binary.bin", "missing.txt", "cut.txt"):
         assert sum(name in line for line in errors) == 1
     assert all("Traceback" not in line for line in errors)
+
+
+def test_labels_keep_only_those_asked_for(runner):
+    result = run(runner, "--jsonl", "--labels", "PERSON", "-", stdin=SENTENCE.encode("utf-8"))
+    entities = json.loads(result.stdout)["entities"]
+    assert [(e["text"], e["label"]) for e in entities] == [("王晓东", "PERSON")]
+
+
+def test_labels_without_titles_tag_the_names_inside_them(runner):
+    def labelled(*args):
+        result = run(runner, "--jsonl", *args, "-", stdin="学习《邓小平文选》。".encode("utf-8"))
+        return {(e["text"], e["label"]) for e in json.loads(result.stdout)["entities"]}
+
+    assert labelled() == {("邓小平文选", "DOC")}
+    assert labelled("--labels", "person,place") == {("邓小平", "PERSON")}
+
+
+def test_unknown_label_is_an_error(runner):
+    result = run(runner, "--labels", "PERSON,FOO", "-", stdin=SENTENCE.encode("utf-8"))
+    assert result.exit_code == 1
+    assert "unknown label FOO" in result.output

@@ -22,14 +22,17 @@ COLOURS = {"PERSON": "magenta", "ORG": "blue", "PLACE": "green", "PROJECT": "yel
 @click.option("--jsonl", is_flag=True, help="One JSON object per file (per line with --lines).")
 @click.option("--lines", is_flag=True, help="Each line of a file is an independent text.")
 @click.option("--region", help="Home region for canonical names (e.g. 长治市); inferred if not given.")
+@click.option("--labels", metavar="LABEL,...",
+              help="Only these labels (e.g. PERSON,ORG). Without PROJECT, DOC and EVENT, the names "
+                   "inside titles and meeting names are tagged too.")
 @click.option("--model", type=click.Path(exists=True, file_okay=False), envvar="KG_MODEL",
               help="spaCy pipeline folder [default: the shipped models/kg_zh].")
-def ner(files, jsonl, lines, region, model):
+def ner(files, jsonl, lines, region, labels, model):
     """Tag PERSON, ORG, PLACE, PROJECT, DOC and EVENT mentions in FILES ('-' reads stdin).
 
     Offsets are indices into each file's decoded text (BOM stripped, nothing else changed).
     """
-    tagger = load_tagger(model)
+    tagger = load_tagger(model, labels.upper().replace(" ", "").split(",") if labels else None)
     failed = False
     for name in files:
         try:
@@ -51,11 +54,11 @@ def ner(files, jsonl, lines, region, model):
     sys.exit(1 if failed else 0)
 
 
-def load_tagger(model):
+def load_tagger(model, labels=None):
     from kg.ner import load
 
     try:
-        return load(model)
+        return load(model, labels=labels)
     except KgError as error:
         raise click.ClickException(str(error)) from None
 

@@ -52,12 +52,17 @@ def model_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get("KG_MODEL") or DEFAULT_MODEL)
 
 
-def load(path: str | os.PathLike | None = None, *, words: bool = True) -> "Tagger":
+def load(path: str | os.PathLike | None = None, *, words: bool = True,
+         labels: Iterable[str] | None = None) -> "Tagger":
     """Load the NER pipeline (offline: everything it needs is in the model folder).
 
     ``words=False`` leaves out the last step, which groups characters into spacy-pkuseg
     words: mentions are the same, and tagging is faster when nothing needs the words.
+    ``labels`` keeps only mentions of these labels. Without PROJECT, DOC and EVENT their
+    rules do not run at all, so the names inside a title or a meeting's name are tagged
+    (邓小平 in 《邓小平文选》), as MSRA tags them, instead of being swallowed by the outer span.
     """
+    labels = check_labels(labels)
     # Importing the components registers them with spaCy (entry points do the same for a
     # plain spacy.load of the installed package).
     from kg.ner import components, features, recognizer, tokenizer  # noqa: F401
@@ -73,8 +78,25 @@ def load(path: str | os.PathLike | None = None, *, words: bool = True) -> "Tagge
     # numpy's matrix product (OpenBLAS) instead of thinc's BLIS: 1.7x
     # faster for this model's shapes on the project machine, the same entities (MSRA test).
     with use_ops("numpy", use_blis=False):
-        nlp = spacy.load(folder, exclude=[] if words else ["kg_word_merger"])
-    return Tagger(nlp, fingerprint=model_fingerprint(folder))
+        nlp = spacy.load(folder, exclude=excluded_steps(words, labels))
+    return Tagger(nlp, fingerprint=model_fingerprint(folder), labels=labels)
+
+
+def check_labels(labels: Iterable[str] | None) -> tuple[str, ...]:
+    """The labels asked for, in LABELS order (all of them for None); KgError on an unknown one."""
+    if labels is None:
+        return LABELS
+    unknown = sorted(set(labels) - set(LABELS))
+    if unknown:
+        raise KgError(f"unknown label {', '.join(unknown)} (the labels are {', '.join(LABELS)})")
+    return tuple(label for label in LABELS if label in set(labels))
+
+
+def excluded_steps(words: bool, labels: tuple[str, ...]) -> list[str]:
+    steps = [] if words else ["kg_word_merger"]
+    if not set(labels) & set(RULE_LABELS):
+        steps.append("kg_rules")
+    return steps
 
 
 def model_fingerprint(path: str | os.PathLike | None = None) -> str | None:
@@ -88,9 +110,10 @@ def model_fingerprint(path: str | os.PathLike | None = None) -> str | None:
 class Tagger:
     """Tags texts with PERSON, ORG, PLACE, PROJECT, DOC and EVENT mentions."""
 
-    def __init__(self, nlp: Language, fingerprint: str | None = None):
+    def __init__(self, nlp: Language, fingerprint: str | None = None, labels: Iterable[str] = LABELS):
         self.nlp = nlp
         self.fingerprint = fingerprint  # model_fingerprint of the folder it came from
+        self.labels = frozenset(labels)
         # full division name -> short name (长治市 -> 长治), for the repeats over a page
         self.short_names = nlp.get_pipe("kg_places").short_names if "kg_places" in nlp.pipe_names else {}
 
@@ -114,12 +137,16 @@ class Tagger:
                                                                      batch_size=batch_size):
             if number != current:
                 if current is not None:
-                    yield page_conventions(previous, mentions, self.short_names)
+                    yield self.finished(previous, mentions)
                 current, mentions = number, []
             mentions.extend(doc_mentions(doc, positions, cleaned, text))
             previous = text
         if current is not None:
-            yield page_conventions(previous, mentions, self.short_names)
+            yield self.finished(previous, mentions)
+
+    def finished(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A text's mentions after the page's conventions, of the labels asked for."""
+        return [m for m in page_conventions(text, mentions, self.short_names) if m.label in self.labels]
 
 
 def model_lines(text: str) -> Iterator[tuple[str, list[int]]]:
