@@ -22,7 +22,7 @@ COLOURS = {"PERSON": "magenta", "ORG": "blue", "PLACE": "green", "PROJECT": "yel
 @click.option("--jsonl", is_flag=True, help="One JSON object per file (per line with --lines).")
 @click.option("--lines", is_flag=True, help="Each line of a file is an independent text.")
 @click.option("--region", help="Home region for canonical names (e.g. 长治市); inferred if not given.")
-@click.option("--labels", metavar="LABEL,...",
+@click.option("--labels", metavar="LABEL,...", callback=lambda ctx, param, value: split_labels(value),
               help="Only these labels (e.g. PERSON,ORG). Without PROJECT, DOC and EVENT, the names "
                    "inside titles and meeting names are tagged too.")
 @click.option("--model", type=click.Path(exists=True, file_okay=False), envvar="KG_MODEL",
@@ -32,7 +32,7 @@ def ner(files, jsonl, lines, region, labels, model):
 
     Offsets are indices into each file's decoded text (BOM stripped, nothing else changed).
     """
-    tagger = load_tagger(model, labels.upper().replace(" ", "").split(",") if labels else None)
+    tagger = load_tagger(model, labels)
     failed = False
     for name in files:
         try:
@@ -52,6 +52,11 @@ def ner(files, jsonl, lines, region, labels, model):
                   "articles": [{"start": a.start, "end": a.end, "title": a.title} for a in result.articles],
                   "entities": [m.to_dict() for m in result.mentions]}, jsonl, text)
     sys.exit(1 if failed else 0)
+
+
+def split_labels(value: str | None) -> list[str] | None:
+    """``--labels person, ORG`` -> ["PERSON", "ORG"]; None when the option is not given."""
+    return [label.strip().upper() for label in value.split(",") if label.strip()] if value else None
 
 
 def load_tagger(model, labels=None):

@@ -86,10 +86,12 @@ def check_labels(labels: Iterable[str] | None) -> tuple[str, ...]:
     """The labels asked for, in LABELS order (all of them for None); KgError on an unknown one."""
     if labels is None:
         return LABELS
-    unknown = sorted(set(labels) - set(LABELS))
-    if unknown:
-        raise KgError(f"unknown label {', '.join(unknown)} (the labels are {', '.join(LABELS)})")
-    return tuple(label for label in LABELS if label in set(labels))
+    labels = set(labels)
+    unknown = sorted(labels - set(LABELS))
+    if unknown or not labels:
+        problem = f"unknown label {', '.join(unknown)}" if unknown else "no label given"
+        raise KgError(f"{problem} (the labels are {', '.join(LABELS)})")
+    return tuple(label for label in LABELS if label in labels)
 
 
 def excluded_steps(words: bool, labels: tuple[str, ...]) -> list[str]:
