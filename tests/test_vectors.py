@@ -61,7 +61,7 @@ def test_only_the_pinned_sdist_is_read(tmp_path: Path):
 
 def test_the_embedding_reads_each_characters_vector(tmp_path: Path):
     table = numpy.zeros((2, WIDTH), dtype="float32")
-    vectors = spacy.load(save_vectors(tmp_path / "vectors", table, {"张": 0, "王": 1})).vocab.vectors
+    vectors = spacy.load(save_vectors(tmp_path / "new" / "vectors", table, {"张": 0, "王": 1})).vocab.vectors
     embed = spacy.registry.architectures.get("kg.CharNgramEmbed.v1")(
         width=8, rows=[50, 50, 50, 10], widths=[4, 4, 4, 2], vectors_width=4)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.CharTokenizer.v1"}}})

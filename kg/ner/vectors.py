@@ -119,5 +119,6 @@ def save_vectors(out_dir: Path, table: numpy.ndarray, rows: dict[str, int]) -> P
     nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=numpy.asarray(table, dtype="float32"))
     for char, row in sorted(rows.items()):
         nlp.vocab.vectors.add(char, row=row)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)  # spaCy makes the last folder only
     nlp.to_disk(out_dir)
     return out_dir
