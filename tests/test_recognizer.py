@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy
+import spacy
 import pytest
 from spacy.pipeline.ner import EntityRecognizer
 from spacy.tokens import Span
@@ -95,3 +96,36 @@ def test_entities_from_moves_across_docs_and_an_empty_one():
     kinds, labels = classes("B-P", "I-P", "L-P", "U-Q", "O")
     taken = numpy.array([4, 0, 1, 2, 3, 0, 2])  # O B I L U | B L
     assert entities_of(taken, kinds, labels, numpy.array([5, 0, 2])) == [[(1, 4, 7), (4, 5, 9)], [], [(0, 2, 7)]]
+
+
+def random_recognizer(extra_state_tokens: bool):
+    """A small kg_ner over single characters with random weights: it opens and closes
+    entities everywhere, so every state feature is exercised."""
+    nlp = spacy.blank("zh")
+    model = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+             "extra_state_tokens": extra_state_tokens, "hidden_width": 16, "maxout_pieces": 2,
+             "use_upper": True,
+             "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 32, "depth": 1,
+                         "embed_size": 500, "window_size": 1, "maxout_pieces": 2,
+                         "subword_features": False, "pretrained_vectors": None}}
+    ner = nlp.add_pipe("kg_ner", config={"model": model})
+    for label in ("PERSON", "ORG", "PLACE"):
+        ner.add_label(label)
+    nlp.initialize()
+    rng = numpy.random.default_rng(0)
+    for node in ner.model.walk():
+        for name in node.param_names:
+            if node.has_param(name):
+                node.set_param(name, rng.normal(size=node.get_param(name).shape).astype("float32"))
+    return nlp, ner
+
+
+@pytest.mark.parametrize("extra_state_tokens", [False, True])
+def test_same_entities_as_spacy_with_random_weights(extra_state_tokens):
+    nlp, ner = random_recognizer(extra_state_tokens)
+    docs = [nlp.make_doc(text) for text in model_texts()]
+    ours = [[(e.start, e.end, e.label_) for e in doc.ents] for doc in ner.pipe([d.copy() for d in docs])]
+    theirs = [[(e.start, e.end, e.label_) for e in doc.ents] for doc in spacy_decoder(ner).pipe(docs)]
+    assert sum(len(ents) for ents in ours) > 300
+    assert max(end - start for ents in ours for start, end, _ in ents) > 6  # beyond 5 entity features
+    assert ours == theirs

@@ -6,7 +6,7 @@ project's character-level Docs that is most of the component's time (14.5 µs pe
 against 4.5 for this decoder). Every
 NER move (B, I, L, U, O) consumes exactly one token, so all the Docs of a batch can be
 decoded in lockstep, one token a step, with numpy: the same model, the same features
-(the token, the entity's first token, the token before), the same moves, valid under the
+(spaCy's state features for NER, with or without extra_state_tokens), the same moves, valid under the
 same rules. ``tests/test_recognizer.py`` checks the entities against spaCy's own decoder.
 
 Training (``update``) is spaCy's, untouched; so is decoding Docs that carry preset entities
@@ -136,7 +136,7 @@ def decode(decoder: Decoder, docs: List[Doc], lengths: numpy.ndarray) -> numpy.n
     token position, for all the Docs that long: the loop's cost is per step, so it does as
     little as it can per step (a page's longest line sets the number of steps)."""
     features = decoder.features(docs)
-    first_token, entity_start, token_before = features[0], features[1], features[2] if len(features) > 2 else None
+    first_token, entity_features = features[0], features[1:]
     token_codes = _token_codes(docs)
     taken = numpy.zeros(int(lengths.sum()), dtype="intp")
     # Docs sorted longest first: the ones still being decoded at a step are a prefix.
@@ -149,12 +149,8 @@ def decode(decoder: Decoder, docs: List[Doc], lengths: numpy.ndarray) -> numpy.n
     for step, n in enumerate(still.tolist()):
         token, entity, label = starts[:n] + step, open_start[:n], open_label[:n]
         is_open = label > 0
-        # spaCy's NER state features: the token, the open entity's first token, the token
-        # before (feature rows are token + 1: row 0 stands for "none")
         state = first_token[token + 1]
-        state += entity_start[(entity + 1) * is_open]
-        if token_before is not None:
-            state += token_before[token * is_open]
+        add_entity_features(state, entity_features, token, entity, is_open)
         state += decoder.bias
         hidden = state[:, 0::decoder.pieces]
         for piece in range(1, decoder.pieces):
@@ -167,6 +163,23 @@ def decode(decoder: Decoder, docs: List[Doc], lengths: numpy.ndarray) -> numpy.n
         numpy.copyto(entity, token, where=decoder.begins[guess])
         label[:] = decoder.next_label[label, guess]
     return taken
+
+
+def add_entity_features(state: numpy.ndarray, features: numpy.ndarray, token: numpy.ndarray,
+                        entity: numpy.ndarray, is_open: numpy.ndarray) -> None:
+    """Add spaCy's NER state features after the first (the token) to ``state``; feature rows
+    are token + 1, row 0 standing for "none" (spacy/pipeline/_parser_internals/_state.pxd).
+    Three features (the default): the open entity's first token and the token before. Six
+    (``extra_state_tokens = true``): the open entity's first five tokens."""
+    if len(features) == 2:
+        state += features[0][(entity + 1) * is_open]
+        state += features[1][token * is_open]
+    elif len(features) == 5:
+        for offset, feature in enumerate(features):
+            inside = is_open & (entity + offset < token)
+            state += feature[(entity + offset + 1) * inside]
+    else:
+        raise ValueError(f"kg_ner decodes 3 or 6 state features, not {len(features) + 1}")
 
 
 def _token_codes(docs: List[Doc]) -> numpy.ndarray:
