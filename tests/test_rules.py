@@ -172,6 +172,23 @@ def test_a_name_does_not_start_with_a_verb_that_introduces_it():
     assert found("政府号召全党全国行动起来投入扶贫行动", label="PROJECT") == []
 
 
+def test_a_name_does_not_start_with_the_verb_before_it():
+    assert found("继市第十五次党代会之后召开", label="EVENT") == ["市第十五次党代会"]
+    assert found("我受委员长会议的委托作报告", label="EVENT") == []
+
+
+def test_a_meeting_of_a_series_referred_to_is_not_named():
+    assert found("两国领导人每次首脑会晤都推动了合作。", label="EVENT") == []
+    assert found("本届论坛吸引了三百多家企业参加。", label="EVENT") == []
+    assert found("首届中国国际进口博览会开幕", label="EVENT") == ["首届中国国际进口博览会"]
+    assert found("大湄公河次区域经济合作领导人会议举行", label="EVENT") == ["大湄公河次区域经济合作领导人会议"]
+
+
+def test_investment_in_china_is_not_a_project():
+    text = "德国企业在华直接投资项目已有一千多个。"
+    assert found(text, [span_of(text, "华", "PLACE")], label="PROJECT") == []
+
+
 def test_corner_brackets_and_double_dashes_end_a_name():
     assert found("『讲文明、树新风』电话会议召开", label="EVENT") == []
     assert not [name for name in found("幸福－－访『幸福工程』组委会") if "－－" in name or "『" in name]

@@ -50,6 +50,8 @@ COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多
 DATE = re.compile(r"(?:[0-9０-９〇○零一二三四五六七八九]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月"
                   r"(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?")
 SIGNAL = re.compile(r"[“”A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
+# 每次首脑会晤, 本届论坛, 历次全会: a meeting of a series referred to, not named (首届 names one)
+SERIES_REFERENCE = re.compile(r"(?:本|历|上|下)?[届次](?!区域)")
 EVENT_SIGNAL = re.compile(r"[0-9０-９第届次“]|^(?:中央|全国|全省|全市|全县|全区|[省市县区]委?)")
 TITLE = re.compile(r"《([^《》\n]{1,80})》")
 SHORT_FORM = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*([“《])([^”》\n]{1,20})[”》]")
@@ -211,7 +213,8 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     marks = page_marks(page, lex.event_stops, lex, entities)
     for head in lex.event_head.finditer(page):
         start = left_edge(page, head.start(), marks)
-        if start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes):
+        if (start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes)
+                or SERIES_REFERENCE.match(page, start)):
             continue
         modifier = page[start:head.start()]
         named = len(modifier) >= 4 or (len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks))
@@ -348,6 +351,8 @@ def _scan_left(page: str, head: int, marks: Marks) -> int | None:
         if position in marks.walls:
             return position
         if position in marks.jumps:
+            if position - marks.stops.get(position, 0) < marks.jumps[position]:
+                return position  # a stop word that holds the entity: 在华 (in China)
             position = marks.jumps[position]
             continue
         char = page[position - 1]
