@@ -152,6 +152,7 @@ def test_meeting_words_without_a_name_are_not_events():
     assert found("第23次党组会议和主席会议召开", label="EVENT") == ["第23次党组会议"]
     assert found("在人民大会堂会议室举行", label="EVENT") == []
     assert found("全国人民代表大会常务委员会", label="EVENT") == []
+    assert found("颁奖仪式上午在太原举行隆重颁奖大会。", label="EVENT") == []
 
 
 def test_a_name_does_not_start_with_a_bracket():
