@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import numpy
-import spacy
 import pytest
+import spacy
 from spacy.pipeline.ner import EntityRecognizer
 from spacy.tokens import Span
 
