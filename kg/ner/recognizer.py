@@ -3,10 +3,11 @@
 spaCy's transition-based NER decodes in compiled code that, as built for spaCy 3.8 (Cython
 3), takes and releases the GIL around each check of each move of each state: on this
 project's character-level Docs that is most of the component's time (14.5 µs per character,
-against 4.5 for this decoder). Every
-NER move (B, I, L, U, O) consumes exactly one token, so all the Docs of a batch can be
-decoded in lockstep, one token a step, with numpy: the same model, the same state features
-(with or without extra_state_tokens), the same moves, valid under the same rules. ``tests/test_recognizer.py`` checks the entities against spaCy's own decoder.
+against 4.5 for this decoder). Every NER move (B, I, L, U, O) consumes exactly one token,
+so all the Docs of a batch can be decoded in lockstep, one token a step, with numpy: the
+same model, the same state features (with or without extra_state_tokens), the same moves,
+valid under the same rules. ``tests/test_recognizer.py`` checks the entities against
+spaCy's own decoder.
 
 Training (``update``) is spaCy's, untouched; so is decoding Docs that carry preset entities
 or sentence starts, which the greedy decoder leaves to spaCy.
