@@ -8,8 +8,8 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import (split_pieces, with_bylines, with_leaders, with_repeats, without_address_forms,
-                    without_names_across_spaces)
+from kg.ner import (split_pieces, with_bylines, with_leaders, with_quoted_projects, with_repeats,
+                    without_address_forms, without_names_across_spaces)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener, with_new_names
 from kg.ner.evaluate import span_scores
@@ -170,6 +170,19 @@ def test_names_found_once_are_found_everywhere_in_the_text():
     text = "田村日间照料中心。日间照料中心,日间照料中心"
     found = [Mention(0, 8, "田村日间照料中心", "ORG"), Mention(9, 15, "日间照料中心", "ORG")]
     assert with_repeats(text, found) == found
+
+
+def test_a_place_used_as_a_modifier_is_not_repeated():
+    text = "中国经济,中国式现代化,走向中国"
+    found = [Mention(0, 2, "中国", "PLACE")]
+    assert [m.start for m in with_repeats(text, found)] == [0, 14]
+
+
+def test_a_quoted_project_is_found_where_the_page_quotes_its_name_again():
+    text = "实施“一泓清水\n入黄河”工程。\n推动“一泓清水入黄河”\n实现“一\n泓清水入黄河”"
+    found = [Mention(3, 11, "一泓清水\n入黄河", "PROJECT"), Mention(24, 26, "黄河", "PLACE")]
+    assert [(m.text, m.label) for m in with_quoted_projects(text, found)] == [
+        ("一泓清水\n入黄河", "PROJECT"), ("一泓清水入黄河", "PROJECT"), ("一\n泓清水入黄河", "PROJECT")]
 
 
 def test_a_place_found_by_its_full_name_is_found_by_its_short_name_too():

@@ -332,3 +332,11 @@ def test_a_name_holding_a_closing_mark_takes_the_opening_one():
     model = [at("幸福工程”组委会", "ORG"), at("星报》编辑部", "ORG"), at("中国", "PLACE")]
     assert with_opening_marks(text, model) == [at("“幸福工程”组委会", "ORG"), at("《星报》编辑部", "ORG"),
                                                at("中国", "PLACE")]
+
+
+def test_a_party_group_before_its_secretary_is_a_title():
+    from kg.ner.places import without_title_groups
+
+    text = "市政协党组书记、主席姚鸿波,市文物局党组副书记,市政协党组召开会议"
+    model = [(0, 5, "ORG"), (14, 20, "ORG"), (24, 29, "ORG")]
+    assert [text[s:e] for s, e, _ in without_title_groups(text, model)] == ["市政协", "市文物局", "市政协党组"]

@@ -203,7 +203,7 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
     persons = with_leaders(text, without_names_across_spaces(without_address_forms(text, mentions)))
-    return with_repeats(text, with_bylines(text, persons), short_names)
+    return with_quoted_projects(text, with_repeats(text, with_bylines(text, persons), short_names))
 
 
 def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -270,7 +270,10 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     ORG the model found once, such as 中心 in 政务中心, is too often a common word), and not an
     organisation name that ends another one found (日间照料中心 of 田村日间照料中心 is what the
     body is, not a name). A place found by its full name is also found by its short name
-    (``short_names``: 大同市 … 大同), with the full name as canonical."""
+    (``short_names``: 大同市 … 大同), with the full name as canonical. A place used as a
+    modifier is not repeated there (中国 … 中国式现代化), as kg_places would not tag it."""
+    from kg.ner.places import is_modifier  # imports spaCy, which tagging has loaded already
+
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -293,12 +296,32 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
         if text[start] in first_chars and not busy[start]:
             for size in lengths:
                 name = text[start:start + size]
-                if name in names and not any(busy[start:start + size]):
+                if name in names and not any(busy[start:start + size]) and not (
+                        names[name].label == "PLACE" and is_modifier(text, start, start + size)):
                     found.append(Mention(start, start + size, name, names[name].label, names[name].canonical))
                     length = size
                     break
         start += length
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def with_quoted_projects(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A project named in quotes (“一泓清水入黄河”工程) is also meant where the page quotes its
+    name alone, on another line or across a PDF line break (推动“一泓清水\n入黄河”): the rules
+    read one line at a time. The quoted name is the outer span, in place of what it holds (黄河)."""
+    names = {m.text.replace("\n", "") for m in mentions if m.label == "PROJECT"
+             and text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"}
+    if not names:
+        return mentions
+    found = set()
+    for name in names:
+        pattern = "“(" + "\n*".join(map(re.escape, name)) + ")”"
+        found.update(match.span(1) for match in re.finditer(pattern, text))
+    found -= {(m.start, m.end) for m in mentions if m.label == "PROJECT"}
+    kept = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in found)]
+    outside = [(start, end) for start, end in found if not any(m.start < end and start < m.end for m in kept)]
+    added = [Mention(start, end, text[start:end], "PROJECT") for start, end in outside]
+    return sorted(kept + added, key=lambda m: (m.start, m.end))
 
 
 def doc_mentions(doc, positions: list[int], cleaned: CleanText, original: str) -> Iterator[Mention]:
