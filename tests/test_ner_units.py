@@ -8,8 +8,8 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import (split_pieces, with_bylines, with_leaders, with_quoted_projects, with_repeats,
-                    without_address_forms, without_names_across_spaces)
+from kg.ner import (split_pieces, with_bylines, with_company_short_names, with_leaders, with_quoted_projects,
+                    with_repeats, without_address_forms, without_names_across_spaces)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener, with_new_names
 from kg.ner.evaluate import span_scores
@@ -183,6 +183,19 @@ def test_a_quoted_project_is_found_where_the_page_quotes_its_name_again():
     found = [Mention(3, 11, "一泓清水\n入黄河", "PROJECT"), Mention(24, 26, "黄河", "PLACE")]
     assert [(m.text, m.label) for m in with_quoted_projects(text, found)] == [
         ("一泓清水\n入黄河", "PROJECT"), ("一泓清水入黄河", "PROJECT"), ("一\n泓清水入黄河", "PROJECT")]
+
+
+def test_a_company_named_in_full_is_found_by_its_short_form():
+    text = "山西诚信种业有限公司、中国铝业股份有限公司、山西建设有限公司。与诚信种业、中国铝业、建设合作,借助金兰"
+
+    def at(name, label, nth=0):
+        start = text.index(name, text.index(name) + 1) if nth else text.index(name)
+        return Mention(start, start + len(name), name, label)
+
+    full = [at("山西诚信种业有限公司", "ORG"), at("中国铝业股份有限公司", "ORG"), at("山西建设有限公司", "ORG")]
+    found = with_company_short_names(text, full + [at("诚信", "PERSON", 1)], {"山西省": "山西"})
+    # the place prefix and the legal ending go; a rest shorter than four characters (建设) is no name
+    assert found == full + [at("诚信种业", "ORG", 1), at("中国铝业", "ORG", 1)]
 
 
 def test_a_place_found_by_its_full_name_is_found_by_its_short_name_too():

@@ -35,6 +35,9 @@ def test_a_village_needs_a_place_before_it(names):
     assert spans("到了善福镇堡底村", names, taken=[(2, 5, "PLACE")]) == ["堡底村"]
     assert spans("松江有护村队", names, taken=[(0, 2, "PLACE")]) == []
     assert spans("刘占荣一介村妇", names, taken=[(0, 3, "PERSON")]) == []
+    # a village of three characters follows a township, and 乡村 is no village
+    assert spans("屯留区西营镇古浮图村的老人", names) == ["屯留区", "西营镇", "古浮图村"]
+    assert spans("西营镇美丽乡村,平顺县古浮图村", names) == ["西营镇", "平顺县"]
 
 
 def test_spans_the_model_found_win(names):
@@ -82,6 +85,10 @@ def test_regions_are_one_place_and_take_their_suffix():
     # an entity crossing the region's edge keeps the model's reading
     assert with_regions("京津冀协会", [(2, 5, "ORG")]) == [(2, 5, "ORG")]
     assert with_regions("拱卫京津冀", [(0, 3, "PLACE"), (3, 4, "PLACE"), (4, 5, "PLACE")]) == [(2, 5, "PLACE")]
+    # a named region takes 地区, a place a region of cities; state-level new areas are regions
+    text = "京津冀地区和山西中部城市群,服务雄安新区"
+    model = [(6, 8, "PLACE"), (16, 18, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["京津冀地区", "山西中部城市群", "雄安新区"]
 
 
 def test_overlapping_rule_output_keeps_the_longer_span():
@@ -177,9 +184,14 @@ def test_named_facilities_roads_and_villages_are_places():
     text = "柳林大剧院是文化基地,王小平公园管理处"
     assert facilities_as_places(text, [(0, 2, "PERSON"), (11, 14, "PERSON"), (14, 19, "ORG")]) == [
         (0, 5, "PLACE"), (11, 14, "PERSON"), (14, 19, "ORG")]
+    # a city's short name before a place-named park is part of its name, a county's full name is not
+    text = "太原汾河湿地公园里,柳林县柳林大剧院"
+    assert facilities_as_places(text, [(0, 2, "PLACE"), (2, 4, "PLACE"), (10, 13, "PLACE"), (13, 15, "PERSON")]) == [
+        (0, 8, "PLACE"), (10, 13, "PLACE"), (13, 18, "PLACE")]
     # a "place" named as a company is an organisation; a hospital's building stays what it was
-    text = "交城县山西利虎玻璃集团有限公司,柳林大剧院"
-    assert facilities_as_places(text, [(3, 15, "PLACE"), (16, 21, "PLACE")]) == [(3, 15, "ORG"), (16, 21, "PLACE")]
+    text = "交城县山西利虎玻璃集团有限公司,柳林大剧院,南寨区域党群服务中心"
+    assert facilities_as_places(text, [(3, 15, "PLACE"), (16, 21, "PLACE"), (22, 32, "PLACE")]) == [
+        (3, 15, "ORG"), (16, 21, "PLACE"), (22, 32, "ORG")]
 
 
 def test_a_person_named_as_a_county_the_text_names_is_that_county(names):

@@ -78,8 +78,10 @@ def test_quoted_words_before_a_non_head_are_not_projects():
 
 
 def test_enumerated_works_before_deng_xiangmu():
-    text = "今年,我们将加快推进太旧高速扩容改造、青银二广高速连接线等项目建设。"
-    assert found(text, label="PROJECT") == ["太旧高速扩容改造"]
+    text = "今年,我们将加快推进太旧高速扩容改造、青银二广高速连接线、古交-娄烦-方山高速等项目建设。"
+    # the text calls each item a project: works, and the roads being built (连接线, 高速)
+    assert found(text, label="PROJECT") == ["太旧高速扩容改造", "青银二广高速连接线", "古交-娄烦-方山高速"]
+    assert found("推进产业升级、人才培养等项目建设。", label="PROJECT") == []
 
 
 def test_campaign_year_is_a_project():

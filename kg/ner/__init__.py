@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.errors import KgError
 from kg.mention import LABELS, Mention
+from kg.resolve.rules import load_rules
 from kg.word_lists import read_word_list
 from kg.text import CleanText, clean
 
@@ -44,6 +45,7 @@ _BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?:(?!摄
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
+COMPANY_ENDINGS = load_rules().company_suffixes  # 有限公司 ..., longest first
 _LEADERS = re.compile("|".join(sorted(read_word_list("leaders.txt"), key=len, reverse=True)))
 
 
@@ -203,7 +205,8 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
     persons = with_leaders(text, without_names_across_spaces(without_address_forms(text, mentions)))
-    return with_quoted_projects(text, with_repeats(text, with_bylines(text, persons), short_names))
+    mentions = with_repeats(text, with_bylines(text, persons), short_names)
+    return with_company_short_names(text, with_quoted_projects(text, mentions), short_names)
 
 
 def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -311,17 +314,44 @@ def with_quoted_projects(text: str, mentions: list[Mention]) -> list[Mention]:
     read one line at a time. The quoted name is the outer span, in place of what it holds (黄河)."""
     names = {m.text.replace("\n", "") for m in mentions if m.label == "PROJECT"
              and text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"}
-    if not names:
+    patterns = ["“(" + "\n*".join(map(re.escape, name)) + ")”" for name in names]
+    return _with_outer_spans(text, mentions, patterns, "PROJECT")
+
+
+def with_company_short_names(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None,
+                             ) -> list[Mention]:
+    """A company named in full (山西诚信种业有限公司) is meant by its short form elsewhere on the
+    page (诚信种业, as the guidelines' 正来制药): the name without its legal ending and its place
+    prefix (``short_names``' full and short division names), four characters at least, so
+    that a generic rest (铝业) is never a name. kg.resolve links it to the full name."""
+    places = set(short_names or {}) | set((short_names or {}).values())
+    forms = {_company_short_form(m.text.replace("\n", ""), places) for m in mentions if m.label == "ORG"}
+    patterns = ["(?<!“)(" + re.escape(form) + ")" for form in forms if form]
+    return _with_outer_spans(text, mentions, patterns, "ORG")
+
+
+def _company_short_form(name: str, places: set[str]) -> str | None:
+    core = next((name[:-len(end)] for end in COMPANY_ENDINGS if name.endswith(end)), None)
+    while core and len(core) > 4:
+        prefix = next((core[:n] for n in range(min(len(core) - 4, 8), 1, -1) if core[:n] in places), None)
+        if not prefix:
+            break
+        core = core[len(prefix):]
+    return core if core and len(core) >= 4 else None
+
+
+def _with_outer_spans(text: str, mentions: list[Mention], patterns: list[str], label: str) -> list[Mention]:
+    """``mentions`` plus a ``label`` span for group 1 of every match of ``patterns``, in place of
+    the mentions inside it; a span inside or across another mention is left out."""
+    found = {match.span(1) for pattern in patterns for match in re.finditer(pattern, text)}
+    added = [(start, end) for start, end in found if not any(
+        m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in mentions)]
+    added = [span for span in added if span not in {(m.start, m.end) for m in mentions}]
+    if not added:
         return mentions
-    found = set()
-    for name in names:
-        pattern = "“(" + "\n*".join(map(re.escape, name)) + ")”"
-        found.update(match.span(1) for match in re.finditer(pattern, text))
-    found -= {(m.start, m.end) for m in mentions if m.label == "PROJECT"}
-    kept = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in found)]
-    outside = [(start, end) for start, end in found if not any(m.start < end and start < m.end for m in kept)]
-    added = [Mention(start, end, text[start:end], "PROJECT") for start, end in outside]
-    return sorted(kept + added, key=lambda m: (m.start, m.end))
+    kept = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in added)]
+    return sorted(kept + [Mention(start, end, text[start:end], label) for start, end in added],
+                  key=lambda m: (m.start, m.end))
 
 
 def doc_mentions(doc, positions: list[int], cleaned: CleanText, original: str) -> Iterator[Mention]:

@@ -58,7 +58,8 @@ from kg.ner.tokenizer import doc_text
 LONGEST_NAME = 12
 TOWNSHIP_SUFFIXES = {"乡": "镇", "镇": "乡"}
 VILLAGE = "村"
-REGION_SUFFIXES = ("流域",)
+# A place takes these after it: 黄河流域, 山西中部城市群 (a region of cities, as 京津冀 is)
+REGION_SUFFIX = re.compile("流域|(?:[东南西北中]部|东南|西南|东北|西北)?城市群")
 DIVISION_SUFFIXES = set("省市县区旗盟州镇乡道")
 # The gazetteer lists development zones, farms and their offices under generic names
 # (开发区, 工业园区, 奶牛场, 开发区管委会): in text these are common nouns, not names.
@@ -373,11 +374,12 @@ def _could_be_org_name(name: str) -> bool:
 # Named facilities and buildings are places (the guidelines; MSRA agrees: 公园 40, 机场 45 times)
 PLACE_ENDINGS = "路街村河镇乡县市省湖州岛港湾峡寺谷洲区"
 STATE_ENDINGS = ("共和国", "王国")
-FACILITY_HEADS = ("大剧院", "剧场", "体育场", "体育馆", "公园", "广场", "大桥", "机场", "火车站", "大厦")
+FACILITY_HEADS = ("湿地公园", "森林公园", "地质公园", "遗址公园", "体育公园", "大剧院", "剧场", "体育场", "体育馆",
+                  "公园", "广场", "大桥", "机场", "火车站", "大厦")  # longest first
 HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
 # heads that name a body, never a building
 BODY_HEADS = ("公司", "集团", "银行", "委员会", "管委会", "合作社", "协会", "学会", "商会", "研究会", "基金会",
-              "联合会", "促进会", "党支部", "党委", "党组")
+              "联合会", "促进会", "党支部", "党委", "党组", "服务中心", "照料中心")
 
 
 def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -388,7 +390,9 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     and 33 persons (李银河); on its test set this turned 15 false persons into right places.
     (Not 国: 王兆国, 吴邦国.) A person or place right before a facility's head names the
     facility (柳林 + 大剧院, 天安门 + 广场), and a PLACE that ends in a company's or a
-    committee's head is an ORG (交城县山西利虎玻璃集团有限公司)."""
+    committee's head is an ORG (交城县山西利虎玻璃集团有限公司). A city's or county's short name
+    right before a facility named after a place is part of its name (太原 + 汾河湿地公园, as the
+    guidelines have it), a full division name its address (柳林县 + 柳林大剧院)."""
     starts = {start for start, _, _ in ents}
     kinds = []
     for start, end, label in ents:
@@ -400,7 +404,18 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
         elif label == "PLACE" and text[start:end].endswith(BODY_HEADS):
             label = "ORG"
         kinds.append((start, end, label))
-    return kinds
+    return _with_place_named_facilities(text, kinds)
+
+
+def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """太原 + 汾河湿地公园 -> 太原汾河湿地公园 (not 柳林县 + 柳林大剧院)."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        if (merged and label == "PLACE" and merged[-1][2] == "PLACE" and merged[-1][1] == start
+                and text[start:end].endswith(FACILITY_HEADS) and text[merged[-1][1] - 1] not in DIVISION_SUFFIXES):
+            start = merged.pop()[0]
+        merged.append((start, end, label))
+    return merged
 
 
 # 党组书记 is a title: 市政协党组书记、主席姚鸿波 names 市政协 (MSRA's training set tags 市政协党组)
@@ -467,9 +482,11 @@ def _generic(text: str, start: int, end: int) -> bool:
 
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Named regions replace the spans inside them and the places that cross them (拱卫京 of
-    拱卫京津冀); a PLACE takes a 流域 after it."""
+    拱卫京津冀) and take the 地区 after them (京津冀地区); a PLACE takes a 流域 or a 城市群
+    after it (黄河流域, 山西中部城市群)."""
     for match in _REGION_PATTERN.finditer(text):
         start, end = match.span()
+        end += 2 if text.startswith("地区", end) else 0
         replaced = [e for e in ents if e[0] < end and start < e[1] and (
             start <= e[0] and e[1] <= end or e[2] == "PLACE" and not (e[0] <= start and end <= e[1]))]
         if not any(e[0] < end and start < e[1] for e in ents if e not in replaced):
@@ -477,9 +494,9 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
     starts = {e[0] for e in ents}
     extended = []
     for start, end, label in ents:
-        suffix = next((s for s in REGION_SUFFIXES if text.startswith(s, end)), None)
-        if label == "PLACE" and suffix and not any(end <= s < end + len(suffix) for s in starts):
-            end += len(suffix)
+        suffix = REGION_SUFFIX.match(text, end)
+        if label == "PLACE" and suffix and not any(end <= s < suffix.end() for s in starts):
+            end = suffix.end()
         extended.append((start, end, label))
     return extended
 
@@ -581,8 +598,10 @@ def _longest_name(text: str, end: int, names: DivisionNames) -> int | None:
 
 
 def _village(text: str, end: int, place_ends: set[int]) -> int | None:
-    for start in (end - 3, end - 2):  # XX村, then X村
-        if start in place_ends and all(_is_han(c) for c in text[start:end]):
+    # XX村, then X村; XXX村 only after a township (贾家营镇古浮图村), and not 乡村, 农村
+    for start in (end - 4, end - 3, end - 2):
+        if start in place_ends and all(_is_han(c) for c in text[start:end]) and (
+                start > end - 4 or text[start - 1] in TOWNSHIP_SUFFIXES and text[end - 2] not in "乡农山渔"):
             return start
     return None
 

@@ -297,7 +297,8 @@ def _enumerated_projects(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
             if start is None:
                 break
             item = page[start:end]
-            if 4 <= len(item) <= 25 and item.endswith(lex.item_endings) and not _all_words(item, lex.generic):
+            # five characters at least: 产业升级 of 推进产业升级、人才培养等项目 is no name
+            if 5 <= len(item) <= 25 and item.endswith(lex.item_endings) and not _all_words(item, lex.generic):
                 spans.append((start, end, "PROJECT"))
             if page[start - 1:start] != "、":
                 break
