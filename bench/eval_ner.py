@@ -7,6 +7,9 @@
    inside it, as in MSRA's annotation.
 2. Seed page 000 (all six labels) through `kg ner --jsonl`, against the worked example
    ../shared/annotation/000.json (REF mentions are the resolver's business, not NER's).
+3. Seed pages 001-004 against this project's own annotations, bench/annotations/*.ann.txt
+   (the guidelines' markup, made blind by the guidelines, without the tool's output): a second,
+   larger sample of local pages, less sure than the worked example.
 
     python bench/eval_ner.py [--data ../shared/data] [--annotation ../shared/annotation]
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -74,6 +78,37 @@ def seed_000(annotation: Path) -> dict:
     return span_scores([spans(gold["entities"])], [spans(record["entities"])], labels=ALL_LABELS)
 
 
+# [[surface|TYPE]] or [[surface|TYPE|canonical]]; a line @@ARTICLE@@ starts an article
+MARKUP = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)(?:\|[^\[\]]*)?\]\]")
+
+
+def read_markup(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
+    """The original text of an annotation in the guidelines' markup, and its (start, end, label) spans."""
+    marked = re.sub(r"(?m)^@@ARTICLE@@\n", "", path.read_text(encoding="utf-8"))
+    parts, entities, length, last = [], [], 0, 0
+    for match in MARKUP.finditer(marked):
+        surface = match.group(1)
+        parts += [marked[last:match.start()], surface]
+        length += match.start() - last
+        entities.append((length, length + len(surface), match.group(2)))
+        length += len(surface)
+        last = match.end()
+    return "".join(parts) + marked[last:], entities
+
+
+def own_annotations(folder: Path) -> dict:
+    """Seed pages 001-004 against bench/annotations (each must strip back to its page)."""
+    gold, predicted = [], []
+    for path in sorted(folder.glob("*.ann.txt")):
+        text, entities = read_markup(path)
+        (page,) = REPO.glob(f"seeds/{path.name[:3]}_*.txt")
+        assert text == page.read_text(encoding="utf-8-sig"), f"{path} does not strip back to {page}"
+        (record,) = kg_ner(str(page))
+        gold.append(entities)
+        predicted.append(spans(record["entities"]))
+    return span_scores(gold, predicted, labels=ALL_LABELS)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None)
@@ -90,6 +125,8 @@ def main() -> None:
     print(format_scores(msra(data_dir(args.data), "--labels", ",".join(MSRA_EVAL_LABELS))[0]))
     print("\n== seed 000 vs ../shared/annotation/000.json, `kg ner --jsonl` (exact spans)")
     print(format_scores(seed_000(args.annotation)))
+    print("\n== seeds 001-004 vs bench/annotations (this project's annotations), `kg ner --jsonl`")
+    print(format_scores(own_annotations(REPO / "bench" / "annotations")))
 
 
 if __name__ == "__main__":
