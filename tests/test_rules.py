@@ -84,6 +84,13 @@ def test_enumerated_works_before_deng_xiangmu():
     assert found("推进产业升级、人才培养等项目建设。", label="PROJECT") == []
 
 
+def test_works_on_a_named_road_are_a_project():
+    text = "推动龙城大街东延、魏榆路改造建成通车,太原改造老旧小区"
+    places = [span_of(text, "龙城", "PLACE"), span_of(text, "魏榆路", "PLACE"), span_of(text, "太原", "PLACE")]
+    assert found(text, places, label="PROJECT") == ["龙城大街东延", "魏榆路改造"]
+    assert found(text, label="PROJECT") == []  # the road must be a place found
+
+
 def test_campaign_year_is_a_project():
     assert found("扎实开展好“重大项目建设年”行动。", label="PROJECT") == ["重大项目建设年"]
 
@@ -253,3 +260,9 @@ def test_a_quoted_name_before_the_head_is_the_whole_project():
     spans = rule_spans(text, [(place, place + 3, "PLACE")])
     assert (text.index("一泓"), text.index("”工程"), "PROJECT") in spans
     assert (place, place + 3, "PLACE") in spans
+
+
+def test_a_numbered_study_session_of_a_body_is_an_event():
+    text = "在中共中央政治局第九次集体学习时的讲话,组织全体党员集体学习"
+    assert found(text, [span_of(text, "中共中央政治局", "ORG")], label="EVENT") == ["中共中央政治局第九次集体学习"]
+    assert found(text, label="EVENT") == []

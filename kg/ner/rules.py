@@ -60,6 +60,10 @@ QUOTED_LIST = re.compile(
     r"((?:“[^“”\n]{2,40}”[、，,]?){1,10})等?(?:系列|[0-9一二三四五六七八九十两]+[大项])?(?:重点|重大)?"
     r"(工程|行动|项目|计划|活动|试点)")
 ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
+# works on a named road: 魏榆路改造, 龙城大街东延 (the guidelines' project 太旧高速扩容改造)
+ROAD_WORKS = re.compile(r"(路|大街|街|大道|高速公路|高速|公路|快速路|环线|大桥)([东西南北]延|提质改造|扩容改造|改扩建|改造|拓宽)")
+# 中共中央政治局第九次集体学习: a body's numbered study session is a named event
+NUMBERED_STUDY = re.compile(r"第[0-9０-９一二三四五六七八九十百]+次集体学习")
 
 
 @dataclass(frozen=True)
@@ -210,6 +214,8 @@ def _quoted_mentions(page: str, name: str, first: int) -> list[Span]:
 def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     """Named meetings, forums and festivals: a head word and the name to its left."""
     spans = [(match.start(), match.end(), "EVENT") for match in PARTY_CONGRESS.finditer(page)]
+    spans += [(start, match.end(), "EVENT") for match in NUMBERED_STUDY.finditer(page)
+              for start, end, label in entities if label == "ORG" and end == match.start()]
     marks = page_marks(page, lex.event_stops, lex, entities)
     for head in lex.event_head.finditer(page):
         start = left_edge(page, head.start(), marks)
@@ -232,7 +238,7 @@ def _event_signal(modifier: str, start: int, end: int, marks: Marks) -> bool:
 def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     """Named projects, programmes, campaigns and pilots."""
     marks = page_marks(page, lex.project_stops, lex, entities)
-    spans = _quoted_projects(page, lex) + _enumerated_projects(page, lex, marks)
+    spans = _quoted_projects(page, lex) + _enumerated_projects(page, lex, marks) + _road_works(page, entities)
     for head in lex.project_head.finditer(page):
         if page[head.start() - 1:head.start()] == "”":
             continue  # “一泓清水入黄河”工程: the quoted name is the project (_quoted_projects)
@@ -285,6 +291,13 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
                 if len(name.strip()) >= 2 and not _all_words(name, lex.vague):
                     spans.append((*_strip(page, offset + item.start(), offset + item.end()), "PROJECT"))
     return spans
+
+
+def _road_works(page: str, entities: list[Span]) -> list[Span]:
+    """A named road and the works on it (魏榆路改造, 龙城大街东延): the place found, with or
+    without its road word, and what follows."""
+    return [(start, match.end(), "PROJECT") for match in ROAD_WORKS.finditer(page)
+            for start, end, label in entities if label == "PLACE" and end in match.span(1)]
 
 
 def _enumerated_projects(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
