@@ -8,7 +8,7 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import (split_pieces, with_bylines, with_company_short_names, with_leaders, with_quoted_projects,
+from kg.ner import (split_pieces, with_bylines, with_short_forms, with_leaders, with_quoted_projects,
                     with_repeats, without_address_forms, without_names_across_spaces)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener, with_new_names
@@ -193,9 +193,20 @@ def test_a_company_named_in_full_is_found_by_its_short_form():
         return Mention(start, start + len(name), name, label)
 
     full = [at("山西诚信种业有限公司", "ORG"), at("中国铝业股份有限公司", "ORG"), at("山西建设有限公司", "ORG")]
-    found = with_company_short_names(text, full + [at("诚信", "PERSON", 1)], {"山西省": "山西"})
+    found = with_short_forms(text, full + [at("诚信", "PERSON", 1)], {"山西省": "山西"})
     # the place prefix and the legal ending go; a rest shorter than four characters (建设) is no name
     assert found == full + [at("诚信种业", "ORG", 1), at("中国铝业", "ORG", 1)]
+
+
+def test_a_named_local_body_is_found_without_its_district():
+    text = "尖草坪区南寨区域党群服务中心。来南寨区域党群服务中心办事,社区党群服务中心"
+    full = Mention(0, 14, "尖草坪区南寨区域党群服务中心", "ORG")
+    generic = Mention(text.rindex("社区"), len(text), "社区党群服务中心", "ORG")
+    found = with_short_forms(text, [full, generic], {"尖草坪区": "尖草坪"})
+    assert [m.text for m in found] == ["尖草坪区南寨区域党群服务中心", "南寨区域党群服务中心", "社区党群服务中心"]
+    # a generic body is no short form: 太原市社区党群服务中心 gives nothing
+    text = "太原市社区党群服务中心,社区党群服务中心"
+    assert with_short_forms(text, [Mention(0, 11, text[:11], "ORG")], {"太原市": "太原"}) == [Mention(0, 11, text[:11], "ORG")]
 
 
 def test_a_place_found_by_its_full_name_is_found_by_its_short_name_too():

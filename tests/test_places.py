@@ -68,6 +68,8 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     assert with_org_names(text, [(6, 8, "PLACE")]) == [(6, 16, "ORG")]
     assert with_org_names(text, [(6, 8, "PLACE"), (8, 16, "ORG")]) == [(6, 16, "ORG")]
     assert with_org_names("平顺县工业发展中心主任", [(0, 3, "PLACE")]) == [(0, 9, "ORG")]
+    # an address joins the body it leads to
+    assert with_org_names("柴村街道优山美郡社区党群服务中心运行", [(0, 4, "PLACE"), (4, 8, "PLACE")]) == [(0, 16, "ORG")]
     # a character that ends a name, or no head word: the model's spans stay
     assert with_org_names("香港的城市中心", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]
     # the model's own ORG says where the name starts: 美 does not join 中央电视台 across a gap
@@ -352,3 +354,11 @@ def test_a_party_group_before_its_secretary_is_a_title():
     text = "市政协党组书记、主席姚鸿波,市文物局党组副书记,市政协党组召开会议"
     model = [(0, 5, "ORG"), (14, 20, "ORG"), (24, 29, "ORG")]
     assert [text[s:e] for s, e, _ in without_title_groups(text, model)] == ["市政协", "市文物局", "市政协党组"]
+
+
+def test_a_named_community_body_that_starts_a_clause_is_an_org():
+    from kg.ner.places import with_community_bodies
+
+    text = "问题,槐园社区党群服务中心引进;全区各社区党支部开展活动,大辛村党支部书记"
+    model = [(3, 5, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_community_bodies(text, model)] == ["槐园社区党群服务中心", "大辛村党支部"]

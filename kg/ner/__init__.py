@@ -206,7 +206,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     """The guidelines' person conventions, then the names repeated over the whole text."""
     persons = with_leaders(text, without_names_across_spaces(without_address_forms(text, mentions)))
     mentions = with_repeats(text, with_bylines(text, persons), short_names)
-    return with_company_short_names(text, with_quoted_projects(text, mentions), short_names)
+    return with_short_forms(text, with_quoted_projects(text, mentions), short_names)
 
 
 def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -318,26 +318,36 @@ def with_quoted_projects(text: str, mentions: list[Mention]) -> list[Mention]:
     return _with_outer_spans(text, mentions, patterns, "PROJECT")
 
 
-def with_company_short_names(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None,
-                             ) -> list[Mention]:
+def with_short_forms(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """A company named in full (山西诚信种业有限公司) is meant by its short form elsewhere on the
     page (诚信种业, as the guidelines' 正来制药): the name without its legal ending and its place
     prefix (``short_names``' full and short division names), four characters at least, so
-    that a generic rest (铝业) is never a name. kg.resolve links it to the full name."""
+    that a generic rest (铝业) is never a name. So is a named local body without the division
+    before it (尖草坪区南寨区域党群服务中心 … 南寨区域党群服务中心). kg.resolve links them to the
+    full name."""
     places = set(short_names or {}) | set((short_names or {}).values())
-    forms = {_company_short_form(m.text.replace("\n", ""), places) for m in mentions if m.label == "ORG"}
+    forms = {_short_form(m.text.replace("\n", ""), places) for m in mentions if m.label == "ORG"}
     patterns = ["(?<!“)(" + re.escape(form) + ")" for form in forms if form]
     return _with_outer_spans(text, mentions, patterns, "ORG")
 
 
-def _company_short_form(name: str, places: set[str]) -> str | None:
-    core = next((name[:-len(end)] for end in COMPANY_ENDINGS if name.endswith(end)), None)
-    while core and len(core) > 4:
-        prefix = next((core[:n] for n in range(min(len(core) - 4, 8), 1, -1) if core[:n] in places), None)
+def _short_form(name: str, places: set[str]) -> str | None:
+    from kg.ner.places import is_named_body
+
+    company = next((name[:-len(end)] for end in COMPANY_ENDINGS if name.endswith(end)), None)
+    core = _without_place_prefix(company or name, places)
+    if company:
+        return core if len(core) >= 4 else None
+    return core if core != name and is_named_body(core) else None
+
+
+def _without_place_prefix(name: str, places: set[str]) -> str:
+    while len(name) > 4:
+        prefix = next((name[:n] for n in range(min(len(name) - 4, 8), 1, -1) if name[:n] in places), None)
         if not prefix:
             break
-        core = core[len(prefix):]
-    return core if core and len(core) >= 4 else None
+        name = name[len(prefix):]
+    return name
 
 
 def _with_outer_spans(text: str, mentions: list[Mention], patterns: list[str], label: str) -> list[Mention]:
