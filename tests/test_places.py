@@ -70,6 +70,10 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     assert with_org_names("平顺县工业发展中心主任", [(0, 3, "PLACE")]) == [(0, 9, "ORG")]
     # an address joins the body it leads to
     assert with_org_names("柴村街道优山美郡社区党群服务中心运行", [(0, 4, "PLACE"), (4, 8, "PLACE")]) == [(0, 16, "ORG")]
+    assert with_org_names("太原市杏花岭区零工市场", [(0, 3, "PLACE"), (3, 7, "PLACE")]) == [(0, 11, "ORG")]
+    # but not a place before a body the model found whole (交城县 + 山西利虎玻璃集团有限公司)
+    assert with_org_names("交城县山西利虎玻璃集团有限公司", [(0, 3, "PLACE"), (3, 15, "ORG")]) == [
+        (0, 3, "PLACE"), (3, 15, "ORG")]
     # a character that ends a name, or no head word: the model's spans stay
     assert with_org_names("香港的城市中心", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]
     # the model's own ORG says where the name starts: 美 does not join 中央电视台 across a gap

@@ -58,8 +58,9 @@ from kg.ner.tokenizer import doc_text
 LONGEST_NAME = 12
 TOWNSHIP_SUFFIXES = {"乡": "镇", "镇": "乡"}
 VILLAGE = "村"
-# A place takes these after it: 黄河流域, 山西中部城市群 (a region of cities, as 京津冀 is)
-REGION_SUFFIX = re.compile("流域|(?:[东南西北中]部|东南|西南|东北|西北)?城市群")
+# A place takes these after it: 黄河流域, 山西中部城市群 (a region of cities, as 京津冀 is), and
+# the community named after it (滨河路南社区)
+REGION_SUFFIX = re.compile("流域|(?:[东南西北中]部|东南|西南|东北|西北)?城市群|[东南西北]?社区(?!居委会|党|服务|卫生)")
 DIVISION_SUFFIXES = set("省市县区旗盟州镇乡道")
 # The gazetteer lists development zones, farms and their offices under generic names
 # (开发区, 工业园区, 奶牛场, 开发区管委会): in text these are common nouns, not names.
@@ -326,11 +327,13 @@ ORG_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团
              "派出所", "博物馆", "图书馆", "纪念馆", "电视台", "报社", "委员会", "管委会", "合作社", "出版社",
              "杂志社", "旅行社", "研究会", "基金会", "联合会", "促进会", "分会", "工会", "联盟", "同盟军", "大队",
              "支队", "监狱", "孤儿院", "工厂", "厂", "剧院", "剧团", "乐团", "俱乐部", "商场", "酒店", "宾馆", "饭店")
-ORG_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:%s)" % "|".join(ORG_HEADS))
+# bodies a place's name alone names (潞州区零工市场, 襄垣县人民医院)
+PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院")
+ORG_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:%s)|()(?:%s)" % ("|".join(ORG_HEADS), "|".join(PLACE_BODIES)))
 NOT_IN_ORG_NAME = set("的在和与及各设立依托为将对把被向是了有等到从由于")
 # and the verbs and adverbs of government news (尖草坪区大力推进社区党群服务中心)
 NOT_IN_ORG_WORDS = ("推进", "加强", "开展", "实施", "打造", "提升", "促进", "完善", "落实", "深化", "积极", "全面",
-                    "大力", "建成", "投资", "组织", "成立")
+                    "大力", "建成", "投资", "组织", "成立", "定点")  # 太原市定点医院: any designated hospital
 
 
 def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -340,14 +343,18 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     Where the model did tag the organisation, it also said where the name starts: the place
     joins it only when the two touch (not 美 + 回国途中接受 + 中央电视台). Places are taken from
     the right, so that an address joins the body it leads to: 柴村街道 + 优山美郡 +
-    社区党群服务中心 is one ORG, as 潞州区零工市场 is in the guidelines' worked example."""
+    社区党群服务中心 is one ORG, as 潞州区零工市场 is in the guidelines' worked example (and
+    太原市 + 杏花岭区零工市场)."""
+    joined: dict[int, int] = {}  # start -> end of the ORGs made here
     for place in reversed([e for e in ents if e[2] == "PLACE"]):
         match = ORG_AFTER_PLACE.match(text, place[1])
-        if not match or not _could_be_org_name(match.group(1)):
+        end = joined.get(place[1]) or (match.end() if match and _could_be_org_name(match.group(1) or "") else None)
+        if end is None:
             continue
-        inside = [e for e in ents if place[1] <= e[0] < match.end()]
-        if all(e[2] == "ORG" and e[1] == match.end() and e[0] == place[1] for e in inside):
-            ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], match.end(), "ORG")])
+        inside = [e for e in ents if place[1] <= e[0] < end]
+        if all(e[2] == "ORG" and e[1] == end and e[0] == place[1] for e in inside):
+            ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], end, "ORG")])
+            joined[place[0]] = end
     return ents
 
 
@@ -509,8 +516,8 @@ def _generic(text: str, start: int, end: int) -> bool:
 
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Named regions replace the spans inside them and the places that cross them (拱卫京 of
-    拱卫京津冀) and take the 地区 after them (京津冀地区); a PLACE takes a 流域 or a 城市群
-    after it (黄河流域, 山西中部城市群)."""
+    拱卫京津冀) and take the 地区 after them (京津冀地区); a PLACE takes a 流域, a 城市群 or
+    the 社区 named after it (黄河流域, 山西中部城市群, 滨河路南社区)."""
     for match in _REGION_PATTERN.finditer(text):
         start, end = match.span()
         end += 2 if text.startswith("地区", end) else 0
