@@ -170,6 +170,10 @@ def test_names_found_once_are_found_everywhere_in_the_text():
     text = "田村日间照料中心。日间照料中心,日间照料中心"
     found = [Mention(0, 8, "田村日间照料中心", "ORG"), Mention(9, 15, "日间照料中心", "ORG")]
     assert with_repeats(text, found) == found
+    # a prefecture named as such (长治地区) names its city
+    text = "长治地区最大的河流,长治实践"
+    found = [Mention(0, 4, "长治地区", "PLACE")]
+    assert with_repeats(text, found, {"长治市": "长治"})[1:] == [Mention(10, 12, "长治", "PLACE", "长治市")]
 
 
 def test_a_place_used_as_a_modifier_is_not_repeated():

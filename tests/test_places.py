@@ -70,7 +70,9 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     assert with_org_names("平顺县工业发展中心主任", [(0, 3, "PLACE")]) == [(0, 9, "ORG")]
     # an address joins the body it leads to
     assert with_org_names("柴村街道优山美郡社区党群服务中心运行", [(0, 4, "PLACE"), (4, 8, "PLACE")]) == [(0, 16, "ORG")]
-    assert with_org_names("太原市杏花岭区零工市场", [(0, 3, "PLACE"), (3, 7, "PLACE")]) == [(0, 11, "ORG")]
+    assert with_org_names("杏花岭区零工市场", [(0, 4, "PLACE")]) == [(0, 8, "ORG")]
+    # a larger place does not join a body made so (MSRA: 福建 + 厦门海外环球旅行社)
+    assert with_org_names("福建厦门海外旅行社", [(0, 2, "PLACE"), (2, 4, "PLACE")]) == [(0, 2, "PLACE"), (2, 9, "ORG")]
     # but not a place before a body the model found whole (交城县 + 山西利虎玻璃集团有限公司)
     assert with_org_names("交城县山西利虎玻璃集团有限公司", [(0, 3, "PLACE"), (3, 15, "ORG")]) == [
         (0, 3, "PLACE"), (3, 15, "ORG")]
@@ -95,6 +97,10 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "京津冀地区和山西中部城市群,服务雄安新区"
     model = [(6, 8, "PLACE"), (16, 18, "PLACE")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["京津冀地区", "山西中部城市群", "雄安新区"]
+    # a place takes the community named after it, a division does not: its 社区 are its communities
+    text = "滨河路南社区建立平台,和平区社区建设"
+    model = [(0, 3, "PLACE"), (11, 14, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["滨河路南社区", "和平区"]
 
 
 def test_overlapping_rule_output_keeps_the_longer_span():

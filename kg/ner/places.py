@@ -62,6 +62,7 @@ VILLAGE = "村"
 # the community named after it (滨河路南社区)
 REGION_SUFFIX = re.compile("流域|(?:[东南西北中]部|东南|西南|东北|西北)?城市群|[东南西北]?社区(?!居委会|党|服务|卫生)")
 DIVISION_SUFFIXES = set("省市县区旗盟州镇乡道")
+TOWNSHIP_OR_SMALLER = set("镇乡道村")
 # The gazetteer lists development zones, farms and their offices under generic names
 # (开发区, 工业园区, 奶牛场, 开发区管委会): in text these are common nouns, not names.
 GENERIC_NAME = re.compile(
@@ -343,18 +344,20 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     Where the model did tag the organisation, it also said where the name starts: the place
     joins it only when the two touch (not 美 + 回国途中接受 + 中央电视台). Places are taken from
     the right, so that an address joins the body it leads to: 柴村街道 + 优山美郡 +
-    社区党群服务中心 is one ORG, as 潞州区零工市场 is in the guidelines' worked example (and
-    太原市 + 杏花岭区零工市场)."""
-    joined: dict[int, int] = {}  # start -> end of the ORGs made here
+    社区党群服务中心 is one ORG, as 潞州区零工市场 is in the guidelines' worked example. Only a
+    township, street or village joins a body made so; a larger place stays apart, as in MSRA
+    (二道区 + 东站街道第十居民委员会, 福建 + 厦门海外环球旅行社)."""
+    made: set[int] = set()  # starts of the ORGs made here
     for place in reversed([e for e in ents if e[2] == "PLACE"]):
         match = ORG_AFTER_PLACE.match(text, place[1])
-        end = joined.get(place[1]) or (match.end() if match and _could_be_org_name(match.group(1) or "") else None)
-        if end is None:
+        if not match or not _could_be_org_name(match.group(1) or ""):
             continue
-        inside = [e for e in ents if place[1] <= e[0] < end]
-        if all(e[2] == "ORG" and e[1] == end and e[0] == place[1] for e in inside):
-            ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], end, "ORG")])
-            joined[place[0]] = end
+        if place[1] in made and text[place[1] - 1] not in TOWNSHIP_OR_SMALLER:
+            continue
+        inside = [e for e in ents if place[1] <= e[0] < match.end()]
+        if all(e[2] == "ORG" and e[1] == match.end() and e[0] == place[1] for e in inside):
+            ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], match.end(), "ORG")])
+            made.add(place[0])
     return ents
 
 
@@ -418,11 +421,11 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 
 def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """太原 + 汾河湿地公园 -> 太原汾河湿地公园 (not 柳林县 + 柳林大剧院)."""
+    """太原 + 汾河湿地公园 -> 太原汾河湿地公园 (not 柳林县 + 柳林大剧院, 圣海伦岛 + 大桥)."""
     merged: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         if (merged and label == "PLACE" and merged[-1][2] == "PLACE" and merged[-1][1] == start
-                and text[start:end].endswith(FACILITY_HEADS) and text[merged[-1][1] - 1] not in DIVISION_SUFFIXES):
+                and text[start:end].endswith(FACILITY_HEADS) and text[merged[-1][1] - 1] not in PLACE_ENDINGS):
             start = merged.pop()[0]
         merged.append((start, end, label))
     return merged
@@ -529,7 +532,9 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
     extended = []
     for start, end, label in ents:
         suffix = REGION_SUFFIX.match(text, end)
-        if label == "PLACE" and suffix and not any(end <= s < suffix.end() for s in starts):
+        # a division's 社区 are its communities (天津市和平区社区精神文明建设)
+        communities = suffix and suffix.group().endswith("社区") and text[end - 1] in DIVISION_SUFFIXES
+        if label == "PLACE" and suffix and not communities and not any(end <= s < suffix.end() for s in starts):
             end = suffix.end()
         extended.append((start, end, label))
     return extended
