@@ -9,7 +9,8 @@ line break that cleaning removed. Byline names and national leaders are persons
 (``with_bylines``, ``with_leaders``), address forms are not (``without_address_forms``: 王大妈),
 nor are names read across a headline's spaces (``without_names_across_spaces``: 新征程 新伟业),
 and a name the model found once is tagged wherever else it occurs in the same text
-(``with_repeats``).
+(``with_repeats``), as are the short forms of companies and local bodies named in full
+(``with_short_forms``: 诚信种业) and the quoted names of projects (``with_quoted_projects``).
 """
 
 from __future__ import annotations
