@@ -275,8 +275,8 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     organisation name that ends another one found (日间照料中心 of 田村日间照料中心 is what the
     body is, not a name). A place found by its full name is also found by its short name
     (``short_names``: 大同市 … 大同; 长治地区, the prefecture, … 长治), with the full name as
-    canonical. A place used as a
-    modifier is not repeated there (中国 … 中国式现代化), as kg_places would not tag it."""
+    canonical. A place used as a modifier is not repeated there (中国 … 中国式现代化), as
+    kg_places would not tag it."""
     from kg.ner.places import is_modifier  # imports spaCy, which tagging has loaded already
 
     busy = bytearray(len(text) + 1)
@@ -289,10 +289,11 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
         if len(m.text) >= REPEAT_MIN_LENGTH.get(m.label, len(m.text) + 1) and "\n" not in m.text and not (
                 m.label == "ORG" and any(o != m.text and o.endswith(m.text) for o in orgs)):
             names.setdefault(m.text, m)
-        full = fulls.get(m.text[:-2], m.text) if m.text.endswith("地区") else m.text  # 长治地区 -> 长治市
-        short = (short_names or {}).get(full) if m.label == "PLACE" else None
-        if short:
-            names.setdefault(short, Mention(m.start, m.end, short, "PLACE", full))
+        if m.label == "PLACE":
+            full = fulls.get(m.text[:-2], m.text) if m.text.endswith("地区") else m.text  # 长治地区 -> 长治市
+            short = (short_names or {}).get(full)
+            if short:
+                names.setdefault(short, Mention(m.start, m.end, short, "PLACE", full))
     # one pass over the text, longest name first at each position: linear in the text
     lengths = sorted({len(name) for name in names}, reverse=True)
     first_chars = {name[0] for name in names}
