@@ -84,6 +84,11 @@ def test_enumerated_works_before_deng_xiangmu():
     assert found("推进产业升级、人才培养等项目建设。", label="PROJECT") == []
 
 
+def test_a_verb_right_before_a_strong_head_is_part_of_the_name():
+    text = "实施专业镇打造行动,开展文明城市创建行动,要打造行动,全面打造工程"
+    assert found(text, label="PROJECT") == ["专业镇打造行动", "文明城市创建行动"]
+
+
 def test_works_on_a_named_road_are_a_project():
     text = "推动龙城大街东延、魏榆路改造建成通车,太原改造老旧小区"
     places = [span_of(text, "龙城", "PLACE"), span_of(text, "魏榆路", "PLACE"), span_of(text, "太原", "PLACE")]

@@ -79,6 +79,7 @@ class Lexicon:
     event_blocked_prefixes: tuple[str, ...]
     event_stops: frozenset[str]
     project_stops: frozenset[str]
+    named_before_head: frozenset[str]
     transparent: frozenset[str]
     generic: frozenset[str]
     vague: frozenset[str]
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         event_blocked_prefixes=tuple(data["event_head_blocked_prefixes"]),
         event_stops=frozenset(common),
         project_stops=frozenset(common + data["stop_words_project"]),
+        named_before_head=frozenset(data["stop_words_named_before_head"]),
         transparent=frozenset(data["transparent_words"]),
         generic=frozenset(data["generic_words"] + data["vague_words"]),
         vague=frozenset(data["vague_words"]),
@@ -242,7 +244,7 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     for head in lex.project_head.finditer(page):
         if page[head.start() - 1:head.start()] == "”":
             continue  # “一泓清水入黄河”工程: the quoted name is the project (_quoted_projects)
-        start = left_edge(page, head.start(), marks)
+        start = _project_start(page, head, lex, marks)
         if start is not None and _is_project_name(page, start, head, lex, marks):
             spans.append((start, head.end(), "PROJECT"))
     return spans + _quoted_repeats(page, spans)
@@ -291,6 +293,16 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
                 if len(name.strip()) >= 2 and not _all_words(name, lex.vague):
                     spans.append((*_strip(page, offset + item.start(), offset + item.end()), "PROJECT"))
     return spans
+
+
+def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int | None:
+    """The left edge of the project named before ``head``. A verb that introduces names
+    (打造, 创建) is part of the name right before a strong head: 实施专业镇打造行动."""
+    start = left_edge(page, head.start(), marks)
+    verb = page[head.start() - marks.stops.get(head.start(), 0):head.start()]
+    if start == head.start() and verb in lex.named_before_head and head.group() in lex.strong_heads:
+        start = left_edge(page, head.start() - len(verb), marks)
+    return start
 
 
 def _road_works(page: str, entities: list[Span]) -> list[Span]:
