@@ -96,6 +96,11 @@ def test_works_on_a_named_road_are_a_project():
     assert found(text, label="PROJECT") == []  # the road must be a place found
 
 
+def test_campaigns_are_projects():
+    text = "深入打好蓝天保卫战,打赢大气污染防治攻坚战,打好这场攻坚战,打好项目建设攻坚战"
+    assert found(text, label="PROJECT") == ["蓝天保卫战", "大气污染防治攻坚战"]
+
+
 def test_campaign_year_is_a_project():
     assert found("扎实开展好“重大项目建设年”行动。", label="PROJECT") == ["重大项目建设年"]
 

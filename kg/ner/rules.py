@@ -7,7 +7,8 @@ No corpus labels these types, so they come from the structure of Chinese governm
   an ORG; a short form given as ``(以下简称“细则”)`` after a title is a DOC mention too.
 * EVENT: a meeting head word (会议, 全会, 论坛, 年会, 推进会, ...节) with the name to its left
   (市委经济工作会议, 党的二十届三中全会), and the party congresses (党的二十大).
-* PROJECT: a head word (工程, 项目, 行动, 计划, 试点, 活动, 建设年) with the name to its left
+* PROJECT: a head word (工程, 项目, 行动, 计划, 试点, 活动, 建设年, and the campaigns' 攻坚战 and
+  保卫战) with the name to its left
   (就业社保服务社区村村全覆盖工程); quoted names before a head (“一泓清水入黄河”工程,
   “A、B、C”三大工程); items of an enumeration before 等项目 (太旧高速扩容改造).
 
@@ -71,6 +72,8 @@ class Lexicon:
     media_suffixes: tuple[str, ...]
     not_media_suffixes: tuple[str, ...]
     strong_heads: frozenset[str]
+    short_name_heads: frozenset[str]  # heads whose name may be two characters (蓝天保卫战)
+    campaign_heads: frozenset[str]  # heads whose name is no generic phrase (not 项目建设攻坚战)
     designation_heads: frozenset[str]
     designation_triggers: frozenset[str]
     project_head: re.Pattern
@@ -95,6 +98,8 @@ def lexicon() -> Lexicon:
         media_suffixes=tuple(data["media_suffixes"]),
         not_media_suffixes=tuple(data["not_media_suffixes"]),
         strong_heads=frozenset(data["project_heads_strong"]),
+        short_name_heads=frozenset(data["project_heads_short_names"]),
+        campaign_heads=frozenset(data["project_heads_campaign"]),
         designation_heads=frozenset(data["project_heads_designation"]),
         designation_triggers=frozenset(data["designation_triggers"]),
         project_head=_head_pattern(project_heads, data["project_head_blocked_continuations"]),
@@ -269,8 +274,9 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
     if word in lex.designation_heads:
         return len(modifier) >= 4 and bool(_word_ending(page, start, lex.designation_triggers))
     if word in lex.strong_heads:
-        shortest = 2 if word == "建设年" else 4
-        return len(modifier) >= shortest and not _all_words(modifier, lex.vague)
+        shortest = 2 if word in lex.short_name_heads else 4
+        return len(modifier) >= shortest and not _all_words(
+            modifier, lex.generic if word in lex.campaign_heads else lex.vague)
     if page[start - 1:start] == "的" or modifier.endswith("类"):
         # 重要的群众文化基础设施项目, 企业重大技术攻关类项目: a kind of project, not a name
         return False
