@@ -372,3 +372,12 @@ def test_a_named_community_body_that_starts_a_clause_is_an_org():
     text = "问题,槐园社区党群服务中心引进;全区各社区党支部开展活动,大辛村党支部书记"
     model = [(3, 5, "PLACE")]
     assert [text[s:e] for s, e, _ in with_community_bodies(text, model)] == ["槐园社区党群服务中心", "大辛村党支部"]
+
+
+def test_a_company_a_place_and_a_branch_head_are_one_org():
+    from kg.ner.places import with_branches
+
+    text = "中国铝业股份有限公司兴县奥家湾铝矿和招商银行北京分行,该公司在太原设立分公司"
+    model = [(0, 10, "ORG"), (12, 15, "PLACE"), (18, 22, "ORG"), (22, 24, "PLACE"), (31, 33, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_branches(text, model)] == [
+        "中国铝业股份有限公司兴县奥家湾铝矿", "招商银行北京分行", "太原"]

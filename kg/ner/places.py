@@ -175,6 +175,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_prefecture_regions(text, ents, names)
     ents = with_org_names(text, ents)
     ents = with_partner_places(text, ents)
+    ents = with_branches(text, ents)
     ents = with_whole_heads(text, ents)
     ents = facilities_as_places(text, ents)
     ents = without_title_groups(text, ents)
@@ -358,6 +359,25 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
         if all(e[2] == "ORG" and e[1] == match.end() and e[0] == place[1] for e in inside):
             ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], match.end(), "ORG")])
             made.add(place[0])
+    return ents
+
+
+# a company's or bank's branch, office or mine named by its place (招商银行北京分行, MSRA's way)
+BRANCH = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:分公司|分行|支行|营业所|营业部|分厂|[煤铝铁铜金]?矿)(?![业产区山石物])")
+PARENT_ENDINGS = ("公司", "银行", "集团")
+
+
+def with_branches(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A company or bank followed by a place and a branch's head is one ORG, the branch
+    (招商银行北京分行, 中国铝业股份有限公司兴县奥家湾铝矿), as MSRA tags it, in place of the
+    places the model found inside."""
+    for org in [e for e in ents if e[2] == "ORG" and text[e[0]:e[1]].endswith(PARENT_ENDINGS)]:
+        match = BRANCH.match(text, org[1])
+        if not match or not _could_be_org_name(match.group(1)):
+            continue
+        inside = [e for e in ents if org[1] <= e[0] < match.end()]
+        if all(e[2] == "PLACE" and e[1] <= match.end() for e in inside):
+            ents = sorted([e for e in ents if e != org and e not in inside] + [(org[0], match.end(), "ORG")])
     return ents
 
 
