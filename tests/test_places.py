@@ -71,6 +71,7 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     # an address joins the body it leads to
     assert with_org_names("柴村街道优山美郡社区党群服务中心运行", [(0, 4, "PLACE"), (4, 8, "PLACE")]) == [(0, 16, "ORG")]
     assert with_org_names("杏花岭区零工市场", [(0, 4, "PLACE")]) == [(0, 8, "ORG")]
+    assert with_org_names("黄石铜山口铜矿通过改造", [(0, 2, "PLACE")]) == [(0, 7, "ORG")]
     # a larger place does not join a body made so (MSRA: 福建 + 厦门海外环球旅行社)
     assert with_org_names("福建厦门海外旅行社", [(0, 2, "PLACE"), (2, 4, "PLACE")]) == [(0, 2, "PLACE"), (2, 9, "ORG")]
     # but not a place before a body the model found whole (交城县 + 山西利虎玻璃集团有限公司)
