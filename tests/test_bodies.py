@@ -8,6 +8,7 @@ def texts(text, ents=()):
 def test_bodies_named_by_level_alone_are_organisations():
     assert texts("省工信厅日前印发通知,在县委有关部门支持下") == [("省工信厅", "ORG"), ("县委", "ORG")]
     assert texts("襄垣县委、县政府紧扣", [(0, 4, "ORG")]) == [("襄垣县委", "ORG"), ("县政府", "ORG")]
+    assert texts("1月4日,市医保中心传来消息,县疾控中心提醒") == [("市医保中心", "ORG"), ("县疾控中心", "ORG")]
 
 
 def test_a_level_character_inside_a_word_is_not_a_body():
