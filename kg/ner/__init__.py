@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.errors import KgError
 from kg.mention import LABELS, Mention
+from kg.resolve.names import company_core
 from kg.resolve.rules import load_rules
 from kg.word_lists import read_word_list
 from kg.text import CleanText, clean
@@ -46,7 +47,6 @@ _BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?:(?!摄
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
-COMPANY_ENDINGS = load_rules().company_suffixes  # 有限公司 ..., longest first
 _LEADERS = re.compile("|".join(sorted(read_word_list("leaders.txt"), key=len, reverse=True)))
 
 
@@ -339,7 +339,7 @@ def with_short_forms(text: str, mentions: list[Mention], short_names: dict[str, 
 def _short_form(name: str, places: set[str]) -> str | None:
     from kg.ner.places import is_named_body
 
-    company = next((name[:-len(end)] for end in COMPANY_ENDINGS if name.endswith(end)), None)
+    company = company_core(name, load_rules())
     core = _without_place_prefix(company or name, places)
     if company:
         return core if len(core) >= 4 else None
