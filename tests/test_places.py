@@ -104,6 +104,27 @@ def test_regions_are_one_place_and_take_their_suffix():
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["滨河路南社区", "和平区"]
 
 
+
+def test_a_zone_named_by_its_place_is_one_place():
+    from kg.ner.places import with_zones
+
+    def names(text, model):
+        return [(text[s:e], label) for s, e, label in with_zones(text, model)]
+
+    text = "项目在清徐经济开发区开工,山西转型综合改革示范区和太原高新区"
+    model = [(3, 5, "PLACE"), (13, 15, "PLACE"), (25, 27, "PLACE"), (27, 29, "PLACE")]
+    assert names(text, model) == [("清徐经济开发区", "PLACE"), ("山西转型综合改革示范区", "PLACE"),
+                                  ("太原高新区", "PLACE")]
+    # the zone's managing body is an ORG
+    assert names("清徐经济开发区管委会主任", [(0, 2, "PLACE")]) == [("清徐经济开发区管委会", "ORG")]
+    # a place that wins a zone's title, or says what it does there, does not name the zone
+    for text in ("灵丘县入选生态文明建设示范区", "龙口作为建立全国科技进步示范区试点", "太原的开发区"):
+        model = [(0, 3 if text[2] == "县" else 2, "PLACE")]
+        assert with_zones(text, model) == model
+    # the shipped regions name Shanxi's own zone without a place
+    from kg.ner.places import with_regions
+    assert names("综改示范区规模以上工业", with_regions("综改示范区规模以上工业", [])) == [("综改示范区", "PLACE")]
+
 def test_overlapping_rule_output_keeps_the_longer_span():
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
