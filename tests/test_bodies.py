@@ -30,3 +30,23 @@ def test_spans_found_already_win():
 def test_a_body_replaces_what_the_model_found_inside_it():
     assert texts("市人社局聚力", [(0, 3, "ORG")]) == [("市人社局", "ORG")]
     assert texts("市文物局走在前", [(1, 4, "PLACE")]) == [("市文物局", "ORG")]
+
+
+def test_a_verb_of_government_news_ends_before_the_body():
+    assert texts("认真贯彻落实市委决策部署,不折不扣落实好市委各项部署") == [("市委", "ORG"), ("市委", "ORG")]
+    # the model took the verb in: the body is what follows it
+    assert texts("代表市委向大家表示感谢", [(0, 4, "ORG")]) == [("市委", "ORG")]
+    # any other word keeps the level character (城市政府) and the model's span (共青团市委)
+    assert texts("共青团市委", [(0, 5, "ORG")]) == [("共青团市委", "ORG")]
+
+
+def test_a_body_named_by_its_work():
+    text = "市安全生产工作专班消息,市非煤矿山安全委员会表示,县防汛抗旱指挥部要求"
+    assert texts(text) == [("市安全生产工作专班", "ORG"), ("市非煤矿山安全委员会", "ORG"), ("县防汛抗旱指挥部", "ORG")]
+    # not inside a word, nor across a verb or a function character
+    assert texts("城市防汛指挥部,市里成立了工作专班,县委员会") == []
+
+
+def test_the_centre_listed_with_the_levels():
+    assert texts("学习贯彻中央、省委、市委决策部署") == [("中央", "ORG"), ("省委", "ORG"), ("市委", "ORG")]
+    assert texts("中央电视台") == []

@@ -29,20 +29,31 @@ LEVELS = "省市县区"
 # characters after which a new word starts: prepositions, conjunctions, particles
 FUNCTION_CHARS = set("在由与和及同向对经据把被将从让请为是了的到给受并或等跟按日")
 NOT_A_BODY_AFTER_WEI = set("员托屈派任婉身实")
+# verbs of government news that come right before a body (贯彻落实市委决策部署, 代表市委)
+VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从", "支持", "报请", "请示", "汇报", "按照", "依照",
+                       "根据", "围绕", "感谢", "落实好")
 
+
+# What cannot be inside a body's name: characters that end a name (香港的城市中心, 香港设立终审法院)
+# and the verbs and adverbs of government news (尖草坪区大力推进社区党群服务中心)
+NOT_IN_ORG_NAME = set("的在和与及各设立依托为将对把被向是了有等到从由于")
+NOT_IN_ORG_WORDS = ("推进", "加强", "开展", "实施", "打造", "提升", "促进", "完善", "落实", "深化", "积极", "全面",
+                    "大力", "建成", "投资", "组织", "成立", "定点")  # 太原市定点医院: any designated hospital
 
 BODIES = read_word_list("bodies.txt")
 _PATTERN = re.compile(f"[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=True))})")
+# 中央 listed with the levels' party committees is the party's centre (贯彻中央、省委、市委决策部署)
+CENTRAL_BEFORE_LEVELS = re.compile(f"中央(?=[、和及与][{LEVELS}]委)")
+# task forces, committees and headquarters a level names by their work (市安全生产工作专班,
+# 市非煤矿山安全委员会, 县防汛抗旱指挥部, 区创城工作领导小组)
+TASK_BODY = re.compile(f"[{LEVELS}]([\u4e00-\u9fff]{{2,10}}?)(?:工作专班|专班|领导小组|指挥部|安全委员会|委员会)")
 
 
 def with_bodies(text: str, ents: list[Span]) -> list[Span]:
     """``ents`` plus the bodies named by level, as ORG; a PLACE ending in the level
     character becomes part of the body."""
     ents = list(ents)
-    for match in _PATTERN.finditer(text):
-        start, end = match.span()
-        if text.endswith("委", start, end) and text[end:end + 1] in NOT_A_BODY_AFTER_WEI:
-            continue
+    for start, end in _body_spans(text):
         overlapping = [e for e in ents if e[0] < end and start < e[1]]
         inside = all(start <= e[0] and e[1] <= end for e in overlapping)
         if inside and _starts_word(text, start, ents):
@@ -51,11 +62,32 @@ def with_bodies(text: str, ents: list[Span]) -> list[Span]:
         elif len(overlapping) == 1 and overlapping[0][2] == "PLACE" and overlapping[0][1] == start + 1:
             place = overlapping[0]
             ents[ents.index(place)] = (place[0], end, "ORG")
+        elif len(overlapping) == 1 and overlapping[0][1] == end and text[overlapping[0][0]:start] in VERBS_BEFORE_BODIES:
+            # the model took the verb in: 代表 + 市委
+            ents[ents.index(overlapping[0])] = (start, end, "ORG")
     return sorted(ents)
 
 
+def _body_spans(text: str):
+    """Where a level names a listed body (市人社局) or a body by what it does (市安全生产工作专班),
+    and where 中央 is listed with them."""
+    for match in _PATTERN.finditer(text):
+        start, end = match.span()
+        if not (text.endswith("委", start, end) and text[end:end + 1] in NOT_A_BODY_AFTER_WEI):
+            yield start, end
+    for match in TASK_BODY.finditer(text):
+        if could_be_org_name(match.group(1)):
+            yield match.span()
+    for match in CENTRAL_BEFORE_LEVELS.finditer(text):
+        yield match.span()
+
+
 def _starts_word(text: str, start: int, ents: list[Span]) -> bool:
-    if start == 0 or any(e[1] == start for e in ents):
+    if start == 0 or any(e[1] == start for e in ents) or text.endswith(VERBS_BEFORE_BODIES, 0, start):
         return True
     before = text[start - 1]
     return not ("\u4e00" <= before <= "\u9fff") or before in FUNCTION_CHARS
+
+
+def could_be_org_name(name: str) -> bool:
+    return not NOT_IN_ORG_NAME.intersection(name) and not any(word in name for word in NOT_IN_ORG_WORDS)

@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.ner.bodies import with_bodies
+from kg.ner.bodies import could_be_org_name, with_bodies
 from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
@@ -351,7 +351,7 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
 
 
 def _could_be_zone_name(name: str) -> bool:
-    return _could_be_org_name(name) and not any(word in name for word in NOT_IN_ZONE_WORDS)
+    return could_be_org_name(name) and not any(word in name for word in NOT_IN_ZONE_WORDS)
 
 # An organisation's name after its place: a few Han characters, none that would end a name
 # (的, 和, 在, 设立 ...: 香港的城市中心, 香港设立终审法院), then a head word.
@@ -364,10 +364,6 @@ ORG_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团
 # bodies a place's name alone names (潞州区零工市场, 襄垣县人民医院)
 PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院")
 ORG_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:%s)|()(?:%s)" % ("|".join(ORG_HEADS), "|".join(PLACE_BODIES)))
-NOT_IN_ORG_NAME = set("的在和与及各设立依托为将对把被向是了有等到从由于")
-# and the verbs and adverbs of government news (尖草坪区大力推进社区党群服务中心)
-NOT_IN_ORG_WORDS = ("推进", "加强", "开展", "实施", "打造", "提升", "促进", "完善", "落实", "深化", "积极", "全面",
-                    "大力", "建成", "投资", "组织", "成立", "定点")  # 太原市定点医院: any designated hospital
 
 
 def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -383,7 +379,7 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     made: set[int] = set()  # starts of the ORGs made here
     for place in reversed([e for e in ents if e[2] == "PLACE"]):
         match = ORG_AFTER_PLACE.match(text, place[1])
-        if not match or not _could_be_org_name(match.group(1) or ""):
+        if not match or not could_be_org_name(match.group(1) or ""):
             continue
         if place[1] in made and text[place[1] - 1] not in TOWNSHIP_OR_SMALLER:
             continue
@@ -405,7 +401,7 @@ def with_branches(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int
     places the model found inside."""
     for org in [e for e in ents if e[2] == "ORG" and text[e[0]:e[1]].endswith(PARENT_ENDINGS)]:
         match = BRANCH.match(text, org[1])
-        if not match or not _could_be_org_name(match.group(1)):
+        if not match or not could_be_org_name(match.group(1)):
             continue
         inside = [e for e in ents if org[1] <= e[0] < match.end()]
         if all(e[2] == "PLACE" and e[1] <= match.end() for e in inside):
@@ -430,10 +426,6 @@ def with_partner_places(text: str, ents: list[tuple[int, int, str]]) -> list[tup
         if place:
             ents = sorted([e for e in ents if e not in (place, org)] + [(place[0], org[1], "ORG")])
     return ents
-
-
-def _could_be_org_name(name: str) -> bool:
-    return not NOT_IN_ORG_NAME.intersection(name) and not any(word in name for word in NOT_IN_ORG_WORDS)
 
 
 # Named facilities and buildings are places (the guidelines; MSRA agrees: 公园 40, 机场 45 times)
