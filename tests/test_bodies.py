@@ -50,3 +50,9 @@ def test_a_body_named_by_its_work():
 def test_the_centre_listed_with_the_levels():
     assert texts("学习贯彻中央、省委、市委决策部署") == [("中央", "ORG"), ("省委", "ORG"), ("市委", "ORG")]
     assert texts("中央电视台") == []
+
+
+def test_a_township_names_its_own_government():
+    assert texts("端氏镇政府组织检查,胡会乡人民政府", [(0, 3, "PLACE"), (10, 13, "PLACE")]) == [
+        ("端氏镇政府", "ORG"), ("胡会乡人民政府", "ORG")]
+    assert texts("乡镇政府") == []  # any township's

@@ -403,3 +403,13 @@ def test_a_company_a_place_and_a_branch_head_are_one_org():
     model = [(0, 10, "ORG"), (12, 15, "PLACE"), (18, 22, "ORG"), (22, 24, "PLACE"), (31, 33, "PLACE")]
     assert [text[s:e] for s, e, _ in with_branches(text, model)] == [
         "中国铝业股份有限公司兴县奥家湾铝矿", "招商银行北京分行", "太原"]
+
+
+def test_a_village_body_cut_after_a_township_takes_the_village_name():
+    from kg.ner.places import with_village_names
+
+    text = "东阳镇车辋村党支部书记"
+    assert with_village_names(text, [(0, 3, "PLACE"), (5, 9, "ORG")]) == [(0, 3, "PLACE"), (3, 9, "ORG")]
+    # not after a county, nor across a function character
+    assert with_village_names("榆次区车辋村党支部", [(0, 3, "PLACE"), (5, 9, "ORG")])[1] == (5, 9, "ORG")
+    assert with_village_names("东阳镇的村党支部", [(0, 3, "PLACE"), (4, 8, "ORG")])[1] == (4, 8, "ORG")

@@ -44,6 +44,7 @@ BODIES = read_word_list("bodies.txt")
 _PATTERN = re.compile(f"[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=True))})")
 # 中央 listed with the levels' party committees is the party's centre (贯彻中央、省委、市委决策部署)
 CENTRAL_BEFORE_LEVELS = re.compile(f"中央(?=[、和及与][{LEVELS}]委)")
+TOWNSHIP_BODY = re.compile("[镇乡](?:人民政府|政府|党委|人大|纪委)")
 # task forces, committees and headquarters a level names by their work (市安全生产工作专班,
 # 市非煤矿山安全委员会, 县防汛抗旱指挥部, 区创城工作领导小组)
 TASK_BODY = re.compile(f"[{LEVELS}]([\u4e00-\u9fff]{{2,10}}?)(?:工作专班|专班|领导小组|指挥部|安全委员会|委员会)")
@@ -65,7 +66,18 @@ def with_bodies(text: str, ents: list[Span]) -> list[Span]:
         elif len(overlapping) == 1 and overlapping[0][1] == end and text[overlapping[0][0]:start] in VERBS_BEFORE_BODIES:
             # the model took the verb in: 代表 + 市委
             ents[ents.index(overlapping[0])] = (start, end, "ORG")
-    return sorted(ents)
+    return sorted(_with_township_bodies(text, ents))
+
+
+def _with_township_bodies(text: str, ents: list[Span]) -> list[Span]:
+    """A township's own bodies, named right after it: 端氏镇 + 镇政府 -> 端氏镇政府 (镇政府
+    alone is any township's)."""
+    for match in TOWNSHIP_BODY.finditer(text):
+        start, end = match.span()
+        place = next((e for e in ents if e[2] == "PLACE" and e[1] == start + 1), None)
+        if place and not any(e[0] < end and start + 1 < e[1] for e in ents):
+            ents[ents.index(place)] = (place[0], end, "ORG")
+    return ents
 
 
 def _body_spans(text: str):

@@ -170,6 +170,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = split_chains(text, ents)
     ents = with_whole_division_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
+    ents = with_village_names(text, ents)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_regions(text, ents)
     ents = with_prefecture_regions(text, ents, names)
@@ -678,6 +679,21 @@ def _longest_name(text: str, end: int, names: DivisionNames) -> int | None:
         if names.knows(text[start:end]):
             return start
     return None
+
+
+def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ORG that the model starts at 村 after a township and a name takes the village's
+    name: 东阳镇 + 车辋 + 村党支部 -> 东阳镇 + 车辋村党支部 (the model reads 车辋 as part of
+    the township's chain and cuts it off the body)."""
+    place_ends = {end for _, end, label in ents if label == "PLACE" and text[end - 1] in TOWNSHIP_OR_SMALLER}
+    named = []
+    for start, end, label in ents:
+        if label == "ORG" and text.startswith(VILLAGE, start):
+            start -= next((size for size in (2, 1, 3) if start - size in place_ends
+                           and all(_is_han(c) for c in text[start - size:start])
+                           and could_be_org_name(text[start - size:start])), 0)
+        named.append((start, end, label))
+    return named
 
 
 def _village(text: str, end: int, place_ends: set[int]) -> int | None:
