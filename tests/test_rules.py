@@ -77,6 +77,13 @@ def test_quoted_words_before_a_non_head_are_not_projects():
     assert found("就“强制免疫先打后补”工作进行了交流发言。", label="PROJECT") == []
 
 
+
+def test_a_quoted_base_or_service_area_is_a_designated_programme():
+    text = "挂牌设立“粮食高产创新基地”和“功能性硝基水溶肥示范基地”,打造“15分钟养老托幼便民服务区”。"
+    assert found(text, label="PROJECT") == ["粮食高产创新基地", "功能性硝基水溶肥示范基地", "15分钟养老托幼便民服务区"]
+    # a short or generic quoted base is a figure of speech, an unquoted one a common noun
+    assert found("构筑起牢固可靠的“经营基地”,建设“重点产业示范基地”和粮食高产创新基地。", label="PROJECT") == []
+
 def test_enumerated_works_before_deng_xiangmu():
     text = "今年,我们将加快推进太旧高速扩容改造、青银二广高速连接线、古交-娄烦-方山高速等项目建设。"
     # the text calls each item a project: works, and the roads being built (连接线, 高速)

@@ -76,6 +76,7 @@ class Lexicon:
     campaign_heads: frozenset[str]  # heads whose name is no generic phrase (not 项目建设攻坚战)
     designation_heads: frozenset[str]
     designation_triggers: frozenset[str]
+    quoted_only_head: re.Pattern  # heads that name a project only inside quotes (“粮食高产创新基地”)
     project_head: re.Pattern
     item_endings: tuple[str, ...]
     event_head: re.Pattern
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         campaign_heads=frozenset(data["project_heads_campaign"]),
         designation_heads=frozenset(data["project_heads_designation"]),
         designation_triggers=frozenset(data["designation_triggers"]),
+        quoted_only_head=re.compile("“([^“”\n]{4,30}?)(%s)”" % "|".join(data["project_heads_quoted_only"])),
         project_head=_head_pattern(project_heads, data["project_head_blocked_continuations"]),
         item_endings=tuple(data["enumeration_item_endings"]),
         event_head=_head_pattern(data["event_heads"], data["event_head_blocked_continuations"]),
@@ -245,7 +247,8 @@ def _event_signal(modifier: str, start: int, end: int, marks: Marks) -> bool:
 def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     """Named projects, programmes, campaigns and pilots."""
     marks = page_marks(page, lex.project_stops, lex, entities)
-    spans = _quoted_projects(page, lex) + _enumerated_projects(page, lex, marks) + _road_works(page, entities)
+    spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _enumerated_projects(page, lex, marks)
+             + _road_works(page, entities))
     for head in lex.project_head.finditer(page):
         if page[head.start() - 1:head.start()] == "”":
             continue  # “一泓清水入黄河”工程: the quoted name is the project (_quoted_projects)
@@ -299,6 +302,14 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
                 if len(name.strip()) >= 2 and not _all_words(name, lex.vague):
                     spans.append((*_strip(page, offset + item.start(), offset + item.end()), "PROJECT"))
     return spans
+
+
+def _quoted_designations(page: str, lex: Lexicon) -> list[Span]:
+    """A base or service area named in quotes is a designated programme, as local pages write
+    them (挂牌设立“粮食高产创新基地”, “15分钟养老托幼便民服务区”); unquoted, 基地 is a place
+    or a common noun."""
+    return [(match.start(1), match.end(2), "PROJECT") for match in lex.quoted_only_head.finditer(page)
+            if not _all_words(match.group(1), lex.generic)]
 
 
 def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int | None:
