@@ -413,3 +413,10 @@ def test_a_village_body_cut_after_a_township_takes_the_village_name():
     # not after a county, nor across a function character
     assert with_village_names("榆次区车辋村党支部", [(0, 3, "PLACE"), (5, 9, "ORG")])[1] == (5, 9, "ORG")
     assert with_village_names("东阳镇的村党支部", [(0, 3, "PLACE"), (4, 8, "ORG")])[1] == (4, 8, "ORG")
+
+
+def test_the_people_of_a_body_are_not_its_name():
+    from kg.ner.places import without_people_after_bodies
+
+    text = "第二人民医院专家团队来到我市,青年志愿者"
+    assert without_people_after_bodies(text, [(0, 10, "ORG"), (15, 20, "ORG")]) == [(0, 6, "ORG"), (15, 20, "ORG")]

@@ -283,3 +283,8 @@ def test_a_numbered_study_session_of_a_body_is_an_event():
     text = "在中共中央政治局第九次集体学习时的讲话,组织全体党员集体学习"
     assert found(text, [span_of(text, "中共中央政治局", "ORG")], label="EVENT") == ["中共中央政治局第九次集体学习"]
     assert found(text, label="EVENT") == []
+
+
+def test_a_meeting_name_starts_after_the_verb_that_shows_it():
+    text = "“晋字号”农产品亮相第二十届中国国际农产品交易会。"
+    assert found(text, label="EVENT") == ["第二十届中国国际农产品交易会"]

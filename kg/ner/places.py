@@ -164,6 +164,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = persons_named_as_places(text, ents, names)
     ents = orgs_named_as_places(text, ents, names)
     ents = split_joint_bodies(text, ents)
+    ents = without_people_after_bodies(text, ents)
     ents = with_bodies(text, ents)
     ents = with_place_prefixes(text, ents, names)
     ents = without_level_words(text, ents)
@@ -257,6 +258,24 @@ def split_joint_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
         else:
             split.append((start, end, label))
     return split
+
+
+# the people of a body, which the model reads into its name (第二人民医院专家团队)
+PEOPLE_AFTER_BODIES = ("专家团队", "医疗团队", "团队", "专家组", "专家", "医生", "医护人员", "工作人员", "干部职工",
+                       "职工", "员工", "师生", "学生", "党员", "志愿者", "负责人")
+
+
+def without_people_after_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ORG that ends in its people after an organisation's head is the organisation:
+    山西省第二人民医院专家团队 names 山西省第二人民医院."""
+    trimmed = []
+    for start, end, label in ents:
+        name = text[start:end]
+        tail = next((t for t in PEOPLE_AFTER_BODIES if name.endswith(t)), None)
+        if label == "ORG" and tail and name[:-len(tail)].endswith(ORG_HEADS):
+            end -= len(tail)
+        trimmed.append((start, end, label))
+    return trimmed
 
 
 def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
