@@ -226,6 +226,9 @@ def test_named_facilities_roads_and_villages_are_places():
     text = "交城县山西利虎玻璃集团有限公司,柳林大剧院,南寨区域党群服务中心"
     assert facilities_as_places(text, [(3, 15, "PLACE"), (16, 21, "PLACE"), (22, 32, "PLACE")]) == [
         (3, 15, "ORG"), (16, 21, "PLACE"), (22, 32, "ORG")]
+    # a scenic area is a facility: 武夷山 + 风景名胜区, 山海关 + 旅游区
+    text = "武夷山风景名胜区和山海关旅游区"
+    assert facilities_as_places(text, [(0, 3, "PLACE"), (9, 12, "PLACE")]) == [(0, 8, "PLACE"), (9, 15, "PLACE")]
 
 
 def test_a_person_named_as_a_county_the_text_names_is_that_county(names):
