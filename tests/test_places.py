@@ -423,3 +423,34 @@ def test_the_people_of_a_body_are_not_its_name():
 
     text = "第二人民医院专家团队来到我市,青年志愿者"
     assert without_people_after_bodies(text, [(0, 10, "ORG"), (15, 20, "ORG")]) == [(0, 6, "ORG"), (15, 20, "ORG")]
+
+
+def test_a_section_is_named_by_its_place():
+    from kg.ner.places import without_sections
+
+    assert without_sections("滹沱河定襄段实现全年不断流", [(0, 3, "PLACE"), (3, 6, "PLACE")]) == [
+        (0, 3, "PLACE"), (3, 5, "PLACE")]
+    assert without_sections("郑州车务段", [(0, 5, "ORG")]) == [(0, 5, "ORG")]
+
+
+def test_a_person_or_family_names_a_residence():
+    from kg.ner.places import facilities_as_places
+
+    text = "巴塞罗那毕加索旧居和乔家大院"
+    assert facilities_as_places(text, [(0, 4, "PLACE"), (4, 7, "PERSON"), (10, 12, "PERSON")]) == [
+        (0, 4, "PLACE"), (4, 9, "PLACE"), (10, 14, "PLACE")]
+    # a park named after a river, a national one too
+    assert facilities_as_places("滹沱河国家湿地公园", [(0, 3, "PLACE")]) == [(0, 9, "PLACE")]
+
+
+def test_a_township_running_into_a_word_is_not_named(names):
+    from kg.ner.places import place_spans
+
+    assert place_spans("全县已有23个村发展乡村旅游", [], names) == []
+
+
+def test_a_group_built_from_its_place_takes_its_legal_ending():
+    from kg.ner.places import with_org_names
+
+    text = "平遥古城文化旅游集团有限公司负责人"
+    assert with_org_names(text, [(0, 2, "PLACE")]) == [(0, 14, "ORG")]

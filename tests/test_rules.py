@@ -288,3 +288,7 @@ def test_a_numbered_study_session_of_a_body_is_an_event():
 def test_a_meeting_name_starts_after_the_verb_that_shows_it():
     text = "“晋字号”农产品亮相第二十届中国国际农产品交易会。"
     assert found(text, label="EVENT") == ["第二十届中国国际农产品交易会"]
+
+
+def test_a_counted_meeting_is_no_name():
+    assert found("每月召开一次调度会,现场协调解决问题。", label="EVENT") == []

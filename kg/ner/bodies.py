@@ -46,8 +46,9 @@ _PATTERN = re.compile(f"[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=T
 CENTRAL_BEFORE_LEVELS = re.compile(f"中央(?=[、和及与][{LEVELS}]委)")
 TOWNSHIP_BODY = re.compile("[镇乡](?:人民政府|政府|党委|人大|纪委)")
 # task forces, committees and headquarters a level names by their work (市安全生产工作专班,
-# 市非煤矿山安全委员会, 县防汛抗旱指挥部, 区创城工作领导小组)
-TASK_BODY = re.compile(f"[{LEVELS}]([\u4e00-\u9fff]{{2,10}}?)(?:工作专班|专班|领导小组|指挥部|安全委员会|委员会)")
+# 市非煤矿山安全委员会, 县防汛抗旱指挥部, 区创城工作领导小组, 县文物保护中心)
+TASK_BODY = re.compile(f"[{LEVELS}]([\u4e00-\u9fff]{{2,10}}?)(?:工作专班|专班|领导小组|指挥部|安全委员会|委员会"
+                       "|发展中心|服务中心|保护中心|管理中心|监测中心|指挥中心|事务中心|保障中心|融媒体中心)")
 
 
 def with_bodies(text: str, ents: list[Span]) -> list[Span]:

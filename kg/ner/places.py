@@ -72,6 +72,7 @@ GENERIC_NAME = re.compile(
 
 
 REGIONS = read_word_list("regions.txt")
+NOT_REGIONS = ("魏晋南北朝",)  # words that hold a region's name (晋南)
 _REGION_PATTERN = re.compile("|".join(sorted(REGIONS, key=len, reverse=True)))
 
 
@@ -168,6 +169,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_bodies(text, ents)
     ents = with_place_prefixes(text, ents, names)
     ents = without_level_words(text, ents)
+    ents = without_sections(text, ents)
     ents = split_chains(text, ents)
     ents = with_whole_division_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
@@ -300,6 +302,8 @@ def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: Divi
 LEVEL_WORDS = ("市区", "市民", "市内", "市场", "县城", "县域")
 # words that start with 区 after a place the model took it into (太原区 of 太原区位优势)
 AFTER_DISTRICT = ("区位", "区域")
+# a division's name that runs into one of these words is not named (发展乡 + 村: 发展乡村旅游)
+NOT_AFTER_LEVELS = ("乡村", "乡镇", "镇村")
 
 
 # A level that can head a chain of places (平顺县北耽车乡澗头村: one PLACE per level).
@@ -324,6 +328,13 @@ def without_level_words(text: str, ents: list[tuple[int, int, str]]) -> list[tup
     """A PLACE does not end inside 区位 or 区域: 太原 + 区位优势, not 太原区 (but 浦东新区 + 位于)."""
     return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and text[end - 1:end + 1] in AFTER_DISTRICT
             and not text.startswith("位于", end) else (start, end, label) for start, end, label in ents]
+
+
+def without_sections(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A river's or road's section is named by its place, without 段: 滹沱河 + 定襄 + 段
+    (MSRA never ends a place in 段; it does end railway units: 郑州车务段 is an ORG)."""
+    return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and text[end - 1] == "段"
+            else (start, end, label) for start, end, label in ents]
 
 
 def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
@@ -352,7 +363,8 @@ ZONE_HEADS = ("经济技术开发区", "高新技术产业开发区", "高新技
               "示范区", "经济区")  # longest first where one ends another
 ZONE_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:%s)(管委会|管理委员会|党工委)?" % "|".join(ZONE_HEADS))
 # a place that wins a zone's title is not its name (灵丘县入选国家生态文明建设示范区)
-NOT_IN_ZONE_WORDS = ("入选", "获评", "获批", "创建", "争创", "申报", "成为", "作为", "命名", "列为", "列入", "纳入")
+NOT_IN_ZONE_WORDS = ("入选", "获评", "获批", "创建", "争创", "申报", "成为", "作为", "命名", "列为", "列入", "纳入",
+                     "周边", "附近", "一带", "境内", "辖区", "周围")  # 侯马北站周边物流园区: a zone near a place
 
 
 def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -380,10 +392,13 @@ ORG_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团
              "派出所", "博物馆", "图书馆", "纪念馆", "电视台", "报社", "委员会", "管委会", "合作社", "出版社",
              "杂志社", "旅行社", "研究会", "基金会", "联合会", "促进会", "分会", "工会", "联盟", "同盟军", "大队",
              "支队", "监狱", "孤儿院", "工厂", "厂", "剧院", "剧团", "乐团", "俱乐部", "商场", "酒店", "宾馆", "饭店",
-             "矿务局", "煤矿", "铜矿", "铁矿", "金矿", "铝矿")  # MSRA: 山东白庄煤矿 is an ORG
+             "批发市场", "矿务局", "煤矿", "铜矿", "铁矿", "金矿", "铝矿")  # MSRA: 山东白庄煤矿 is an ORG
 # bodies a place's name alone names (潞州区零工市场, 襄垣县人民医院)
-PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院")
+PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院",
+                "农大", "师大", "医大", "财大", "工大", "科大")  # universities' short names: 山西农大
 ORG_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:%s)|()(?:%s)" % ("|".join(ORG_HEADS), "|".join(PLACE_BODIES)))
+# a group's legal name goes on after its head: 平遥古城文化旅游集团有限公司
+LEGAL_TAIL = re.compile("股份有限公司|有限责任公司|有限公司")
 
 
 def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -405,13 +420,15 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
             continue
         inside = [e for e in ents if place[1] <= e[0] < match.end()]
         if all(e[2] == "ORG" and e[1] == match.end() and e[0] == place[1] for e in inside):
-            ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], match.end(), "ORG")])
+            tail = None if inside else LEGAL_TAIL.match(text, match.end())
+            end = tail.end() if tail else match.end()
+            ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], end, "ORG")])
             made.add(place[0])
     return ents
 
 
 # a company's or bank's branch, office or mine named by its place (招商银行北京分行, MSRA's way)
-BRANCH = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:分公司|分行|支行|营业所|营业部|分厂|[煤铝铁铜金]?矿)(?![业产区山石物])")
+BRANCH = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:分公司|分行|支行|营业所|营业部|分厂|[煤铝铁铜金]?矿)(?![业产区山石物])")
 PARENT_ENDINGS = ("公司", "银行", "集团")
 
 
@@ -451,9 +468,12 @@ def with_partner_places(text: str, ents: list[tuple[int, int, str]]) -> list[tup
 # Named facilities and buildings are places (the guidelines; MSRA agrees: 公园 40, 机场 45 times)
 PLACE_ENDINGS = "路街村河镇乡县市省湖州岛港湾峡寺谷洲区"
 STATE_ENDINGS = ("共和国", "王国")
-FACILITY_HEADS = ("风景名胜区", "旅游度假区", "湿地公园", "森林公园", "地质公园", "遗址公园", "体育公园", "风景区",
-                  "旅游区", "大剧院", "剧场", "体育场", "体育馆", "公园", "广场", "大桥", "机场", "火车站",
-                  "大厦")  # longest first; MSRA leaves 风景区 out of 武夷山 (16 times), its test set never names one
+FACILITY_HEADS = ("国家考古遗址公园", "国家湿地公园", "国家森林公园", "国家地质公园", "风景名胜区", "旅游度假区", "湿地公园", "森林公园", "地质公园", "遗址公园", "体育公园", "风景区",
+                  "旅游区", "大剧院", "剧场", "体育场", "体育馆", "公园", "广场", "大桥", "机场", "火车站", "高铁站",
+                  "北站", "南站", "东站", "西站", "古城", "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦",
+                  "故居", "旧居", "旧址")  # MSRA: 毕加索旧居 is a place
+# named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
+PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")  # longest first; MSRA leaves 风景区 out of 武夷山 (16 times), its test set never names one
 HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
 # heads that name a body, never a building
 BODY_HEADS = ("公司", "集团", "银行", "委员会", "管委会", "合作社", "协会", "学会", "商会", "研究会", "基金会",
@@ -486,11 +506,13 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 
 def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """太原 + 汾河湿地公园 -> 太原汾河湿地公园 (not 柳林县 + 柳林大剧院, 圣海伦岛 + 大桥)."""
+    """太原 + 汾河湿地公园 -> 太原汾河湿地公园 (not 柳林县 + 柳林大剧院, 圣海伦岛 + 大桥,
+    巴塞罗那 + 毕加索旧居)."""
     merged: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         if (merged and label == "PLACE" and merged[-1][2] == "PLACE" and merged[-1][1] == start
-                and text[start:end].endswith(FACILITY_HEADS) and text[merged[-1][1] - 1] not in PLACE_ENDINGS):
+                and text[start:end].endswith(FACILITY_HEADS) and not text[start:end].endswith(PERSON_NAMED_HEADS)
+                and text[merged[-1][1] - 1] not in PLACE_ENDINGS):
             start = merged.pop()[0]
         merged.append((start, end, label))
     return merged
@@ -541,7 +563,7 @@ def _head_end(text: str, start: int, end: int, starts: set[int]) -> int:
 # 19), and the service centres every community runs.
 GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "派出所", "卫生院", "中医院", "人民医院",
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
-                          "新时代文明实践站", "新时代文明实践中心", "中心"})
+                          "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体"})
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 
 
@@ -588,6 +610,8 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
     the 社区 named after it (黄河流域, 山西中部城市群, 滨河路南社区)."""
     for match in _REGION_PATTERN.finditer(text):
         start, end = match.span()
+        if _inside_word(text, start, end, NOT_REGIONS):
+            continue
         end += 2 if text.startswith("地区", end) else 0
         replaced = [e for e in ents if e[0] < end and start < e[1] and (
             start <= e[0] and e[1] <= end or e[2] == "PLACE" and not (e[0] <= start and end <= e[1]))]
@@ -603,6 +627,10 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
             end = suffix.end()
         extended.append((start, end, label))
     return extended
+
+
+def _inside_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    return any(text.find(word, max(0, end - len(word)), start + len(word)) != -1 for word in words)
 
 
 def with_prefecture_regions(text: str, ents: list[tuple[int, int, str]],
@@ -658,7 +686,8 @@ def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNam
             busy[start:end] = b"\x01" * (end - start)
 
     for start, end in full:
-        add(start, end)
+        if text[end - 1:end + 1] not in NOT_AFTER_LEVELS:
+            add(start, end)
     for short in {names.short_names.get(text[start:end]) for start, end in full} - {None}:
         for match in re.finditer(re.escape(short), text):
             add(match.start(), match.end())

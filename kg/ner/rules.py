@@ -52,7 +52,7 @@ DATE = re.compile(r"(?:[0-9０-９〇○零一二三四五六七八九]{2,4}年)
                   r"(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?")
 SIGNAL = re.compile(r"[“”A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
 # 每次首脑会晤, 本届论坛, 历次全会: a meeting of a series referred to, not named (首届 names one)
-SERIES_REFERENCE = re.compile(r"(?:本|历|上|下)?[届次](?!区域)")
+SERIES_REFERENCE = re.compile(r"(?:本|历|上|下)?[届次](?!区域)|[一两几数多每]次")  # and 每月召开一次调度会
 EVENT_SIGNAL = re.compile(r"[0-9０-９第届次“]|^(?:中央|全国|全省|全市|全县|全区|[省市县区]委?)")
 TITLE = re.compile(r"《([^《》\n]{1,80})》")
 SHORT_FORM = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*([“《])([^”》\n]{1,20})[”》]")
