@@ -10,6 +10,9 @@
 3. Seed pages 001-004 against this project's own annotations, bench/annotations/*.ann.txt
    (the guidelines' markup, made blind by the guidelines, without the tool's output): a second,
    larger sample of local pages, less sure than the worked example.
+4. Four invented pages in the seeds' style, bench/annotations/synthetic/*.ann.txt, against the
+   annotations of the helper sessions that wrote them: hard cases the seeds lack (sites, zones,
+   PDF line breaks), a check on rules, not a measure of real pages.
 
     python bench/eval_ner.py [--data ../shared/data] [--annotation ../shared/annotation]
 """
@@ -109,6 +112,20 @@ def own_annotations(folder: Path) -> dict:
     return span_scores(gold, predicted, labels=ALL_LABELS)
 
 
+def synthetic_pages(folder: Path) -> dict:
+    """Invented pages in the seeds' style against their authors' annotations (bench/annotations/synthetic)."""
+    gold, predicted = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted(folder.glob("*.ann.txt")):
+            text, entities = read_markup(path)
+            page = Path(tmp) / path.name.replace(".ann", "")
+            page.write_text(text, encoding="utf-8")
+            (record,) = kg_ner(str(page))
+            gold.append(entities)
+            predicted.append(spans(record["entities"]))
+    return span_scores(gold, predicted, labels=ALL_LABELS)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None)
@@ -127,6 +144,8 @@ def main() -> None:
     print(format_scores(seed_000(args.annotation)))
     print("\n== seeds 001-004 vs bench/annotations (this project's annotations), `kg ner --jsonl`")
     print(format_scores(own_annotations(REPO / "bench" / "annotations")))
+    print("\n== invented pages A-D vs their authors' annotations (bench/annotations/synthetic), `kg ner --jsonl`")
+    print(format_scores(synthetic_pages(REPO / "bench" / "annotations" / "synthetic")))
 
 
 if __name__ == "__main__":
