@@ -354,7 +354,6 @@ def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
     return completed
 
 
-
 # A development zone named by its place is one PLACE (清徐 + 经济开发区, 山西 + 转型综合改革 +
 # 示范区), as the project's annotators read local pages; its managing body is an ORG
 # (清徐经济开发区管委会). MSRA's test set names no such zone.
@@ -384,6 +383,7 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
 
 def _could_be_zone_name(name: str) -> bool:
     return could_be_org_name(name) and not any(word in name for word in NOT_IN_ZONE_WORDS)
+
 
 # An organisation's name after its place: a few Han characters, none that would end a name
 # (的, 和, 在, 设立 ...: 香港的城市中心, 香港设立终审法院), then a head word.
@@ -468,12 +468,14 @@ def with_partner_places(text: str, ents: list[tuple[int, int, str]]) -> list[tup
 # Named facilities and buildings are places (the guidelines; MSRA agrees: 公园 40, 机场 45 times)
 PLACE_ENDINGS = "路街村河镇乡县市省湖州岛港湾峡寺谷洲区"
 STATE_ENDINGS = ("共和国", "王国")
-FACILITY_HEADS = ("国家考古遗址公园", "国家湿地公园", "国家森林公园", "国家地质公园", "风景名胜区", "旅游度假区", "湿地公园", "森林公园", "地质公园", "遗址公园", "体育公园", "风景区",
-                  "旅游区", "大剧院", "剧场", "体育场", "体育馆", "公园", "广场", "大桥", "机场", "火车站", "高铁站",
-                  "北站", "南站", "东站", "西站", "古城", "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦",
-                  "故居", "旧居", "旧址")  # MSRA: 毕加索旧居 is a place
+# longest first; MSRA tags 毕加索旧居 as a place, and leaves 风景区 out of 武夷山 (16 times in its
+# training set; its test set names no scenic area, site or station)
+FACILITY_HEADS = ("国家考古遗址公园", "国家湿地公园", "国家森林公园", "国家地质公园", "风景名胜区", "旅游度假区",
+                  "湿地公园", "森林公园", "地质公园", "遗址公园", "体育公园", "风景区", "旅游区", "大剧院", "剧场",
+                  "体育场", "体育馆", "公园", "广场", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站",
+                  "西站", "古城", "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址")
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
-PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")  # longest first; MSRA leaves 风景区 out of 武夷山 (16 times), its test set never names one
+PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
 # heads that name a body, never a building
 BODY_HEADS = ("公司", "集团", "银行", "委员会", "管委会", "合作社", "协会", "学会", "商会", "研究会", "基金会",
