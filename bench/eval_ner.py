@@ -101,29 +101,31 @@ def read_markup(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
 
 def own_annotations(folder: Path) -> dict:
     """Seed pages 001-004 against bench/annotations (each must strip back to its page)."""
-    gold, predicted = [], []
+    pages = []
     for path in sorted(folder.glob("*.ann.txt")):
         text, entities = read_markup(path)
         (page,) = REPO.glob(f"seeds/{path.name[:3]}_*.txt")
         assert text == page.read_text(encoding="utf-8-sig"), f"{path} does not strip back to {page}"
-        (record,) = kg_ner(str(page))
-        gold.append(entities)
-        predicted.append(spans(record["entities"]))
-    return span_scores(gold, predicted, labels=ALL_LABELS)
+        pages.append((page, entities))
+    return scored_pages(pages)
 
 
 def synthetic_pages(folder: Path) -> dict:
     """Invented pages in the seeds' style against their authors' annotations (bench/annotations/synthetic)."""
-    gold, predicted = [], []
     with tempfile.TemporaryDirectory() as tmp:
+        pages = []
         for path in sorted(folder.glob("*.ann.txt")):
             text, entities = read_markup(path)
             page = Path(tmp) / path.name.replace(".ann", "")
             page.write_text(text, encoding="utf-8")
-            (record,) = kg_ner(str(page))
-            gold.append(entities)
-            predicted.append(spans(record["entities"]))
-    return span_scores(gold, predicted, labels=ALL_LABELS)
+            pages.append((page, entities))
+        return scored_pages(pages)
+
+
+def scored_pages(pages: list[tuple[Path, list[tuple[int, int, str]]]]) -> dict:
+    """`kg ner --jsonl` on each page against its gold spans, all six labels."""
+    predicted = [spans(kg_ner(str(page))[0]["entities"]) for page, _ in pages]
+    return span_scores([gold for _, gold in pages], predicted, labels=ALL_LABELS)
 
 
 def main() -> None:
