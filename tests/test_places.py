@@ -125,6 +125,33 @@ def test_a_zone_named_by_its_place_is_one_place():
     from kg.ner.places import with_regions
     assert names("综改示范区规模以上工业", with_regions("综改示范区规模以上工业", [])) == [("综改示范区", "PLACE")]
 
+def test_a_company_named_with_its_legal_ending_is_one_org():
+    from kg.ner.places import with_legal_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["江苏省", "苏州市", "无锡市"], short_names={"江苏省": "江苏", "苏州市": "苏州", "无锡市": "无锡"})
+
+    def orgs(text, model):
+        return [(text[s:e], label) for s, e, label in with_legal_names(text, model, names)]
+
+    # the model's pieces of a name it has never seen: 山西 + 泰 + 科技有限公司, 大同华晟 + ...
+    assert orgs("园区内,山西同泰储能科技有限公司的电芯", [(4, 6, "PLACE"), (7, 8, "PLACE"), (10, 16, "ORG")]) == [
+        ("山西同泰储能科技有限公司", "ORG")]
+    assert orgs("园区内,大同华晟氢能装备股份有限公司生产", [(4, 8, "ORG")]) == [("大同华晟氢能装备股份有限公司", "ORG")]
+    assert orgs("在河边镇,山西恒锻法兰股份有限公司新建", [(1, 4, "PLACE"), (5, 7, "PLACE"), (9, 17, "ORG")]) == [
+        ("河边镇", "PLACE"), ("山西恒锻法兰股份有限公司", "ORG")]
+    # a province before a company named after its city stays apart, as in MSRA
+    text = "江苏省苏州宝碟激光电子有限公司"
+    assert orgs(text, [(0, 3, "PLACE"), (3, 15, "ORG")]) == [("江苏省", "PLACE"), ("苏州宝碟激光电子有限公司", "ORG")]
+    assert orgs("江苏无锡胜蓝科技有限公司", [(0, 2, "PLACE"), (2, 4, "PLACE")]) == [
+        ("江苏", "PLACE"), ("无锡胜蓝科技有限公司", "ORG")]
+    # a verb, 的 or a person ends the name; without a place or body before it the model's reading stands
+    assert orgs("落户朔州的山西塞北牧歌乳业有限公司", [(2, 4, "PLACE"), (5, 7, "PLACE")]) == [
+        ("朔州", "PLACE"), ("山西塞北牧歌乳业有限公司", "ORG")]
+    assert orgs("山西全部供应古城乳业集团有限公司", [(0, 2, "PLACE")]) == [("山西", "PLACE")]
+    assert orgs("社长兼彩翎音像制作有限公司", [(0, 2, "PERSON")]) == [("社长", "PERSON")]
+
+
 def test_overlapping_rule_output_keeps_the_longer_span():
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab

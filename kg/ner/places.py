@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.ner.bodies import could_be_org_name, with_bodies
+from kg.ner.bodies import NOT_IN_ORG_NAME, could_be_org_name, with_bodies
 from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
@@ -179,6 +179,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_prefecture_regions(text, ents, names)
     ents = with_zones(text, ents)
     ents = with_org_names(text, ents)
+    ents = with_legal_names(text, ents, names)
     ents = with_partner_places(text, ents)
     ents = with_branches(text, ents)
     ents = with_whole_heads(text, ents)
@@ -425,6 +426,63 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
             ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], end, "ORG")])
             made.add(place[0])
     return ents
+
+
+# A company's legal name before its ending runs back to the place or body that starts it, over
+# nothing that would end a name: punctuation, a person, 的/与/在 (NOT_IN_ORG_NAME), 兼 (社长兼)
+# or a verb (落户 + 山西塞北牧歌乳业有限公司)
+VERBS_BEFORE_COMPANIES = ("来到", "走进", "察看", "考察", "调研", "参观", "走访", "看望", "落户", "位于", "入驻",
+                          "引进", "签约", "联合", "携手", "前往", "成立", "组建", "注册", "供应", "收购", "并购")
+LONGEST_COMPANY_NAME = 16  # characters between the place and the legal ending
+
+
+def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A company named with its legal ending is one ORG from the place or body that starts its
+    name (山西同泰储能科技有限公司, 大同华晟氢能装备股份有限公司, 山西恒锻法兰股份有限公司), in
+    place of the pieces the model made of a name it has never seen (山西 + 泰 + 科技有限公司,
+    大同华晟, 法兰股份有限公司). Without a place or body before it, the model's reading stands.
+    A province or city before a name that starts with another division stays apart, as in
+    MSRA (江苏省 + 苏州宝碟激光电子有限公司)."""
+    for tail in LEGAL_TAIL.finditer(text):
+        found = next((e for e in ents if e[0] < tail.start() and e[1] == tail.end() and e[2] == "ORG"), None)
+        run = _names_before(text, found[0] if found else tail.start(), ents)
+        if not run or tail.start() - run[-1][1] < 2:
+            continue
+        if found and run[-1][1] == found[0] and _starts_with_division(text[found[0]:found[1]], names):
+            continue
+        if len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names):
+            run = run[1:]  # 江苏 + 无锡 + 胜蓝科技有限公司
+        start = run[0][0]
+        inside = [e for e in ents if e[0] < tail.end() and start < e[1]]
+        if all(start <= e[0] and e[1] <= tail.end() and e[2] != "PERSON" for e in inside):
+            ents = sorted([e for e in ents if e not in inside] + [(start, tail.end(), "ORG")])
+    return ents
+
+
+def _names_before(text: str, end: int, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The places that touch one another, or the body, where the name before ``end`` starts
+    (reading left over Han characters that could be in a name); none when something else ends it."""
+    by_end = {e[1]: e for e in ents if e[1] - e[0] > 1}  # not 泰 of 山西同泰储能科技有限公司
+    position = end
+    while position > 0 and end - position <= LONGEST_COMPANY_NAME and position not in by_end:
+        char = text[position - 1]
+        if not _is_han(char) or char in NOT_IN_ORG_NAME or char == "兼" or text.endswith(VERBS_BEFORE_COMPANIES, 0, position):
+            return []
+        position -= 1
+    entity = by_end.get(position)
+    if entity is None or entity[2] == "PERSON":
+        return []
+    if entity[2] == "ORG":
+        return [entity]
+    run = [entity]
+    while run[0][0] in by_end and by_end[run[0][0]][2] == "PLACE":
+        run.insert(0, by_end[run[0][0]])
+    return run
+
+
+def _starts_with_division(name: str, names: DivisionNames) -> bool:
+    shorts = names.short_names.values()
+    return any(name[:size] in shorts for size in (2, 3)) or any(names.knows(name[:size]) for size in range(3, 9))
 
 
 # a company's or bank's branch, office or mine named by its place (招商银行北京分行, MSRA's way)
