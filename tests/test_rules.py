@@ -158,6 +158,14 @@ def test_a_quoted_part_of_a_name_keeps_its_marks():
     assert not is_media_name("2023年统计公报")
 
 
+def test_a_play_film_or_book_in_book_marks_is_not_a_doc():
+    assert found("研究院还编纂出版了《北魏石刻艺术图录》,推出沉浸式演艺《北魏之光》", label="DOC") == []
+    assert found("大型实景演出\n《千年守望》、民俗展演", label="DOC") == []
+    assert found("《河畔的约定》一剧在太原首演", label="DOC") == []
+    # a document stays one, whatever comes after its title
+    assert found("出台《文物保护条例》,推出演出", label="DOC") == ["文物保护条例"]
+
+
 def test_unclosed_title_is_not_a_doc():
     assert found("先后编制了《大同市“十四五”生态保护\n\n高质量发展调研行", label="DOC") == []
 

@@ -71,6 +71,8 @@ NUMBERED_STUDY = re.compile(r"第[0-9０-９一二三四五六七八九十百]+�
 class Lexicon:
     media_suffixes: tuple[str, ...]
     not_media_suffixes: tuple[str, ...]
+    work_before: frozenset[str]  # words that name a work (a play, a book) in 《》 before it: 演出《千年守望》
+    work_after: tuple[str, ...]  # or after it: 《北魏之光》一剧
     strong_heads: frozenset[str]
     short_name_heads: frozenset[str]  # heads whose name may be two characters (蓝天保卫战)
     campaign_heads: frozenset[str]  # heads whose name is no generic phrase (not 项目建设攻坚战)
@@ -98,6 +100,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         media_suffixes=tuple(data["media_suffixes"]),
         not_media_suffixes=tuple(data["not_media_suffixes"]),
+        work_before=frozenset(data["work_words_before"]),
+        work_after=tuple(data["work_words_after"]),
         strong_heads=frozenset(data["project_heads_strong"]),
         short_name_heads=frozenset(data["project_heads_short_names"]),
         campaign_heads=frozenset(data["project_heads_campaign"]),
@@ -195,6 +199,8 @@ def title_spans(page: str) -> list[Span]:
     """Titles in 《》: DOC, or ORG for a newspaper; plus short forms defined after a DOC."""
     spans = []
     for match in TITLE.finditer(page):
+        if _names_a_work(page, match.start(), match.end()):
+            continue
         start, end = _strip(page, *match.span(1))
         label = "ORG" if is_media_name(page[start:end]) else "DOC"
         spans.append((start, end, label))
@@ -202,6 +208,16 @@ def title_spans(page: str) -> list[Span]:
         if label == "DOC" and short and short.group(1) == "“":
             spans += _quoted_mentions(page, short.group(2), short.start(2))
     return spans
+
+
+def _names_a_work(page: str, opening: int, closing: int) -> bool:
+    """A play, a film or a book in 《》 is no document (the guidelines' DOC is documents, laws,
+    plans and policies): a word right before the title says so, 了 or a line break aside
+    (编纂出版了《北魏石刻艺术图录》, 大型实景演出⏎《千年守望》), or one right after it (《北魏之光》一剧)."""
+    lex = lexicon()
+    before = page[max(0, opening - 8):opening]
+    return any(before.rstrip("了的 \n\u3000").endswith(word) for word in lex.work_before) or page.startswith(
+        lex.work_after, closing)
 
 
 def is_media_name(title: str) -> bool:
