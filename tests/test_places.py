@@ -342,6 +342,10 @@ def test_generic_bodies_alone_are_not_organisations():
     text = "走进中心,社区党群服务中心,太原市中心医院"
     model = [(2, 4, "PLACE"), (7, 13, "PLACE"), (14, 21, "ORG")]
     assert without_generic_orgs(text, model) == [(14, 21, "ORG")]
+    # every village has a party branch and a clinic, and a page goes on to call its institute 研究院
+    text = "村党支部书记说,在村卫生室开药。研究院与大学合作,云冈研究院"
+    model = [(0, 4, "ORG"), (9, 13, "ORG"), (16, 19, "ORG"), (25, 30, "ORG")]
+    assert without_generic_orgs(text, model) == [(25, 30, "ORG")]
 
 
 def test_a_chain_of_divisions_is_one_place_per_level():

@@ -623,7 +623,8 @@ def _head_end(text: str, start: int, end: int, starts: set[int]) -> int:
 # 19), and the service centres every community runs.
 GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "派出所", "卫生院", "中医院", "人民医院",
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
-                          "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体"})
+                          "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
+                          "卫生室", "村卫生室", "研究院", "研究所"})
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 
 
