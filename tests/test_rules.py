@@ -89,6 +89,18 @@ def test_enumerated_works_before_deng_xiangmu():
     # the text calls each item a project: works, and the roads being built (连接线, 高速)
     assert found(text, label="PROJECT") == ["太旧高速扩容改造", "青银二广高速连接线", "古交-娄烦-方山高速"]
     assert found("推进产业升级、人才培养等项目建设。", label="PROJECT") == []
+    # an item named by a place, a body or a figure in it is a work too
+    text = "他察看了恒拓新材料年产5万吨陶瓷基板、怀仁经济技术开发区铁路专用线等项目。"
+    assert found(text, [span_of(text, "怀仁经济技术开发区", "PLACE")], label="PROJECT") == [
+        "恒拓新材料年产5万吨陶瓷基板", "怀仁经济技术开发区铁路专用线"]
+
+
+def test_a_project_named_by_its_capacity_and_the_verbs_before_projects():
+    assert found("我们的年产10GWh储能电芯项目一期投产", label="PROJECT") == ["年产10GWh储能电芯项目"]
+    assert found("与某公司合作建设年产2万吨钠离子电池正极材料项目;", label="PROJECT") == ["年产2万吨钠离子电池正极材料项目"]
+    assert found("我市坚决扛起能源革命综合改革试点重大使命", label="PROJECT") == ["能源革命综合改革试点"]
+    # 计划 before a time is a plan's date, not a head: the project is named before 项目
+    assert found("引进的半导体材料产业园项目计划明年开工", label="PROJECT") == []
 
 
 def test_a_verb_right_before_a_strong_head_is_part_of_the_name():

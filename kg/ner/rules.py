@@ -60,6 +60,8 @@ PARTY_CONGRESS = re.compile(r"(?:党的|中共)第?[一二三四五六七八九�
 QUOTED_LIST = re.compile(
     r"((?:“[^“”\n]{2,40}”[、，,]?){1,10})等?(?:系列|[0-9一二三四五六七八九十两]+[大项])?(?:重点|重大)?"
     r"(工程|行动|项目|计划|活动|试点)")
+CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
+DIGITS = re.compile(r"[0-9０-９]")
 ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
 # works on a named road: 魏榆路改造, 龙城大街东延 (the guidelines' project 太旧高速扩容改造)
 ROAD_WORKS = re.compile(r"(路|大街|街|大道|高速公路|高速|公路|快速路|环线|大桥)([东西南北]延|提质改造|扩容改造|改扩建|改造|拓宽)")
@@ -296,7 +298,7 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         shortest = 2 if word in lex.short_name_heads else 4
         return len(modifier) >= shortest and not _all_words(
             modifier, lex.generic if word in lex.campaign_heads else lex.vague)
-    if page[start - 1:start] == "的" or modifier.endswith("类"):
+    if (page[start - 1:start] == "的" or modifier.endswith("类")) and not CAPACITY.match(modifier):
         # 重要的群众文化基础设施项目, 企业重大技术攻关类项目: a kind of project, not a name
         return False
     quoted = page[start - 1:start] == "“" and page[head.end():head.end() + 1] == "”"  # “百千万工程”
@@ -356,12 +358,19 @@ def _enumerated_projects(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
                 break
             item = page[start:end]
             # five characters at least: 产业升级 of 推进产业升级、人才培养等项目 is no name
-            if 5 <= len(item) <= 25 and item.endswith(lex.item_endings) and not _all_words(item, lex.generic):
+            if 5 <= len(item) <= 25 and _names_works(item, start, end, lex, marks):
                 spans.append((start, end, "PROJECT"))
             if page[start - 1:start] != "、":
                 break
             end = start - 1
     return spans
+
+
+def _names_works(item: str, start: int, end: int, lex: Lexicon, marks: Marks) -> bool:
+    """An item of a list of projects names works by its ending (太旧高速扩容改造), or by a place,
+    a body or a figure in it (怀仁经济技术开发区铁路专用线, 恒拓新材料年产5万吨陶瓷基板)."""
+    specific = item.endswith(lex.item_endings) or bool(DIGITS.search(item)) or _holds_entity(start, end, marks)
+    return specific and not _all_words(item, lex.generic)
 
 
 # --- the left edge of a name ---------------------------------------------------------------
