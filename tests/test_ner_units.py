@@ -228,6 +228,7 @@ def test_a_place_found_by_its_full_name_is_found_by_its_short_name_too():
     ("(记者 郑苗苗) 11月14日", ["郑苗苗"]),
     ("选购心仪的商品。牛利敏 摄", ["牛利敏"]),
     ("记者王昕摄", ["王昕"]),
+    ("(记者 刘泽宇 通讯员 张\n海军)记者从", ["刘泽宇", "张\n海军"]),  # a PDF's line break inside the name
     ("记者跟随县水利局副局长", []),
     ("近日，记者在太原市杏花岭区", []),
 ])

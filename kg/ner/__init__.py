@@ -42,8 +42,10 @@ REPEAT_MIN_LENGTH = {"PERSON": 2, "PLACE": 2, "ORG": 3}
 ADDRESS_FORMS = ("大妈", "大娘", "大爷", "大叔", "大婶", "大姐", "大哥", "阿姨", "阿婆", "师傅")
 _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 # Bylines: 本报记者 马慧荣, 记者刘婷婷 通讯员杨柳青报道, (记者 郑苗苗), 李红卫 摄. The name is
-# two or three Han characters between a role word and a space, line end, 摄, 报道 or bracket.
-_BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?:(?!摄)[\u4e00-\u9fff]){2,3})(?=[ \u3000]|$|摄|报道|[)）])"
+# two or three Han characters between a role word and a space, line end, 摄, 报道 or bracket
+# (a PDF's line may break inside the name: 通讯员 张⏎海军).
+_BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?!摄)[\u4e00-\u9fff](?:\n?(?!摄)[\u4e00-\u9fff]){1,2})"
+                     r"(?=[ \u3000]|$|摄|报道|[)）])"
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
