@@ -1,4 +1,4 @@
-from kg.ner.bodies import with_bodies
+from kg.ner.bodies import with_bodies, with_ministries
 
 
 def texts(text, ents=()):
@@ -18,6 +18,8 @@ def test_a_level_character_inside_a_word_is_not_a_body():
 
 def test_a_place_ending_in_the_level_character_joins_the_body():
     assert texts("长治市政府召开会议", [(0, 3, "PLACE")]) == [("长治市政府", "ORG")]
+    assert texts("和山西省人民政府共同主办,省发展改革委负责同志", [(1, 4, "PLACE")]) == [
+        ("山西省人民政府", "ORG"), ("省发展改革委", "ORG")]
     # a place that ends elsewhere is left alone, and so is the body
     assert texts("长治大市委", [(0, 2, "PLACE")]) == [("长治", "PLACE")]
 
@@ -56,3 +58,15 @@ def test_a_township_names_its_own_government():
     assert texts("端氏镇政府组织检查,胡会乡人民政府", [(0, 3, "PLACE"), (10, 13, "PLACE")]) == [
         ("端氏镇政府", "ORG"), ("胡会乡人民政府", "ORG")]
     assert texts("乡镇政府") == []  # any township's
+
+
+def test_ministries_are_one_org_wherever_named():
+    def ministries(text, ents=()):
+        return [(text[start:end], label) for start, end, label in with_ministries(text, list(ents))]
+
+    # the model reads 和 as "and" and tags a piece
+    assert ministries("近日,工业和信息化部公布名单", [(5, 9, "ORG")]) == [("工业和信息化部", "ORG")]
+    assert ministries("对接国家发展改革委、水利部") == [("国家发展改革委", "ORG"), ("水利部", "ORG")]
+    # a name around it stands; 教育部门 is the authorities, not the ministry
+    assert ministries("中国外交部发言人", [(0, 5, "ORG")]) == [("中国外交部", "ORG")]
+    assert ministries("教育部门和公安部门") == []
