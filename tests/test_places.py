@@ -152,6 +152,21 @@ def test_a_company_named_with_its_legal_ending_is_one_org():
     assert orgs("社长兼彩翎音像制作有限公司", [(0, 2, "PERSON")]) == [("社长", "PERSON")]
 
 
+def test_a_zone_that_acts_is_its_managing_body():
+    from kg.ner.places import zones_that_act
+
+    def labels(text, model):
+        return [(text[s:e], label) for s, e, label in zones_that_act(text, model)]
+
+    text = "大同经开区出台支持政策,项目落户朔州经济开发区"
+    assert labels(text, [(0, 5, "PLACE"), (16, 23, "PLACE")]) == [("大同经开区", "ORG"), ("朔州经济开发区", "PLACE")]
+    # a list of zones acts together; 与 acts only where the zone works with someone
+    text = "朔州经济开发区、怀仁经济技术开发区要当好主战场"
+    assert labels(text, [(0, 7, "PLACE"), (8, 17, "PLACE")]) == [("朔州经济开发区", "ORG"), ("怀仁经济技术开发区", "ORG")]
+    assert labels("综改示范区与原平市合作共建", [(0, 5, "PLACE")]) == [("综改示范区", "ORG")]
+    assert labels("综改示范区与原平市交界处", [(0, 5, "PLACE")]) == [("综改示范区", "PLACE")]
+
+
 def test_overlapping_rule_output_keeps_the_longer_span():
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab

@@ -179,6 +179,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_regions(text, ents)
     ents = with_prefecture_regions(text, ents, names)
     ents = with_zones(text, ents)
+    ents = zones_that_act(text, ents)
     ents = with_org_names(text, ents)
     ents = with_legal_names(text, ents, names)
     ents = with_partner_places(text, ents)
@@ -381,6 +382,24 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
             label = "ORG" if match.group(2) else "PLACE"
             ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], match.end(), label)])
     return ents
+
+
+# what a zone does as a body: 大同经开区出台政策, 临汾经济开发区作交流发言, A区、B区要当好主战场
+ZONE_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:出台|印发|发布|制定|要|联合|携手|组织|召开|举办|推出|"
+                       "作交流|作表态|表示|牵头|负责|与[^，。；！？,;!?]{2,12}?(?:合作|共建|签))" % "|".join(ZONE_HEADS))
+
+
+def zones_that_act(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A zone that acts is its managing body, an ORG (大同经开区出台支持政策, 山西综改示范区与原平市
+    合作共建, 朔州经济开发区、怀仁经济技术开发区要当好主战场); where it is a location it stays a
+    PLACE (落户朔州经济开发区). The annotators of the invented pages all read them so."""
+    acting = set()
+    for start, end, label in ents:
+        if label == "PLACE" and text[start:end].endswith(ZONE_HEADS) and ZONE_ACTS.match(text, end):
+            acting.add(start)
+            listed = ZONE_ACTS.match(text, end).group()
+            acting.update(e[0] for e in ents if end < e[0] < end + len(listed) and text[e[0]:e[1]].endswith(ZONE_HEADS))
+    return [(start, end, "ORG" if start in acting else label) for start, end, label in ents]
 
 
 def _could_be_zone_name(name: str) -> bool:
