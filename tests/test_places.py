@@ -27,6 +27,15 @@ def test_names_shorter_than_three_characters_are_ignored(names):
     assert spans("老城区和新村", names) == []
 
 
+def test_a_two_character_county_is_named_where_a_word_starts():
+    counties = DivisionNames("kg_places")
+    counties.initialize(names=["盂县", "应县", "随县", "和县", "范县", "吕梁市", "临县", "城区"])
+    assert spans("近年来,盂县坚持生态优先,山阴、应县、怀仁", counties) == ["盂县", "应县"]
+    assert spans("在吕梁市临县碛口,对应县木塔开展监测", counties) == ["吕梁市", "临县", "应县"]
+    # not inside a word, nor before 县级, and 和县 of 市和县 is "and the counties"
+    assert spans("创建示范县,跟随县水利局,相应县级部门,省、市和县三级", counties) == []
+
+
 def test_a_village_needs_a_place_before_it(names):
     assert spans("他住在澗头村。", names) == []
     text = "他住在平顺县澗头村。"

@@ -116,7 +116,8 @@ class DivisionNames:
             short_names.update(load_river_short_names())
             prefectures = [d.short for d in divisions if d.level == "city" and d.short and d.short != d.name]
             world_names = load_world_names()
-        names = frozenset(n for n in names if 3 <= len(n) <= LONGEST_NAME and not GENERIC_NAME.fullmatch(n))
+        names = frozenset(n for n in names if (3 <= len(n) or _county(n)) and len(n) <= LONGEST_NAME
+                          and not GENERIC_NAME.fullmatch(n))
         self.__init__(self.name, names, {full: short for full, short in (short_names or {}).items() if full in names},
                       frozenset(prefectures or ()), frozenset(world_names or ()))
 
@@ -806,10 +807,25 @@ def _scan_full_names(text: str, names: DivisionNames) -> list[tuple[int, int]]:
 
 
 def _longest_name(text: str, end: int, names: DivisionNames) -> int | None:
-    for start in range(max(0, end - LONGEST_NAME), end - 2):
-        if names.knows(text[start:end]):
+    for start in range(max(0, end - LONGEST_NAME), end - 1):
+        if names.knows(text[start:end]) and (end - start > 2 or _county_alone(text, start, end)):
             return start
     return None
+
+
+# A two-character county (盂县, 应县, 临县) is named alone where a word starts: after punctuation,
+# a function character (在吉县, 对应县木塔) or a division (吕梁市临县), not inside a word (示范县,
+# 创新县, 相应县级, 湖南县域, 跟随县水利局); 县 starts no word of its own there (县级, 县域, 县城)
+BEFORE_COUNTY = set("在由与和及同向对经到从赴至于的是为")
+def _county(name: str) -> bool:
+    return len(name) == 2 and name[1] == "县" and _is_han(name[0])
+
+
+def _county_alone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    starts_word = not _is_han(before) or before in BEFORE_COUNTY or before in DIVISION_SUFFIXES
+    return (_county(text[start:end]) and starts_word and text[start] not in BEFORE_COUNTY  # 市和县: 和 is "and"
+            and text[end:end + 1] not in ("级", "域", "城"))
 
 
 def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
