@@ -202,6 +202,14 @@ def test_a_company_named_in_full_is_found_by_its_short_form():
     assert found == full + [at("诚信种业", "ORG", 1), at("中国铝业", "ORG", 1)]
 
 
+def test_a_long_company_name_is_also_shortened_to_its_first_four_characters():
+    text = "山西同泰储能科技有限公司投产。同泰储能总经理说,山西文化旅游投资有限公司推动文化旅游"
+    full = [Mention(0, 12, text[:12], "ORG"), Mention(24, 36, text[24:36], "ORG")]
+    found = with_short_forms(text, full, {"山西省": "山西"})
+    # not 文化旅游, a common phrase
+    assert [m.text for m in found] == ["山西同泰储能科技有限公司", "同泰储能", "山西文化旅游投资有限公司"]
+
+
 def test_a_named_local_body_is_found_without_its_district():
     text = "尖草坪区南寨区域党群服务中心。来南寨区域党群服务中心办事,社区党群服务中心"
     full = Mention(0, 14, "尖草坪区南寨区域党群服务中心", "ORG")

@@ -333,19 +333,26 @@ def with_short_forms(text: str, mentions: list[Mention], short_names: dict[str, 
     before it (尖草坪区南寨区域党群服务中心 … 南寨区域党群服务中心). kg.resolve links them to the
     full name."""
     places = set(short_names or {}) | set((short_names or {}).values())
-    forms = {_short_form(m.text.replace("\n", ""), places) for m in mentions if m.label == "ORG"}
-    patterns = ["(?<!“)(" + re.escape(form) + ")" for form in forms if form]
+    forms = {form for m in mentions if m.label == "ORG" for form in _short_forms(m.text.replace("\n", ""), places)}
+    patterns = ["(?<!“)(" + re.escape(form) + ")" for form in forms]
     return _with_outer_spans(text, mentions, patterns, "ORG")
 
 
-def _short_form(name: str, places: set[str]) -> str | None:
+def _short_forms(name: str, places: set[str]) -> set[str]:
+    """诚信种业 of 山西诚信种业有限公司; a longer name is also shortened to its first four
+    characters, its trade name and trade (同泰储能 of 山西同泰储能科技有限公司, 华晟氢能 of
+    大同华晟氢能装备股份有限公司), unless those are common words (文化旅游)."""
     from kg.ner.places import is_named_body
+    from kg.ner.rules import is_generic_phrase
 
     company = company_core(name, load_rules())
     core = _without_place_prefix(company or name, places)
-    if company:
-        return core if len(core) >= 4 else None
-    return core if core != name and is_named_body(core) else None
+    if not company:
+        return {core} if core != name and is_named_body(core) else set()
+    forms = {core} if len(core) >= 4 else set()
+    if len(core) >= 6 and not is_generic_phrase(core[:4]):
+        forms.add(core[:4])
+    return forms
 
 
 def _without_place_prefix(name: str, places: set[str]) -> str:

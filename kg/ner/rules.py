@@ -477,6 +477,11 @@ def _holds_entity(start: int, end: int, marks: Marks) -> bool:
     return any(start <= entity_start and entity_end <= end for entity_end, entity_start in marks.jumps.items())
 
 
+def is_generic_phrase(text: str) -> bool:
+    """Whether ``text`` is nothing but the lexicon's generic words (文化旅游, 能源科技)."""
+    return _all_words(text, lexicon().generic)
+
+
 def _all_words(text: str, words: frozenset[str]) -> bool:
     """True when ``text`` is nothing but words of ``words`` (河道治理 = 河道 + 治理)."""
     covered = [True] + [False] * len(text)
