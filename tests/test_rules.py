@@ -99,6 +99,9 @@ def test_a_project_named_by_its_capacity_and_the_verbs_before_projects():
     assert found("我们的年产10GWh储能电芯项目一期投产", label="PROJECT") == ["年产10GWh储能电芯项目"]
     assert found("与某公司合作建设年产2万吨钠离子电池正极材料项目;", label="PROJECT") == ["年产2万吨钠离子电池正极材料项目"]
     assert found("我市坚决扛起能源革命综合改革试点重大使命", label="PROJECT") == ["能源革命综合改革试点"]
+    # the key projects of a place are which projects, not a name; a count is no name either
+    assert found("太忻一体化经济区重点项目建设跑出加速度", [(0, 8, "PLACE")], label="PROJECT") == []
+    assert found("古建摄影展等 20 余项活动轮番上演", label="PROJECT") == []
     # 计划 before a time is a plan's date, not a head: the project is named before 项目
     assert found("引进的半导体材料产业园项目计划明年开工", label="PROJECT") == []
 

@@ -46,7 +46,7 @@ NOT_IN_GROUP = set("、。！？；\n")
 EDGE_MARKS = set("《》〈〉“”‘’「」『』\"'")
 GROUP_LIMIT = 30
 NAME_LIMIT = 45
-COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+[个项批座条家所处名位类场轮大]")
+COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+\s*[余多]?[个项批座条家所处名位类场轮大]")  # 20 余项
 # A date with its month is never part of a name: １９９７年３月１２日政协第八届全国委员会第五次会议
 DATE = re.compile(r"(?:[0-9０-９〇○零一二三四五六七八九]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月"
                   r"(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?")
@@ -60,6 +60,7 @@ PARTY_CONGRESS = re.compile(r"(?:党的|中共)第?[一二三四五六七八九�
 QUOTED_LIST = re.compile(
     r"((?:“[^“”\n]{2,40}”[、，,]?){1,10})等?(?:系列|[0-9一二三四五六七八九十两]+[大项])?(?:重点|重大)?"
     r"(工程|行动|项目|计划|活动|试点)")
+KIND_ENDINGS = ("类", "重点", "重大")  # before a weak head: which projects, not their name
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
 DIGITS = re.compile(r"[0-9０-９]")
 ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
@@ -298,8 +299,8 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         shortest = 2 if word in lex.short_name_heads else 4
         return len(modifier) >= shortest and not _all_words(
             modifier, lex.generic if word in lex.campaign_heads else lex.vague)
-    if (page[start - 1:start] == "的" or modifier.endswith("类")) and not CAPACITY.match(modifier):
-        # 重要的群众文化基础设施项目, 企业重大技术攻关类项目: a kind of project, not a name
+    if (page[start - 1:start] == "的" or modifier.endswith(KIND_ENDINGS)) and not CAPACITY.match(modifier):
+        # 重要的群众文化基础设施项目, 企业重大技术攻关类项目, 经济区重点项目: a kind of project, not a name
         return False
     quoted = page[start - 1:start] == "“" and page[head.end():head.end() + 1] == "”"  # “百千万工程”
     signal = quoted or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
