@@ -176,6 +176,21 @@ def test_a_zone_that_acts_is_its_managing_body():
     assert labels("综改示范区与原平市交界处", [(0, 5, "PLACE")]) == [("综改示范区", "PLACE")]
 
 
+def test_a_name_listed_between_places_with_their_ending_is_a_place():
+    from kg.ner.places import with_listed_places
+
+    def places(text, model):
+        return [text[s:e] for s, e, label in with_listed_places(text, model)]
+
+    text = "统筹推进汾河、沁河、涑水河等支流治理"
+    assert places(text, [(4, 6, "PLACE"), (10, 13, "PLACE")]) == ["汾河", "沁河", "涑水河"]
+    text = "串联华严寺、九龙壁、悬空寺和恒山"
+    assert places(text, [(2, 5, "PLACE"), (14, 16, "PLACE")]) == ["华严寺", "悬空寺", "恒山"]
+    # an item with no place's ending, or a list of no places, stays as it was
+    assert places("推进汾河、沁源、涑水河治理", [(2, 4, "PLACE")]) == ["汾河"]
+    assert places("种植玉米、大豆、小麦和油菜", []) == []
+
+
 def test_overlapping_rule_output_keeps_the_longer_span():
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab

@@ -178,6 +178,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_village_names(text, ents)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_regions(text, ents)
+    ents = with_listed_places(text, ents)
     ents = with_prefecture_regions(text, ents, names)
     ents = with_zones(text, ents)
     ents = zones_that_act(text, ents)
@@ -401,6 +402,27 @@ def zones_that_act(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
             listed = ZONE_ACTS.match(text, end).group()
             acting.update(e[0] for e in ents if end < e[0] < end + len(listed) and text[e[0]:e[1]].endswith(ZONE_HEADS))
     return [(start, end, "ORG" if start in acting else label) for start, end, label in ents]
+
+
+# A name listed between places, with the same ending as one of them, is a place too (汾河、沁河、
+# 涑水河: the model knows the larger rivers and misses 沁河); the item runs from one 、 to the next,
+# or to 和, 及, 等 or punctuation
+LISTED_ITEM = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}?(?=、|[和及与等]|[，。；：,;:！？!?]|$)")
+LISTED_ENDINGS = "河湖江山寺县村镇乡"
+
+
+def with_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Items of a list of places that the model left out, where a listed place ends in the
+    same character (a river, a lake, a mountain, a temple, a county, a village, a township)."""
+    endings = {text[e[1] - 1] for e in ents if e[2] == "PLACE" and _listed(text, e[0], e[1])}
+    added = [match.span() for match in LISTED_ITEM.finditer(text)
+             if match.group()[-1] in endings & set(LISTED_ENDINGS)
+             and not any(e[0] < match.end() and match.start() < e[1] for e in ents)]
+    return sorted(ents + [(start, end, "PLACE") for start, end in added]) if added else ents
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "、" or text[end:end + 1] == "、"
 
 
 def _could_be_zone_name(name: str) -> bool:
