@@ -10,9 +10,11 @@
 3. Seed pages 001-004 against this project's own annotations, bench/annotations/*.ann.txt
    (the guidelines' markup, made blind by the guidelines, without the tool's output): a second,
    larger sample of local pages, less sure than the worked example.
-4. Four invented pages in the seeds' style, bench/annotations/synthetic/*.ann.txt, against the
+4. Eight invented pages in the seeds' style, bench/annotations/synthetic/*.ann.txt, against the
    annotations of the helper sessions that wrote them: hard cases the seeds lack (sites, zones,
    PDF line breaks), a check on rules, not a measure of real pages.
+5. Four more invented pages, bench/annotations/synthetic/heldout/*.ann.txt, written with pages
+   E-H and held out: scored, never read to write rules (how well the rules carry to new pages).
 
     python bench/eval_ner.py [--data ../shared/data] [--annotation ../shared/annotation]
 """
@@ -146,8 +148,11 @@ def main() -> None:
     print(format_scores(seed_000(args.annotation)))
     print("\n== seeds 001-004 vs bench/annotations (this project's annotations), `kg ner --jsonl`")
     print(format_scores(own_annotations(REPO / "bench" / "annotations")))
-    print("\n== invented pages A-D vs their authors' annotations (bench/annotations/synthetic), `kg ner --jsonl`")
-    print(format_scores(synthetic_pages(REPO / "bench" / "annotations" / "synthetic")))
+    synthetic = REPO / "bench" / "annotations" / "synthetic"
+    print("\n== invented pages A-H vs their authors' annotations (bench/annotations/synthetic), `kg ner --jsonl`")
+    print(format_scores(synthetic_pages(synthetic)))
+    print("\n== invented pages I-L, held out from rule writing (bench/annotations/synthetic/heldout)")
+    print(format_scores(synthetic_pages(synthetic / "heldout")))
 
 
 if __name__ == "__main__":
