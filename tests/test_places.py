@@ -186,6 +186,9 @@ def test_a_name_listed_between_places_with_their_ending_is_a_place():
     assert places(text, [(4, 6, "PLACE"), (10, 13, "PLACE")]) == ["汾河", "沁河", "涑水河"]
     text = "串联华严寺、九龙壁、悬空寺和恒山"
     assert places(text, [(2, 5, "PLACE"), (14, 16, "PLACE")]) == ["华严寺", "悬空寺", "恒山"]
+    # a site listed right after a place, in place of the person the model read in it
+    text = "串联乔家大院、绵山、张壁古堡等景区"
+    assert places(text, [(2, 6, "PLACE"), (10, 12, "PERSON")]) == ["乔家大院", "绵山", "张壁古堡"]
     # an item with no place's ending, or a list of no places, stays as it was
     assert places("推进汾河、沁源、涑水河治理", [(2, 4, "PLACE")]) == ["汾河"]
     assert places("种植玉米、大豆、小麦和油菜", []) == []

@@ -178,7 +178,6 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_village_names(text, ents)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_regions(text, ents)
-    ents = with_listed_places(text, ents)
     ents = with_prefecture_regions(text, ents, names)
     ents = with_zones(text, ents)
     ents = zones_that_act(text, ents)
@@ -188,6 +187,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_branches(text, ents)
     ents = with_whole_heads(text, ents)
     ents = facilities_as_places(text, ents)
+    ents = with_listed_places(text, ents)
     ents = without_title_groups(text, ents)
     ents = with_community_bodies(text, ents)
     return without_generic_orgs(text, ents)
@@ -404,27 +404,6 @@ def zones_that_act(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     return [(start, end, "ORG" if start in acting else label) for start, end, label in ents]
 
 
-# A name listed between places, with the same ending as one of them, is a place too (汾河、沁河、
-# 涑水河: the model knows the larger rivers and misses 沁河); the item runs from one 、 to the next,
-# or to 和, 及, 等 or punctuation
-LISTED_ITEM = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}?(?=、|[和及与等]|[，。；：,;:！？!?]|$)")
-LISTED_ENDINGS = "河湖江山寺县村镇乡"
-
-
-def with_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Items of a list of places that the model left out, where a listed place ends in the
-    same character (a river, a lake, a mountain, a temple, a county, a village, a township)."""
-    endings = {text[e[1] - 1] for e in ents if e[2] == "PLACE" and _listed(text, e[0], e[1])}
-    added = [match.span() for match in LISTED_ITEM.finditer(text)
-             if match.group()[-1] in endings & set(LISTED_ENDINGS)
-             and not any(e[0] < match.end() and match.start() < e[1] for e in ents)]
-    return sorted(ents + [(start, end, "PLACE") for start, end in added]) if added else ents
-
-
-def _listed(text: str, start: int, end: int) -> bool:
-    return text[start - 1:start] == "、" or text[end:end + 1] == "、"
-
-
 def _could_be_zone_name(name: str) -> bool:
     return could_be_org_name(name) and not any(word in name for word in NOT_IN_ZONE_WORDS)
 
@@ -620,6 +599,37 @@ def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) ->
             start = merged.pop()[0]
         merged.append((start, end, label))
     return merged
+
+
+# A name listed between places, with the same ending as one of them, is a place too (汾河、沁河、
+# 涑水河: the model knows the larger rivers and misses 沁河), and so is a site listed next to a
+# place (乔家大院、绵山、张壁古堡); the item runs from one 、 to the next, or to 和, 及, 等 or punctuation
+LISTED_ITEM = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,5}?(?=、|[和及与等]|[，。；：,;:！？!?]|$)")
+LISTED_ENDINGS = "河湖江山寺县村镇乡"
+SITE_ENDINGS = tuple("山湖楼寺宫庙塔") + FACILITY_HEADS
+
+
+def with_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Items of a list of places that the model left out: where a listed place ends in the same
+    character (a river, a lake, a mountain, a temple, a county, a village, a township), or a
+    site's ending right after a listed place."""
+    endings = {text[e[1] - 1] for e in ents if e[2] == "PLACE" and _listed(text, e[0], e[1])}
+    place_ends = {e[1] for e in ents if e[2] == "PLACE"}
+    for match in LISTED_ITEM.finditer(text):
+        item = match.group()
+        same_ending = item[-1] in endings and item[-1] in LISTED_ENDINGS
+        site = item.endswith(SITE_ENDINGS) and match.start() - 1 in place_ends
+        overlapping = [e for e in ents if e[0] < match.end() and match.start() < e[1]]
+        # what the model read inside the name goes: 张壁 (a person) of 张壁古堡
+        if (same_ending or site) and all(e[2] in ("PERSON", "PLACE") and match.start() <= e[0] and e[1] <= match.end()
+                                         and e != (*match.span(), "PLACE") for e in overlapping):
+            ents = sorted([e for e in ents if e not in overlapping] + [(*match.span(), "PLACE")])
+            place_ends.add(match.end())
+    return ents
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "、" or text[end:end + 1] == "、"
 
 
 # 党组书记 is a title: 市政协党组书记、主席姚鸿波 names 市政协 (MSRA's training set tags 市政协党组)
