@@ -187,6 +187,15 @@ def test_unclosed_title_is_not_a_doc():
 
 # --- EVENT ----------------------------------------------------------------------------------
 
+def test_a_meeting_named_by_two_topics_holds_the_conjunction():
+    assert found("陶寺遗址考古与保护利用座谈会在襄汾举行", label="EVENT") == ["陶寺遗址考古与保护利用座谈会"]
+    assert found("还将举办关公文化与文明互鉴国际论坛", label="EVENT") == ["关公文化与文明互鉴国际论坛"]
+    # not where the part after 和 is a name of its own, nor across brackets
+    text = "传达学习重要指示精神和省政府第48次常务会议精神"
+    assert found(text, label="EVENT") == ["省政府第48次常务会议"]
+    assert found("“节目展播奖”(广州)全国高校党建和中小学德育工作会议", label="EVENT") == ["中小学德育工作会议"]
+
+
 def test_named_meetings_are_events():
     text = "深入学习宣传贯彻市委经济工作会议精神"
     spans = rule_spans(text, [span_of(text, "市委", "ORG")])

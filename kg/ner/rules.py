@@ -246,7 +246,7 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
               for start, end, label in entities if label == "ORG" and end == match.start()]
     marks = page_marks(page, lex.event_stops, lex, entities)
     for head in lex.event_head.finditer(page):
-        start = left_edge(page, head.start(), marks)
+        start = _across_conjunction(page, left_edge(page, head.start(), marks), head.start(), marks, lex)
         if (start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes)
                 or SERIES_REFERENCE.match(page, start)):
             continue
@@ -255,6 +255,20 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
         if named and not _all_words(modifier, lex.vague):
             spans.append((start, head.end(), "EVENT"))
     return spans
+
+
+def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
+    """A meeting's name holds its two topics (陶寺遗址考古与保护利用座谈会, 关公文化与文明互鉴国际
+    论坛): the name goes on left of a 与 or 和 that the scan stopped at, unless what is left of
+    it names a meeting of its own (市委常委会和座谈会)."""
+    if start is None or start < 3 or page[start - 1] not in "与和" or _event_signal(
+            page[start:head], start, head, marks):
+        return start  # 重要指示精神和 + 省政府第48次常务会议: the part right of 和 is a name of its own
+    before = left_edge(page, start - 1, marks)
+    if (before is None or start - 1 - before < 2 or lex.event_head.search(page, before, start - 1)
+            or any(char in EDGE_MARKS or char in CLOSERS for char in page[before:start])):
+        return start  # not across brackets or quotes: “节目展播奖”（广州）全国高校党建和
+    return before
 
 
 def _event_signal(modifier: str, start: int, end: int, marks: Marks) -> bool:
