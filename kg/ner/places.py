@@ -397,10 +397,10 @@ def zones_that_act(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     PLACE (落户朔州经济开发区). The annotators of the invented pages all read them so."""
     acting = set()
     for start, end, label in ents:
-        if label == "PLACE" and text[start:end].endswith(ZONE_HEADS) and ZONE_ACTS.match(text, end):
+        acts = ZONE_ACTS.match(text, end) if label == "PLACE" and text[start:end].endswith(ZONE_HEADS) else None
+        if acts:
             acting.add(start)
-            listed = ZONE_ACTS.match(text, end).group()
-            acting.update(e[0] for e in ents if end < e[0] < end + len(listed) and text[e[0]:e[1]].endswith(ZONE_HEADS))
+            acting.update(e[0] for e in ents if end < e[0] < acts.end() and text[e[0]:e[1]].endswith(ZONE_HEADS))
     return [(start, end, "ORG" if start in acting else label) for start, end, label in ents]
 
 
@@ -488,7 +488,8 @@ def _names_before(text: str, end: int, ents: list[tuple[int, int, str]]) -> list
     position = end
     while position > 0 and end - position <= LONGEST_COMPANY_NAME and position not in by_end:
         char = text[position - 1]
-        if not _is_han(char) or char in NOT_IN_ORG_NAME or char == "兼" or text.endswith(VERBS_BEFORE_COMPANIES, 0, position):
+        if (not _is_han(char) or char in NOT_IN_ORG_NAME or char == "兼"
+                or text.endswith(VERBS_BEFORE_COMPANIES, 0, position)):
             return []
         position -= 1
     entity = by_end.get(position)
@@ -849,6 +850,9 @@ def _longest_name(text: str, end: int, names: DivisionNames) -> int | None:
 # a function character (在吉县, 对应县木塔) or a division (吕梁市临县), not inside a word (示范县,
 # 创新县, 相应县级, 湖南县域, 跟随县水利局); 县 starts no word of its own there (县级, 县域, 县城)
 BEFORE_COUNTY = set("在由与和及同向对经到从赴至于的是为")
+AFTER_COUNTY = ("级", "域", "城")
+
+
 def _county(name: str) -> bool:
     return len(name) == 2 and name[1] == "县" and _is_han(name[0])
 
@@ -857,7 +861,7 @@ def _county_alone(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     starts_word = not _is_han(before) or before in BEFORE_COUNTY or before in DIVISION_SUFFIXES
     return (_county(text[start:end]) and starts_word and text[start] not in BEFORE_COUNTY  # 市和县: 和 is "and"
-            and text[end:end + 1] not in ("级", "域", "城"))
+            and text[end:end + 1] not in AFTER_COUNTY)
 
 
 def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
