@@ -1,4 +1,4 @@
-from kg.ner.bodies import with_bodies, with_ministries
+from kg.ner.bodies import with_bodies, with_ministries, with_numbered_congresses
 
 
 def texts(text, ents=()):
@@ -70,3 +70,17 @@ def test_ministries_are_one_org_wherever_named():
     # a name around it stands; 教育部门 is the authorities, not the ministry
     assert ministries("中国外交部发言人", [(0, 5, "ORG")]) == [("中国外交部", "ORG")]
     assert ministries("教育部门和公安部门") == []
+
+
+def test_a_congress_named_by_its_term_is_one_body():
+    def congresses(text, ents=()):
+        return [(text[start:end], label) for start, end, label in with_numbered_congresses(text, list(ents))]
+
+    # the model found a piece of it, or nothing
+    assert congresses("选举第九届全国人民代表大会代表", [(3, 11, "ORG")]) == [("第九届全国人民代表大会", "ORG")]
+    assert congresses("十四届全国人大代表") == [("十四届全国人大", "ORG")]
+    # a national committee takes the body whose committee it is
+    assert congresses("政协第八届全国委员会常务委员会", [(0, 2, "ORG")]) == [("政协第八届全国委员会常务委员会", "ORG")]
+    # a longer name the model found stands; a term alone (本届) is no name
+    assert congresses("香港特别行政区第九届全国人大代表选举会议", [(0, 14, "ORG")]) == [("香港特别行政区第九届全国人大", "ORG")]
+    assert congresses("本届全国人大代表") == []

@@ -51,6 +51,26 @@ def with_ministries(text: str, ents: list[Span]) -> list[Span]:
     return ents
 
 
+# A congress or the CPPCC's national committee named by its term is a body (第九届全国人民代表大会代表,
+# 政协第八届全国委员会): the model, which knows 全国人大, loses the long forms. A numbered session
+# after it (…第五次会议) makes a meeting, which the rules then name as a whole.
+NUMBERED_CONGRESS = re.compile("第?[一二三四五六七八九十]{1,3}届(?:全国人民代表大会|全国人大|全国委员会)(?:常务委员会|常委会)?")
+
+
+def with_numbered_congresses(text: str, ents: list[Span]) -> list[Span]:
+    """A congress by its term is one ORG, with the body whose committee it is when that is
+    named right before it (中国人民政治协商会议 + 第八届全国委员会)."""
+    for match in NUMBERED_CONGRESS.finditer(text):
+        start, end = match.span()
+        if any(e[0] < start < e[1] or e[0] < end < e[1] for e in ents):
+            continue  # inside a longer name the model found
+        owner = next((e for e in ents if e[1] == start and e[2] == "ORG"), None)
+        if owner and match.group().endswith(("全国委员会", "全国委员会常务委员会", "全国委员会常委会")):
+            start = owner[0]
+        ents = sorted([e for e in ents if not (start <= e[0] and e[1] <= end)] + [(start, end, "ORG")])
+    return ents
+
+
 # What cannot be inside a body's name: characters that end a name (香港的城市中心, 香港设立终审法院)
 # and the verbs and adverbs of government news (尖草坪区大力推进社区党群服务中心)
 NOT_IN_ORG_NAME = set("的在和与及各设立依托为将对把被向是了有等到从由于")

@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.ner.bodies import NOT_IN_ORG_NAME, could_be_org_name, with_bodies, with_ministries
+from kg.ner.bodies import NOT_IN_ORG_NAME, could_be_org_name, with_bodies, with_ministries, with_numbered_congresses
 from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
@@ -168,6 +168,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = split_joint_bodies(text, ents)
     ents = without_people_after_bodies(text, ents)
     ents = with_ministries(text, ents)
+    ents = with_numbered_congresses(text, ents)
     ents = with_bodies(text, ents)
     ents = with_place_prefixes(text, ents, names)
     ents = without_level_words(text, ents)
