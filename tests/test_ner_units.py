@@ -277,6 +277,9 @@ def test_no_person_across_a_space_except_a_padded_two_character_name():
     found = [Mention(6, 10, "程 新伟", "PERSON"), Mention(20, 23, "王　刚", "PERSON"),
              Mention(30, 34, "山西 太原", "PLACE"), Mention(40, 43, "马慧荣", "PERSON")]
     assert without_names_across_spaces(found) == found[1:]
+    # a line break is where a PDF column broke the name, which cleaning joined for the model
+    broken = [Mention(50, 54, "贺志\n刚", "PERSON")]
+    assert without_names_across_spaces(broken) == broken
 
 
 def test_national_leaders_are_persons_except_inside_titles():

@@ -282,6 +282,8 @@ def test_named_facilities_roads_and_villages_are_places():
     text = "马拉维湖和扎伊尔共和国,王兆国说"
     assert facilities_as_places(text, [(0, 4, "PERSON"), (5, 11, "PERSON"), (12, 15, "PERSON")]) == [
         (0, 4, "PLACE"), (5, 11, "PLACE"), (12, 15, "PERSON")]
+    text = "王家大院游人如织"  # a family's compound, not a person
+    assert facilities_as_places(text, [(0, 4, "PERSON")]) == [(0, 4, "PLACE")]
     # the name before a facility's head names the facility, with the head
     # (not when the head starts another entity)
     text = "柳林大剧院是文化基地,王小平公园管理处"

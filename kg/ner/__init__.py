@@ -26,7 +26,7 @@ from kg.mention import LABELS, Mention
 from kg.resolve.names import company_core
 from kg.resolve.rules import load_rules
 from kg.word_lists import read_word_list
-from kg.text import CleanText, clean
+from kg.text import HORIZONTAL_SPACE, CleanText, clean
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -49,6 +49,7 @@ _BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?!摄)[\
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
+HORIZONTAL_SPACES = re.compile(f"[{HORIZONTAL_SPACE}]+")
 _LEADERS = re.compile("|".join(sorted(read_word_list("leaders.txt"), key=len, reverse=True)))
 
 
@@ -229,7 +230,9 @@ def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:
 
 
 def _across_space(name: str) -> bool:
-    parts = name.split()
+    # a line break is no space here: cleaning joined the lines only inside a sentence, so a
+    # name across one is a name a PDF column broke (市长贺志⏎刚)
+    parts = HORIZONTAL_SPACES.split(name.strip())
     return len(parts) > 1 and not (len(parts) == 2 and len(parts[0]) == len(parts[1]) == 1)
 
 
