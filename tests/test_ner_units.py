@@ -271,6 +271,10 @@ def test_address_forms_are_not_persons():
     found = [Mention(1, 2, "张", "PERSON"), Mention(10, 12, "张华", "PERSON"), Mention(16, 17, "吴", "PERSON"),
              Mention(20, 21, "陈", "PERSON"), Mention(24, 25, "江", "PERSON")]
     assert without_address_forms(text, found) == [Mention(10, 12, "张华", "PERSON"), Mention(24, 25, "江", "PERSON")]
+    # the anonymised parties of court news
+    text = "原告王某与被告李某某,王某明"
+    found = [Mention(2, 3, "王", "PERSON"), Mention(7, 9, "李某", "PERSON"), Mention(11, 14, "王某明", "PERSON")]
+    assert without_address_forms(text, found) == [Mention(11, 14, "王某明", "PERSON")]
 
 
 def test_no_person_across_a_space_except_a_padded_two_character_name():

@@ -174,6 +174,9 @@ def test_a_zone_that_acts_is_its_managing_body():
     assert labels(text, [(0, 7, "PLACE"), (8, 17, "PLACE")]) == [("朔州经济开发区", "ORG"), ("怀仁经济技术开发区", "ORG")]
     assert labels("综改示范区与原平市合作共建", [(0, 5, "PLACE")]) == [("综改示范区", "ORG")]
     assert labels("综改示范区与原平市交界处", [(0, 5, "PLACE")]) == [("综改示范区", "PLACE")]
+    assert labels("由运城经开区引进的企业", [(1, 6, "PLACE")]) == [("运城经开区", "ORG")]
+    # with one of its bureaus
+    assert labels("综改示范区投资促进局负责人说", [(0, 5, "PLACE")]) == [("综改示范区投资促进局", "ORG")]
 
 
 def test_a_name_listed_between_places_with_their_ending_is_a_place():
@@ -427,6 +430,8 @@ def test_a_body_acting_with_another_is_two_bodies():
     text = "省食品安全委员会办公室联合省教育厅,联合国"
     assert split_joint_bodies(text, [(0, 16, "ORG"), (17, 20, "ORG")]) == [
         (0, 11, "ORG"), (13, 16, "ORG"), (17, 20, "ORG")]
+    text = "市文旅局联合市商务局"  # the model took the verb into the second body
+    assert split_joint_bodies(text, [(0, 4, "ORG"), (4, 10, "ORG")]) == [(0, 4, "ORG"), (6, 10, "ORG")]
 
 
 def test_an_organisation_named_as_a_place_and_nothing_more_is_that_place():

@@ -239,16 +239,18 @@ def _across_space(name: str) -> bool:
 def without_address_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """王大妈, 陈阿姨 are address forms, not names (the guidelines leave them out, and MSRA
     never tags them); the model tags their first two characters as a person. So are 老张 and
-    小王, which MSRA tags (张, 61 times in its training set) and the guidelines do not."""
+    小王, which MSRA tags (张, 61 times in its training set) and the guidelines do not, and
+    the anonymised parties of court news (王某, 刘某某): a surname without a given name."""
     return [m for m in mentions if not (m.label == "PERSON" and _address_form(text, m))]
 
 
 def _address_form(text: str, m: Mention) -> bool:
-    """王大妈 (tagged 王大 or 王大妈), 吴师傅 (tagged 吴), 老张 (tagged 张)."""
+    """王大妈 (tagged 王大 or 王大妈), 吴师傅 (tagged 吴), 老张 (tagged 张), 王某 (tagged 王)."""
     if len(m.text) == 1:
         after = text[m.end:m.end + 2]
-        return text[m.start - 1:m.start] in ("老", "小") or after in ADDRESS_FORMS or _kin(after)
-    return m.text.endswith(ADDRESS_FORMS) or _kin(m.text[-1] + text[m.end:m.end + 1])
+        return (text[m.start - 1:m.start] in ("老", "小") or after in ADDRESS_FORMS or _kin(after)
+                or after.startswith("某"))
+    return m.text.endswith(ADDRESS_FORMS + ("某",)) or _kin(m.text[-1] + text[m.end:m.end + 1])
 
 
 def _kin(word: str) -> bool:

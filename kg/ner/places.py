@@ -50,7 +50,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.ner.bodies import NOT_IN_ORG_NAME, could_be_org_name, with_bodies, with_ministries, with_numbered_congresses
+from kg.ner.bodies import (BODIES, NOT_IN_ORG_NAME, could_be_org_name, with_bodies, with_ministries,
+                           with_numbered_congresses)
 from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
@@ -256,13 +257,16 @@ JOINT_VERB = re.compile("(?:联合|会同|协同|携手)(?=[省市县区])")
 
 def split_joint_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """An ORG that runs across 联合 (or 会同, 协同, 携手) into a level-prefixed body is two
-    bodies: 省食品安全委员会办公室 + 省教育厅. (联合国 and 联合会 are names: the verb must be
-    followed by a level, 省 市 县 区.)"""
+    bodies: 省食品安全委员会办公室 + 省教育厅; one that starts with the verb is the body after
+    it (联合 + 市能源局). (联合国 and 联合会 are names: the verb must be followed by a level,
+    省 市 县 区.)"""
     split = []
     for start, end, label in ents:
-        verb = JOINT_VERB.search(text, start + 2, end) if label == "ORG" else None
-        if verb and verb.end() <= end - 2:
-            split += [(start, verb.start(), label), (verb.end(), end, label)]
+        verb = JOINT_VERB.search(text, start, end) if label == "ORG" else None
+        if verb and verb.end() <= end - 2 and verb.start() != start + 1:
+            if verb.start() > start:
+                split.append((start, verb.start(), label))
+            split.append((verb.end(), end, label))
         else:
             split.append((start, end, label))
     return split
@@ -387,22 +391,34 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
     return ents
 
 
-# what a zone does as a body: 大同经开区出台政策, 临汾经济开发区作交流发言, A区、B区要当好主战场
+# what a zone does as a body: 大同经开区出台政策, 临汾经济开发区作交流发言, A区、B区要当好主战场,
+# 孝义经济开发区推行“拿地即开工”, 由运城经开区引进的企业, 综改示范区以链长制为牵引
 ZONE_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:出台|印发|发布|制定|要|联合|携手|组织|召开|举办|推出|"
-                       "作交流|作表态|表示|牵头|负责|与[^，。；！？,;!?]{2,12}?(?:合作|共建|签))" % "|".join(ZONE_HEADS))
+                       "推行|深化|引进|签约|现场签约|以|作交流|作表态|表示|牵头|负责|"
+                       "与[^，。；！？,;!?]{2,12}?(?:合作|共建|签))" % "|".join(ZONE_HEADS))
+# a zone's own bureaus: 综改示范区投资促进局, 山西转型综合改革示范区管委会
+ZONE_BODIES = tuple(sorted({"管委会", "管理委员会", "党工委", "投资促进局", "招商局"}
+                           | {body for body in BODIES if body.endswith("局")}, key=len, reverse=True))
 
 
 def zones_that_act(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A zone that acts is its managing body, an ORG (大同经开区出台支持政策, 山西综改示范区与原平市
-    合作共建, 朔州经济开发区、怀仁经济技术开发区要当好主战场); where it is a location it stays a
-    PLACE (落户朔州经济开发区). The annotators of the invented pages all read them so."""
-    acting = set()
+    合作共建, 朔州经济开发区、怀仁经济技术开发区要当好主战场), and so is a zone with one of its
+    bureaus (综改示范区 + 投资促进局); where it is a location it stays a PLACE (落户朔州经济开发区).
+    The annotators of the invented pages all read them so."""
+    acting, bodies = set(), {}
     for start, end, label in ents:
-        acts = ZONE_ACTS.match(text, end) if label == "PLACE" and text[start:end].endswith(ZONE_HEADS) else None
-        if acts:
+        if label != "PLACE" or not text[start:end].endswith(ZONE_HEADS):
+            continue
+        body = next((b for b in ZONE_BODIES if text.startswith(b, end)), None)
+        acts = ZONE_ACTS.match(text, end)
+        if body and not any(end <= e[0] < end + len(body) for e in ents):
+            bodies[start] = end + len(body)
+        elif acts:
             acting.add(start)
             acting.update(e[0] for e in ents if end < e[0] < acts.end() and text[e[0]:e[1]].endswith(ZONE_HEADS))
-    return [(start, end, "ORG" if start in acting else label) for start, end, label in ents]
+    return [(start, bodies.get(start, end), "ORG" if start in acting or start in bodies else label)
+            for start, end, label in ents]
 
 
 def _could_be_zone_name(name: str) -> bool:
