@@ -472,6 +472,9 @@ def test_a_party_group_before_its_secretary_is_a_title():
     text = "市政协党组书记、主席姚鸿波,市文物局党组副书记,市政协党组召开会议"
     model = [(0, 5, "ORG"), (14, 20, "ORG"), (24, 29, "ORG")]
     assert [text[s:e] for s, e, _ in without_title_groups(text, model)] == ["市政协", "市文物局", "市政协党组"]
+    text = "市公安局党委副书记温建军,梧桐镇党委书记"
+    model = [(0, 6, "ORG"), (13, 18, "ORG")]
+    assert [text[s:e] for s, e, _ in without_title_groups(text, model)] == ["市公安局", "梧桐镇党委"]
 
 
 def test_a_named_community_body_that_starts_a_clause_is_an_org():
@@ -489,6 +492,13 @@ def test_a_company_a_place_and_a_branch_head_are_one_org():
     model = [(0, 10, "ORG"), (12, 15, "PLACE"), (18, 22, "ORG"), (22, 24, "PLACE"), (31, 33, "PLACE")]
     assert [text[s:e] for s, e, _ in with_branches(text, model)] == [
         "中国铝业股份有限公司兴县奥家湾铝矿", "招商银行北京分行", "太原"]
+    # a bureau's or a court's local office, not a company's office of a bureau
+    text = "长治市生态环境局沁源分局、平遥县人民法院洪善人民法庭和水利局太原分公司"
+    model = [(0, 8, "ORG"), (8, 10, "PLACE"), (13, 20, "ORG"), (20, 22, "PLACE"), (27, 30, "ORG"), (30, 32, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_branches(text, model)] == [
+        "长治市生态环境局沁源分局", "平遥县人民法院洪善人民法庭", "水利局", "太原"]
+    text = "人民银行山西省分行等单位"
+    assert with_branches(text, [(0, 4, "ORG"), (4, 9, "ORG")]) == [(0, 9, "ORG")]
 
 
 def test_a_village_body_cut_after_a_township_takes_the_village_name():

@@ -525,21 +525,27 @@ def _starts_with_division(name: str, names: DivisionNames) -> bool:
     return any(name[:size] in shorts for size in (2, 3)) or any(names.knows(name[:size]) for size in range(3, 9))
 
 
-# a company's or bank's branch, office or mine named by its place (招商银行北京分行, MSRA's way)
-BRANCH = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:分公司|分行|支行|营业所|营业部|分厂|[煤铝铁铜金]?矿)(?![业产区山石物])")
-PARENT_ENDINGS = ("公司", "银行", "集团")
+# a company's or bank's branch, office or mine named by its place (招商银行北京分行, MSRA's way),
+# and a bureau's or court's local office (吕梁市生态环境局孝义分局, 平遥县人民法院洪善人民法庭)
+BRANCH = re.compile(r"([\u4e00-\u9fff]{2,8}?)(分公司|分行|支行|营业所|营业部|分厂|[煤铝铁铜金]?矿|分局|派出所|人民法庭)"
+                    r"(?![业产区山石物])")
+COMPANY_ENDINGS = ("公司", "银行", "集团")
+BRANCH_PARENTS = {"分局": ("局",), "派出所": ("公安局",), "人民法庭": ("法院",)}  # the others: a company's
+PARENT_ENDINGS = COMPANY_ENDINGS + ("局", "法院")
 
 
 def with_branches(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A company or bank followed by a place and a branch's head is one ORG, the branch
-    (招商银行北京分行, 中国铝业股份有限公司兴县奥家湾铝矿), as MSRA tags it, in place of the
-    places the model found inside."""
+    """A company, bank, bureau or court followed by a place and a branch's head is one ORG,
+    the branch (招商银行北京分行, 中国铝业股份有限公司兴县奥家湾铝矿, 长治市生态环境局沁源分局),
+    as MSRA tags it, in place of the places the model found inside, or of the branch it read
+    as a body of its own (人民银行 + 山西省分行)."""
     for org in [e for e in ents if e[2] == "ORG" and text[e[0]:e[1]].endswith(PARENT_ENDINGS)]:
         match = BRANCH.match(text, org[1])
-        if not match or not could_be_org_name(match.group(1)):
+        if not match or not could_be_org_name(match.group(1)) or not text[org[0]:org[1]].endswith(
+                BRANCH_PARENTS.get(match.group(2), COMPANY_ENDINGS)):
             continue
         inside = [e for e in ents if org[1] <= e[0] < match.end()]
-        if all(e[2] == "PLACE" and e[1] <= match.end() for e in inside):
+        if all(e[1] <= match.end() and (e[2] == "PLACE" or e[1] == match.end()) for e in inside):
             ents = sorted([e for e in ents if e != org and e not in inside] + [(org[0], match.end(), "ORG")])
     return ents
 
@@ -652,7 +658,9 @@ def _listed(text: str, start: int, end: int) -> bool:
 
 
 # 党组书记 is a title: 市政协党组书记、主席姚鸿波 names 市政协 (MSRA's training set tags 市政协党组)
-TITLE_GROUP = re.compile("党组(?=副?书记|成员)")
+# and so is a bureau's 党委书记 (市公安局党委副书记, 省司法厅党委委员); a township's 镇党委 is its
+# party committee, the body itself (梧桐镇党委书记)
+TITLE_GROUP = re.compile("党组(?=副?书记|成员)|(?<=[局厅])党委(?=副?书记|委员|成员)")
 
 
 def without_title_groups(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
