@@ -210,6 +210,13 @@ def test_a_long_company_name_is_also_shortened_to_its_first_four_characters():
     assert [m.text for m in found] == ["山西同泰储能科技有限公司", "同泰储能", "山西文化旅游投资有限公司"]
 
 
+
+def test_a_short_form_is_its_longest_form_and_may_hold_a_line_break():
+    text = "山西晋芯微电子科技有限公司投产。晋芯微电子总经理说,晋芯微\n电子的订单"
+    found = with_short_forms(text, [Mention(0, 13, text[:13], "ORG")], {"山西省": "山西"})
+    assert [m.text for m in found] == ["山西晋芯微电子科技有限公司", "晋芯微电子", "晋芯微\n电子"]
+
+
 def test_a_named_local_body_is_found_without_its_district():
     text = "尖草坪区南寨区域党群服务中心。来南寨区域党群服务中心办事,社区党群服务中心"
     full = Mention(0, 14, "尖草坪区南寨区域党群服务中心", "ORG")

@@ -49,6 +49,7 @@ _BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?!摄)[\
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
+VAGUE_TRADES = ("科技", "技术", "实业", "发展")  # the trades a company's short form leaves out
 HORIZONTAL_SPACES = re.compile(f"[{HORIZONTAL_SPACE}]+")
 _LEADERS = re.compile("|".join(sorted(read_word_list("leaders.txt"), key=len, reverse=True)))
 
@@ -339,14 +340,15 @@ def with_short_forms(text: str, mentions: list[Mention], short_names: dict[str, 
     full name."""
     places = set(short_names or {}) | set((short_names or {}).values())
     forms = {form for m in mentions if m.label == "ORG" for form in _short_forms(m.text.replace("\n", ""), places)}
-    patterns = ["(?<!“)(" + re.escape(form) + ")" for form in forms]
+    patterns = ["(?<!“)(" + "\n?".join(map(re.escape, form)) + ")" for form in forms]  # 泽瑞光⏎电
     return _with_outer_spans(text, mentions, patterns, "ORG")
 
 
 def _short_forms(name: str, places: set[str]) -> set[str]:
     """诚信种业 of 山西诚信种业有限公司; a longer name is also shortened to its first four
     characters, its trade name and trade (同泰储能 of 山西同泰储能科技有限公司, 华晟氢能 of
-    大同华晟氢能装备股份有限公司), unless those are common words (文化旅游)."""
+    大同华晟氢能装备股份有限公司), unless those are common words (文化旅游), and to the name
+    without a vague trade at its end (晋芯微电子 of 山西晋芯微电子科技有限公司)."""
     from kg.ner.places import is_named_body
     from kg.ner.rules import is_generic_phrase
 
@@ -357,6 +359,9 @@ def _short_forms(name: str, places: set[str]) -> set[str]:
     forms = {core} if len(core) >= 4 else set()
     if len(core) >= 6 and not is_generic_phrase(core[:4]):
         forms.add(core[:4])
+    vague = next((word for word in VAGUE_TRADES if core.endswith(word)), "")
+    if vague and len(core) - len(vague) >= 4:
+        forms.add(core[:-len(vague)])  # 晋芯微电子 of 山西晋芯微电子科技有限公司
     return forms
 
 
@@ -373,6 +378,8 @@ def _with_outer_spans(text: str, mentions: list[Mention], patterns: list[str], l
     """``mentions`` plus a ``label`` span for group 1 of every match of ``patterns``, in place of
     the mentions inside it; a span inside or across another mention is left out."""
     found = {match.span(1) for pattern in patterns for match in re.finditer(pattern, text)}
+    # the longest of the names found at a place (晋芯微电子, not its first four 晋芯微电)
+    found = {span for span in found if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)}
     added = [(start, end) for start, end in found if not any(
         m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in mentions)]
     added = [span for span in added if span not in {(m.start, m.end) for m in mentions}]
