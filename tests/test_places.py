@@ -179,6 +179,19 @@ def test_a_zone_that_acts_is_its_managing_body():
     assert labels("综改示范区投资促进局负责人说", [(0, 5, "PLACE")]) == [("综改示范区投资促进局", "ORG")]
 
 
+def test_a_museum_that_acts_is_an_institution():
+    from kg.ner.places import institutions_that_act
+
+    def labels(text, model):
+        return [(text[s:e], label) for s, e, label in institutions_that_act(text, model)]
+
+    text = "晋祠博物馆将闭馆时间延长,游客走进太原市博物馆,区文旅局联合山西博物院推出"
+    model = [(0, 5, "PLACE"), (17, 23, "PLACE"), (30, 35, "PLACE")]
+    assert labels(text, model) == [("晋祠博物馆", "ORG"), ("太原市博物馆", "PLACE"), ("山西博物院", "ORG")]
+    # an exhibition that opens (开展) at the museum
+    assert labels("成果展在太原市博物馆开展", [(4, 10, "PLACE")]) == [("太原市博物馆", "PLACE")]
+
+
 def test_a_name_listed_between_places_with_their_ending_is_a_place():
     from kg.ner.places import with_listed_places
 

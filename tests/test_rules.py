@@ -177,6 +177,12 @@ def test_a_play_film_or_book_in_book_marks_is_not_a_doc():
     assert found("研究院还编纂出版了《北魏石刻艺术图录》,推出沉浸式演艺《北魏之光》", label="DOC") == []
     assert found("大型实景演出\n《千年守望》、民俗展演", label="DOC") == []
     assert found("《河畔的约定》一剧在太原首演", label="DOC") == []
+    # any kind of play, and the titles listed after a work's
+    assert found("新编历史剧《晋阳宫》和传统戏《打金枝》《算粮》、《右玉》等剧目", label="DOC") == []
+    assert found("《打金枝》《条例》", label="DOC") == ["打金枝", "条例"]
+    # nor is a place in a work's title
+    text = "现代戏《右玉》上演"
+    assert found(text, [span_of(text, "右玉", "PLACE")]) == []
     # a document stays one, whatever comes after its title
     assert found("出台《文物保护条例》,推出演出", label="DOC") == ["文物保护条例"]
 

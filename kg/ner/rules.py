@@ -54,6 +54,9 @@ SIGNAL = re.compile(r"[“”A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
 # 每次首脑会晤, 本届论坛, 历次全会: a meeting of a series referred to, not named (首届 names one)
 SERIES_REFERENCE = re.compile(r"(?:本|历|上|下)?[届次](?!区域)|[一两几数多每]次")  # and 每月召开一次调度会
 EVENT_SIGNAL = re.compile(r"[0-9０-９第届次“]|^(?:中央|全国|全省|全市|全县|全区|[省市县区]委?)")
+# the title of a play, film or book: no entity, and none inside it (《晋阳宫》, 《右玉》), as the
+# guidelines tag places in slogans and not in works' titles; it never leaves rule_spans
+WORK = "WORK"
 TITLE = re.compile(r"《([^《》\n]{1,80})》")
 SHORT_FORM = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*([“《])([^”》\n]{1,20})[”》]")
 PARTY_CONGRESS = re.compile(r"(?:党的|中共)第?[一二三四五六七八九十]{1,3}大(?![学会厦])")
@@ -151,7 +154,7 @@ def rule_spans(text: str, entities: list[Span]) -> list[Span]:
     lex = lexicon()
     found = title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex)
     found = [(*cleaned.to_original(start, end), label) for start, end, label in found if start < end]
-    return resolve_overlaps(found, list(entities))
+    return [span for span in resolve_overlaps(found, list(entities)) if span[2] != WORK]
 
 
 def _without_marks(text: str, span: Span) -> Span | None:
@@ -199,12 +202,17 @@ def resolve_overlaps(preferred: list[Span], others: list[Span]) -> list[Span]:
 # --- DOC (and newspapers, which are ORG) ---------------------------------------------------
 
 def title_spans(page: str) -> list[Span]:
-    """Titles in 《》: DOC, or ORG for a newspaper; plus short forms defined after a DOC."""
+    """Titles in 《》: DOC, or ORG for a newspaper, or WORK for a play, film or book; plus short
+    forms defined after a DOC."""
     spans = []
+    work_end = None  # where the last work's title closed: the titles listed after it are works too
     for match in TITLE.finditer(page):
-        if _names_a_work(page, match.start(), match.end()):
-            continue
+        listed_after_work = work_end is not None and page[work_end:match.start()] in ("", "、")
         start, end = _strip(page, *match.span(1))
+        if listed_after_work or _names_a_work(page, match.start(), match.end()):
+            work_end = match.end()
+            spans.append((start, end, WORK))
+            continue
         label = "ORG" if is_media_name(page[start:end]) else "DOC"
         spans.append((start, end, label))
         short = SHORT_FORM.match(page, match.end())
@@ -216,7 +224,8 @@ def title_spans(page: str) -> list[Span]:
 def _names_a_work(page: str, opening: int, closing: int) -> bool:
     """A play, a film or a book in 《》 is no document (the guidelines' DOC is documents, laws,
     plans and policies): a word right before the title says so, 了 or a line break aside
-    (编纂出版了《北魏石刻艺术图录》, 大型实景演出⏎《千年守望》), or one right after it (《北魏之光》一剧)."""
+    (编纂出版了《北魏石刻艺术图录》, 大型实景演出⏎《千年守望》, 新编历史剧《晋阳宫》), or one right
+    after it (《北魏之光》一剧)."""
     lex = lexicon()
     before = page[max(0, opening - 8):opening]
     return any(before.rstrip("了的 \n\u3000").endswith(word) for word in lex.work_before) or page.startswith(
