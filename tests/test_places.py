@@ -133,6 +133,8 @@ def test_a_zone_named_by_its_place_is_one_place():
     # the shipped regions name Shanxi's own zone without a place
     from kg.ner.places import with_regions
     assert names("综改示范区规模以上工业", with_regions("综改示范区规模以上工业", [])) == [("综改示范区", "PLACE")]
+    # a park in a zone is named on its own
+    assert names("走进综改示范区潇河产业园区", [(2, 7, "PLACE")]) == [("综改示范区", "PLACE"), ("潇河产业园区", "PLACE")]
 
 def test_a_company_named_with_its_legal_ending_is_one_org():
     from kg.ner.places import with_legal_names
@@ -244,6 +246,8 @@ def test_places_used_as_modifiers_are_not_places():
     model = [(0, 1, "PLACE"), (6, 7, "PLACE"), (10, 11, "PLACE"), (11, 12, "PLACE"), (15, 17, "PLACE"),
              (22, 23, "PLACE")]
     assert without_modifiers(text, model) == [(10, 11, "PLACE"), (11, 12, "PLACE")]
+    text = "沿黄各乡镇和黄河沿岸"
+    assert without_modifiers(text, [(1, 2, "PLACE"), (6, 8, "PLACE")]) == [(6, 8, "PLACE")]
 
 
 def test_spans_across_a_clause_or_half_a_bracket_are_not_names():
@@ -300,6 +304,8 @@ def test_named_facilities_roads_and_villages_are_places():
         (0, 4, "PLACE"), (5, 11, "PLACE"), (12, 15, "PERSON")]
     text = "王家大院游人如织"  # a family's compound, not a person
     assert facilities_as_places(text, [(0, 4, "PERSON")]) == [(0, 4, "PLACE")]
+    text = "依托晋阳古城遗址和灵空山国家级自然保护区"  # a head after a head
+    assert facilities_as_places(text, [(2, 4, "PLACE"), (9, 12, "PERSON")]) == [(2, 8, "PLACE"), (9, 20, "PLACE")]
     # the name before a facility's head names the facility, with the head
     # (not when the head starts another entity)
     text = "柳林大剧院是文化基地,王小平公园管理处"
