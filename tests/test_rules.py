@@ -217,6 +217,18 @@ def test_meeting_words_without_a_name_are_not_events():
     assert found("在人民大会堂会议室举行", label="EVENT") == []
     assert found("全国人民代表大会常务委员会", label="EVENT") == []
     assert found("颁奖仪式上午在太原举行隆重颁奖大会。", label="EVENT") == []
+    # who sat in, and a number after the verb: the body that meets is the sentence's subject
+    assert found("市政协有关负责同志列席会议。", label="EVENT") == []
+    assert found("市十七届人大常委会召开第二十八次会议", label="EVENT") == []
+    assert found("县政府召开第23次常务会议", label="EVENT") == []
+    assert found("县政府第23次常务会议召开", label="EVENT") == ["县政府第23次常务会议"]
+
+
+def test_training_classes_exhibitions_of_results_and_flower_festivals_are_events():
+    assert found("2025年全省人民调解员骨干业务培训班在太原举办。", label="EVENT") == [
+        "2025年全省人民调解员骨干业务培训班"]
+    assert found("“晋阳古城考古成果展”10月9日开幕。", label="EVENT") == ["晋阳古城考古成果展"]
+    assert found("8月举办的2025岚县土豆花节吸引游客。", label="EVENT") == ["2025岚县土豆花节"]
 
 
 def test_a_name_does_not_start_with_a_bracket():
@@ -306,7 +318,29 @@ def test_a_quoted_project_name_is_a_mention_wherever_it_is_quoted():
 
 
 def test_short_names_count_when_quoted_with_their_head():
-    assert found("深入实施“百千万工程”,开展“双百”行动。", label="PROJECT") == ["百千万工程", "双百"]
+    # two characters in quotes are a slogan; with the head after them they are the name
+    assert found("深入实施“百千万工程”,开展“双百”行动。", label="PROJECT") == ["百千万工程", "“双百”行动"]
+
+
+def test_a_quoted_name_with_more_words_before_the_head_is_one_project_with_its_quotes():
+    assert found("晋城市人民检察院深入推进“检护民生”专项行动,把食品安全作为重点。", label="PROJECT") == [
+        "“检护民生”专项行动"]
+    # the body or the scope before the quote runs the campaign: it is not in the name
+    assert found("纳入全省“两山七河一流域”生态保护修复工程的重点项目。", label="PROJECT") == [
+        "“两山七河一流域”生态保护修复工程"]
+
+
+def test_a_phase_keeps_the_quoted_name_and_one_quote_is_one_name():
+    assert found("“玉门河综合治理”二期工程已进入收尾阶段。", label="PROJECT") == ["玉门河综合治理"]
+    assert found("学习运用“千村示范、万村整治”工程经验。", label="PROJECT") == ["千村示范、万村整治"]
+    assert found("实施“就业提质增效、技能长治建设”两大工程。", label="PROJECT") == ["就业提质增效", "技能长治建设"]
+
+
+def test_an_amount_and_an_inspection_are_not_in_a_project_name():
+    assert found("投资12亿元建设锐视达年产3000万套车载镜头模组项目。", label="PROJECT") == [
+        "锐视达年产3000万套车载镜头模组项目"]
+    assert found("实地察看沁河源头生态保护修复项目。", label="PROJECT") == ["沁河源头生态保护修复项目"]
+    assert found("瑞丰汽车零部件项目经理说。", label="PROJECT") == []
 
 
 def test_a_quoted_name_before_the_head_is_the_whole_project():

@@ -48,6 +48,8 @@ GROUP_LIMIT = 30
 NAME_LIMIT = 45
 COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+\s*[余多]?[个项批座条家所处名位类场轮大]")  # 20 余项
 # A date with its month is never part of a name: １９９７年３月１２日政协第八届全国委员会第五次会议
+# an amount, and the verb it pays for: 投资12亿元建设 + 锐视达年产3000万套车载镜头模组项目
+MONEY = re.compile(r"[0-9０-９.]+\s*[万亿]?元(?:建设|新建|实施)?")
 DATE = re.compile(r"(?:[0-9０-９〇○零一二三四五六七八九]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月"
                   r"(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?")
 SIGNAL = re.compile(r"[“”A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
@@ -61,8 +63,12 @@ TITLE = re.compile(r"《([^《》\n]{1,80})》")
 SHORT_FORM = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*([“《])([^”》\n]{1,20})[”》]")
 PARTY_CONGRESS = re.compile(r"(?:党的|中共)第?[一二三四五六七八九十]{1,3}大(?![学会厦])")
 QUOTED_LIST = re.compile(
-    r"((?:“[^“”\n]{2,40}”[、，,]?){1,10})等?(?:系列|[0-9一二三四五六七八九十两]+[大项])?(?:重点|重大)?"
-    r"(工程|行动|项目|计划|活动|试点)")
+    r"((?:“[^“”\n]{2,40}”[、，,]?){1,10})(等?(?:系列|[0-9一二三四五六七八九十两]+[大项])?)(?:重点|重大)?"
+    r"(?:[一二三四五六七八九十]期)?(工程|行动|项目|计划|活动|试点)")
+# A quoted name this short is no name alone: “断卡”行动 is the campaign, 断卡 a slogan
+SHORT_QUOTED = 2
+# where a page says who runs a campaign, or how widely, before its quoted name: 全省“两山七河一流域”…
+SCOPES = ("全国", "全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区")
 KIND_ENDINGS = ("类", "重点", "重大")  # before a weak head: which projects, not their name
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
 DIGITS = re.compile(r"[0-9０-９]")
@@ -70,6 +76,8 @@ ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
 # works on a named road: 魏榆路改造, 龙城大街东延 (the guidelines' project 太旧高速扩容改造)
 ROAD_WORKS = re.compile(r"(路|大街|街|大道|高速公路|高速|公路|快速路|环线|大桥)([东西南北]延|提质改造|扩容改造|改扩建|改造|拓宽)")
 # 中共中央政治局第九次集体学习: a body's numbered study session is a named event
+# 召开第二十八次会议: a meeting named only by its number after the verb, its body the sentence's subject
+NUMBER_ONLY = re.compile(r"(?<=召开|举行)第[0-9０-９一二三四五六七八九十百]+次(?:常务|全体|主席)?$")
 NUMBERED_STUDY = re.compile(r"第[0-9０-９一二三四五六七八九十百]+次集体学习")
 
 
@@ -257,7 +265,7 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     for head in lex.event_head.finditer(page):
         start = _across_conjunction(page, left_edge(page, head.start(), marks), head.start(), marks, lex)
         if (start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes)
-                or SERIES_REFERENCE.match(page, start)):
+                or SERIES_REFERENCE.match(page, start) or NUMBER_ONLY.match(page, start, head.start())):
             continue
         modifier = page[start:head.start()]
         named = len(modifier) >= 4 or (len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks))
@@ -292,8 +300,6 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _enumerated_projects(page, lex, marks)
              + _road_works(page, entities))
     for head in lex.project_head.finditer(page):
-        if page[head.start() - 1:head.start()] == "”":
-            continue  # “一泓清水入黄河”工程: the quoted name is the project (_quoted_projects)
         start = _project_start(page, head, lex, marks)
         if start is not None and _is_project_name(page, start, head, lex, marks):
             spans.append((start, head.end(), "PROJECT"))
@@ -313,7 +319,8 @@ def _quoted_repeats(page: str, spans: list[Span]) -> list[Span]:
 
 def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks: Marks) -> bool:
     modifier = page[start:head.start()]
-    if modifier.startswith("“") and modifier.endswith("”") and _opener(page, head.start() - 1) == start:
+    quoted = _quoted_names(page, start, head)
+    if quoted and not _short_quote(quoted):
         return False  # “X”工程: the name is X, found by _quoted_projects
     word = head.group()
     if word in lex.designation_heads:
@@ -331,15 +338,33 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
     return long_enough and not _all_words(modifier, lex.generic)
 
 
+def _quoted_names(page: str, start: int, head: re.Match) -> re.Match | None:
+    """Quoted names right before a bare head, or a phase and the head: “X”工程, “X”二期工程,
+    “A”“B”等系列工程 (a head with more words, “检护民生”专项行动, makes one name with the quote)."""
+    return next((match for match in QUOTED_LIST.finditer(page, start, head.end())
+                 if match.end() == head.end() and match.start(3) == head.start()), None)
+
+
+def _short_quote(match: re.Match) -> bool:
+    """One quoted name too short to stand alone, right before its head: “断卡”行动."""
+    return (match.group(1).count("“") == 1 and len(match.group(1)) - 2 <= SHORT_QUOTED
+            and match.end(1) == match.start(3))
+
+
 def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
     """Quoted names right before a head: “一泓清水入黄河”工程, “A、B、C”三大工程, “A”“B”等系列工程."""
     spans = []
     for match in QUOTED_LIST.finditer(page):
-        if lex.project_head.match(page, match.start(2)) is None:
+        if lex.project_head.match(page, match.start(3)) is None:
             continue  # a blocked continuation such as 活动室
-        for quoted in re.finditer(r"“([^“”]+)”", match.group(1)):
+        if _short_quote(match):
+            continue  # “断卡”行动: the whole is the name (project_spans)
+        quotes = list(re.finditer(r"“([^“”]+)”", match.group(1)))
+        # “A、B、C”三大工程 names three projects; “千村示范、万村整治”工程 one
+        items = r"[^、]+" if len(quotes) > 1 or match.group(2) else r".+"
+        for quoted in quotes:
             offset = match.start(1) + quoted.start(1)
-            for item in re.finditer(r"[^、]+", quoted.group(1)):
+            for item in re.finditer(items, quoted.group(1)):
                 name = item.group()
                 if len(name.strip()) >= 2 and not _all_words(name, lex.vague):
                     spans.append((*_strip(page, offset + item.start(), offset + item.end()), "PROJECT"))
@@ -361,6 +386,18 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
     verb = page[head.start() - marks.stops.get(head.start(), 0):head.start()]
     if start == head.start() and verb in lex.named_before_head and head.group() in lex.strong_heads:
         start = left_edge(page, head.start() - len(verb), marks)
+    quoted = _quoted_names(page, start, head) if start is not None else None
+    if quoted and _short_quote(quoted):
+        return quoted.start()
+    return _from_quote(page, start, head.start(), marks)
+
+
+def _from_quote(page: str, start: int | None, head: int, marks: Marks) -> int | None:
+    """A body or a scope before a quoted name runs the campaign, it is not named in it:
+    全省法院“冬季攻坚”执行专项行动, 全省“两山七河一流域”生态保护修复工程."""
+    quote = page.find("“", start, head) if start is not None else -1
+    if quote > start and (page[start:quote] in SCOPES or marks.jumps.get(quote) == start):
+        return quote
     return start
 
 
@@ -414,7 +451,7 @@ def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Sp
     return Marks(
         stops=_word_ends(page, stops),
         transparent=_word_ends(page, lex.transparent),
-        numbers={match.end() for pattern in (COUNT, DATE) for match in pattern.finditer(page)},
+        numbers={match.end() for pattern in (COUNT, MONEY, DATE) for match in pattern.finditer(page)},
         jumps={end: start for start, end, label in entities if label != "PERSON"},
         walls={end for start, end, label in entities if label == "PERSON"},
     )
