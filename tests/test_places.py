@@ -80,6 +80,8 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     # an address joins the body it leads to
     assert with_org_names("柴村街道优山美郡社区党群服务中心运行", [(0, 4, "PLACE"), (4, 8, "PLACE")]) == [(0, 16, "ORG")]
     assert with_org_names("杏花岭区零工市场", [(0, 4, "PLACE")]) == [(0, 8, "ORG")]
+    # a city's intermediate court and customs are named by the city alone
+    assert with_org_names("太原中院、太原海关", [(0, 2, "PLACE"), (5, 7, "PLACE")]) == [(0, 4, "ORG"), (5, 9, "ORG")]
     assert with_org_names("黄石铜山口铜矿通过改造", [(0, 2, "PLACE")]) == [(0, 7, "ORG")]
     # a larger place does not join a body made so (MSRA: 福建 + 厦门海外环球旅行社)
     assert with_org_names("福建厦门海外旅行社", [(0, 2, "PLACE"), (2, 4, "PLACE")]) == [(0, 2, "PLACE"), (2, 9, "ORG")]
@@ -161,6 +163,19 @@ def test_a_company_named_with_its_legal_ending_is_one_org():
         ("朔州", "PLACE"), ("山西塞北牧歌乳业有限公司", "ORG")]
     assert orgs("山西全部供应古城乳业集团有限公司", [(0, 2, "PLACE")]) == [("山西", "PLACE")]
     assert orgs("社长兼彩翎音像制作有限公司", [(0, 2, "PERSON")]) == [("社长", "PERSON")]
+    # a "person" inside the name is a piece the model made of it
+    assert orgs("晋城巴公光学镀膜有限公司负责人", [(0, 2, "PLACE"), (2, 4, "PERSON")]) == [
+        ("晋城巴公光学镀膜有限公司", "ORG")]
+    assert orgs("记者王明山西塞北牧歌乳业有限公司", [(2, 4, "PERSON"), (4, 6, "PLACE")]) == [
+        ("王明", "PERSON"), ("山西塞北牧歌乳业有限公司", "ORG")]
+
+
+def test_a_place_or_person_named_as_a_body_is_that_body():
+    from kg.ner.places import bodies_named_as_others
+
+    text = "岚县农业农村局数据显示,山西金岚煤焦集团有限公司、太原市"
+    model = [(0, 7, "PLACE"), (14, 24, "PERSON"), (25, 28, "PLACE")]
+    assert bodies_named_as_others(text, model) == [(0, 7, "ORG"), (14, 24, "ORG"), (25, 28, "PLACE")]
 
 
 def test_a_zone_that_acts_is_its_managing_body():
@@ -400,6 +415,7 @@ def test_a_place_inside_a_longer_division_name_takes_all_of_it():
 def test_generic_bodies_alone_are_not_organisations():
     from kg.ner.places import without_generic_orgs
 
+    assert without_generic_orgs("负责人说,公司与合作社签约", [(5, 7, "ORG"), (8, 11, "ORG")]) == []
     text = "跑去村委会了解,水利部门的职责,田村村委会"
     model = [(2, 5, "ORG"), (8, 11, "ORG"), (16, 21, "ORG")]
     assert without_generic_orgs(text, model) == [(16, 21, "ORG")]

@@ -166,6 +166,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_modifiers(text, ents)
     ents = persons_named_as_places(text, ents, names)
     ents = orgs_named_as_places(text, ents, names)
+    ents = bodies_named_as_others(text, ents)
     ents = split_joint_bodies(text, ents)
     ents = without_people_after_bodies(text, ents)
     ents = with_ministries(text, ents)
@@ -458,7 +459,7 @@ ORG_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团
              "支队", "监狱", "孤儿院", "工厂", "厂", "剧院", "剧团", "乐团", "俱乐部", "商场", "酒店", "宾馆", "饭店",
              "批发市场", "矿务局", "煤矿", "铜矿", "铁矿", "金矿", "铝矿")  # MSRA: 山东白庄煤矿 is an ORG
 # bodies a place's name alone names (潞州区零工市场, 襄垣县人民医院)
-PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院",
+PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院", "中院", "海关",
                 "农大", "师大", "医大", "财大", "工大", "科大")  # universities' short names: 山西农大
 ORG_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:%s)|()(?:%s)" % ("|".join(ORG_HEADS), "|".join(PLACE_BODIES)))
 # a group's legal name goes on after its head: 平遥古城文化旅游集团有限公司
@@ -517,7 +518,7 @@ def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: Divisio
             run = run[1:]  # 江苏 + 无锡 + 胜蓝科技有限公司
         start = run[0][0]
         inside = [e for e in ents if e[0] < tail.end() and start < e[1]]
-        if all(start <= e[0] and e[1] <= tail.end() and e[2] != "PERSON" for e in inside):
+        if all(start <= e[0] and e[1] <= tail.end() and (e[2] != "PERSON" or e[0] > start) for e in inside):
             ents = sorted([e for e in ents if e not in inside] + [(start, tail.end(), "ORG")])
     return ents
 
@@ -525,7 +526,8 @@ def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: Divisio
 def _names_before(text: str, end: int, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The places that touch one another, or the body, where the name before ``end`` starts
     (reading left over Han characters that could be in a name); none when something else ends it."""
-    by_end = {e[1]: e for e in ents if e[1] - e[0] > 1}  # not 泰 of 山西同泰储能科技有限公司
+    # not 泰 of 山西同泰储能科技有限公司, nor the "person" 巴公 of 晋城巴公光学镀膜有限公司
+    by_end = {e[1]: e for e in ents if e[1] - e[0] > 1 and e[2] != "PERSON"}
     position = end
     while position > 0 and end - position <= LONGEST_COMPANY_NAME and position not in by_end:
         char = text[position - 1]
@@ -534,7 +536,7 @@ def _names_before(text: str, end: int, ents: list[tuple[int, int, str]]) -> list
             return []
         position -= 1
     entity = by_end.get(position)
-    if entity is None or entity[2] == "PERSON":
+    if entity is None:
         return []
     if entity[2] == "ORG":
         return [entity]
@@ -739,7 +741,7 @@ def _head_end(text: str, start: int, end: int, starts: set[int]) -> int:
 GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "派出所", "卫生院", "中医院", "人民医院",
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
                           "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
-                          "卫生室", "村卫生室", "研究院", "研究所"})
+                          "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组"})
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 
 
@@ -845,6 +847,17 @@ def orgs_named_as_places(text: str, ents: list[tuple[int, int, str]],
     return [(start, end, "PLACE") if label == "ORG" and (text[start:end] in names.world_names
                                                          or names.knows(text[start:end])) else (start, end, label)
             for start, end, label in ents]
+
+
+# heads that end a body's or a company's name, never a place's or a person's
+BODY_ENDINGS = ("局", "委员会", "政府", "办公室", "法院", "检察院", "海关", "有限公司", "集团")
+
+
+def bodies_named_as_others(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A "place" or "person" whose name ends in a body's head is that body, an ORG: the model
+    read 岚县农业农村局 as a place and 金岚煤焦集团有限公司 (after a line break) as a person."""
+    return [(start, end, "ORG") if label in ("PLACE", "PERSON") and end - start > 2
+            and text[start:end].endswith(BODY_ENDINGS) else (start, end, label) for start, end, label in ents]
 
 
 def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int]]:
