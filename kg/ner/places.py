@@ -783,8 +783,9 @@ def _generic(text: str, start: int, end: int) -> bool:
 
 
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Named regions replace the spans inside them and the places that cross them (拱卫京 of
-    拱卫京津冀) and take the 地区 after them (京津冀地区); a PLACE takes a 流域, a 城市群 or
+    """Named regions, and Shanxi's rivers, mountains and best-known sites (``kg/data/regions.txt``),
+    replace the spans inside them and the places that cross them (拱卫京 of 拱卫京津冀, 晋 of 晋祠),
+    unless a longer name holds them (沁河镇), and take the 地区 after them (京津冀地区); a PLACE takes a 流域, a 城市群 or
     the 社区 named after it (黄河流域, 山西中部城市群, 滨河路南社区)."""
     for match in _REGION_PATTERN.finditer(text):
         start, end = match.span()
