@@ -420,6 +420,9 @@ def test_generic_bodies_alone_are_not_organisations():
     from kg.ner.places import without_generic_orgs
 
     assert without_generic_orgs("负责人说,公司与合作社签约", [(5, 7, "ORG"), (8, 11, "ORG")]) == []
+    # 人大 and 政协 in a member's role
+    text = "部分人大代表、政协委员旁听,市人大"
+    assert without_generic_orgs(text, [(2, 4, "ORG"), (7, 9, "ORG"), (14, 17, "ORG")]) == [(14, 17, "ORG")]
     text = "跑去村委会了解,水利部门的职责,田村村委会"
     model = [(2, 5, "ORG"), (8, 11, "ORG"), (16, 21, "ORG")]
     assert without_generic_orgs(text, model) == [(16, 21, "ORG")]
@@ -538,6 +541,10 @@ def test_a_company_a_place_and_a_branch_head_are_one_org():
         "长治市生态环境局沁源分局", "平遥县人民法院洪善人民法庭", "水利局", "太原"]
     text = "人民银行山西省分行等单位"
     assert with_branches(text, [(0, 4, "ORG"), (4, 9, "ORG")]) == [(0, 9, "ORG")]
+    # a university's school or department, as MSRA tags it; a system or a relation is no department
+    text = "山西大学历史文化学院学生,清华大学电机系,北京大学系统"
+    model = [(0, 4, "ORG"), (13, 17, "ORG"), (21, 25, "ORG")]
+    assert [text[s:e] for s, e, _ in with_branches(text, model)] == ["山西大学历史文化学院", "清华大学电机系", "北京大学"]
 
 
 def test_a_village_body_cut_after_a_township_takes_the_village_name():
