@@ -8,6 +8,7 @@ def texts(text, ents=()):
 def test_bodies_named_by_level_alone_are_organisations():
     assert texts("省工信厅日前印发通知,在县委有关部门支持下") == [("省工信厅", "ORG"), ("县委", "ORG")]
     assert texts("襄垣县委、县政府紧扣", [(0, 4, "ORG")]) == [("襄垣县委", "ORG"), ("县政府", "ORG")]
+    assert texts("省高院、市中院") == [("省高院", "ORG"), ("市中院", "ORG")]
     assert texts("1月4日,市医保中心传来消息,县疾控中心提醒") == [("市医保中心", "ORG"), ("县疾控中心", "ORG")]
 
 
@@ -68,6 +69,7 @@ def test_ministries_are_one_org_wherever_named():
     # the model reads 和 as "and" and tags a piece
     assert ministries("近日,工业和信息化部公布名单", [(5, 9, "ORG")]) == [("工业和信息化部", "ORG")]
     assert ministries("对接国家发展改革委、水利部") == [("国家发展改革委", "ORG"), ("水利部", "ORG")]
+    assert ministries("入选最高检典型案例") == [("最高检", "ORG")]
     # a name around it stands; 教育部门 is the authorities, not the ministry
     assert ministries("中国外交部发言人", [(0, 5, "ORG")]) == [("中国外交部", "ORG")]
     assert ministries("教育部门和公安部门") == []
