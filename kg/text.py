@@ -36,6 +36,7 @@ BODY_PUNCT = set("，。、；！？,;!?")
 BLOCK_OPENER = re.compile(
     r"\s*(?:[□■●▲◆]|——|本报\S{0,10}?讯|本报(?:记者|评论员|通讯员)|新华社|据《[^》\n]{1,20}》\s*$"
     r"|(?:记者|通讯员)\s|[（(]\s*[上下]接|图为|【)")
+DATELINE_AND_TEXT = re.compile(r"本报\S{0,10}?讯\s*(?:[（(][^()（）]*[）)])?\s*(?![（(]|记者|通讯员|实习生)\S")
 # Pages whose body lines are narrower than this (in characters) come from PDF columns.
 NARROW_COLUMN = 30
 _KEEP = bytes([1, 0]) + bytes(254)  # bytearray.translate table: 0 -> 1, 1 -> 0
@@ -163,9 +164,11 @@ def _fills_column(line: str, width: float, indented: bool) -> bool:
 
 
 def _is_credit(line: str) -> bool:
-    """A photo credit or byline line (记者 X 摄, 本报记者 X): never joined to the next."""
+    """A photo credit or byline line (记者 X 摄, 本报记者 X): never joined to the next. A
+    dateline with the story after it (本报讯（记者 X）据太原海⏎关统计) starts the body."""
     stripped = line.strip()
-    return stripped.endswith("摄") or bool(BLOCK_OPENER.match(stripped)) and len(stripped) <= 20
+    return stripped.endswith("摄") or (bool(BLOCK_OPENER.match(stripped)) and len(stripped) <= 20
+                                      and not DATELINE_AND_TEXT.match(stripped))
 
 
 def _is_latin_end(text: str) -> bool:

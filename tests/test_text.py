@@ -48,6 +48,13 @@ def test_narrow_column_lines_are_joined_seed_003():
     assert "打好蓝天净土保卫战\n" in cleaned  # a headline of the same length stays
 
 
+def test_a_dateline_with_the_story_after_it_joins_the_next_line_a_byline_does_not():
+    column = "本报讯（记者 任佳琪）据太原海\n关统计，今年前8个月，全省货物贸\n易进出口总值增长，其中出口额为\n"
+    assert "据太原海关统计" in clean(column).text
+    byline = "本报讯（记者 任佳琪）\n今年前8个月，全省货物贸易进出口\n总值增长，其中出口额为一千亿元\n"
+    assert "本报讯（记者 任佳琪）\n今年" in clean(byline).text
+
+
 @pytest.mark.parametrize("text", [
     "第一段结束。\n\n第二段开始。",
     "社保服务“办”到百姓家门口\n\n——我市不断健全社会保障体系\n\n□ 本报记者 马慧荣\n\n社会保障惠民生。",
