@@ -224,6 +224,23 @@ def test_meeting_words_without_a_name_are_not_events():
     assert found("县政府第23次常务会议召开", label="EVENT") == ["县政府第23次常务会议"]
 
 
+def test_a_meeting_named_before_上_is_named():
+    text = "传达学习在全面推动黄河流域生态保护和高质量发展座谈会上的重要讲话精神"
+    assert found(text, label="EVENT") == ["全面推动黄河流域生态保护和高质量发展座谈会"]
+
+
+def test_two_meetings_held_as_one_are_one_name():
+    text = "市级领导干部集中学习总结会暨全市主题教育工作推进会议精神"
+    assert found(text, label="EVENT") == ["市级领导干部集中学习总结会暨全市主题教育工作推进会议"]
+
+
+def test_expos_known_by_short_names_and_festival_programmes_are_events():
+    assert found("本届能博会由国家能源局主办", label="EVENT") == ["能博会"]
+    text = "2025年中国农民丰收节山西主场活动在隰县举办"
+    assert found(text) == ["2025年中国农民丰收节山西主场活动"]
+    assert found(text, label="EVENT") == found(text)
+
+
 def test_training_classes_exhibitions_of_results_and_flower_festivals_are_events():
     assert found("2025年全省人民调解员骨干业务培训班在太原举办。", label="EVENT") == [
         "2025年全省人民调解员骨干业务培训班"]

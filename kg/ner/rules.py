@@ -93,6 +93,7 @@ class Lexicon:
     designation_heads: frozenset[str]
     designation_triggers: frozenset[str]
     quoted_only_head: re.Pattern  # heads that name a project only inside quotes (“粮食高产创新基地”)
+    event_short_names: re.Pattern  # expos named by a short form alone (能博会, 进博会)
     project_head: re.Pattern
     item_endings: tuple[str, ...]
     event_head: re.Pattern
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         campaign_heads=frozenset(data["project_heads_campaign"]),
         designation_heads=frozenset(data["project_heads_designation"]),
         designation_triggers=frozenset(data["designation_triggers"]),
+        event_short_names=re.compile("|".join(data["event_short_names"])),
         quoted_only_head=re.compile("“([^“”\n]{4,30}?)(%s)”" % "|".join(data["project_heads_quoted_only"])),
         project_head=_head_pattern(project_heads, data["project_head_blocked_continuations"]),
         item_endings=tuple(data["enumeration_item_endings"]),
@@ -142,7 +144,7 @@ def _head_pattern(heads: list[str], blocked: list[str]) -> re.Pattern:
     for head in sorted(heads, key=len, reverse=True):
         after = [re.escape(word[len(head):]) for word in blocked if word.startswith(head)]
         if head.endswith("会"):
-            after.append("[议员长上后前所馆场堂址]")
+            after.append("[议员长所馆场堂址]")
         alternatives.append(re.escape(head) + (f"(?!{'|'.join(after)})" if after else ""))
     return re.compile("|".join(alternatives))
 
@@ -257,8 +259,10 @@ def _quoted_mentions(page: str, name: str, first: int) -> list[Span]:
 # --- EVENT ---------------------------------------------------------------------------------
 
 def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
-    """Named meetings, forums and festivals: a head word and the name to its left."""
+    """Named meetings, forums and festivals: a head word and the name to its left, and the
+    expos known by their short names (能博会)."""
     spans = [(match.start(), match.end(), "EVENT") for match in PARTY_CONGRESS.finditer(page)]
+    spans += [(match.start(), match.end(), "EVENT") for match in lex.event_short_names.finditer(page)]
     spans += [(start, match.end(), "EVENT") for match in NUMBERED_STUDY.finditer(page)
               for start, end, label in entities if label == "ORG" and end == match.start()]
     marks = page_marks(page, lex.event_stops, lex, entities)
@@ -272,6 +276,7 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
         if named and not _all_words(modifier, lex.vague):
             spans.append((start, head.end(), "EVENT"))
     return spans
+
 
 
 def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
@@ -302,7 +307,9 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     for head in lex.project_head.finditer(page):
         start = _project_start(page, head, lex, marks)
         if start is not None and _is_project_name(page, start, head, lex, marks):
-            spans.append((start, head.end(), "PROJECT"))
+            # a festival's or a fair's programme is the event (中国农民丰收节山西主场活动)
+            festival = head.group() == "活动" and lex.event_head.search(page, start, head.start())
+            spans.append((start, head.end(), "EVENT" if festival else "PROJECT"))
     return spans + _quoted_repeats(page, spans)
 
 
