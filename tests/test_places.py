@@ -80,6 +80,7 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     # an address joins the body it leads to
     assert with_org_names("柴村街道优山美郡社区党群服务中心运行", [(0, 4, "PLACE"), (4, 8, "PLACE")]) == [(0, 16, "ORG")]
     assert with_org_names("杏花岭区零工市场", [(0, 4, "PLACE")]) == [(0, 8, "ORG")]
+    assert with_org_names("我们与山西农大共建了育苗中心", [(3, 5, "PLACE")]) == [(3, 7, "ORG")]
     # a city's intermediate court and customs are named by the city alone
     assert with_org_names("太原中院、太原海关", [(0, 2, "PLACE"), (5, 7, "PLACE")]) == [(0, 4, "ORG"), (5, 9, "ORG")]
     assert with_org_names("黄石铜山口铜矿通过改造", [(0, 2, "PLACE")]) == [(0, 7, "ORG")]
@@ -474,6 +475,15 @@ def test_a_body_acting_with_another_is_two_bodies():
         (0, 11, "ORG"), (13, 16, "ORG"), (17, 20, "ORG")]
     text = "市文旅局联合市商务局"  # the model took the verb into the second body
     assert split_joint_bodies(text, [(0, 4, "ORG"), (4, 10, "ORG")]) == [(0, 4, "ORG"), (6, 10, "ORG")]
+
+
+def test_the_place_in_the_formula_of_the_day_is_a_place():
+    from kg.ner.places import with_places_in_formulas
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["晋中市", "长治市"], short_names={"晋中市": "晋中", "长治市": "长治"})
+    text = "奋力谱写中国式现代化晋中篇章,推进中国式现代化长治实践,中国式现代化新篇章"
+    assert [text[s:e] for s, e, _ in with_places_in_formulas(text, [], places)] == ["晋中", "长治"]
 
 
 def test_an_organisation_named_as_a_place_and_nothing_more_is_that_place():
