@@ -174,6 +174,10 @@ def test_names_found_once_are_found_everywhere_in_the_text():
     text = "长治地区最大的河流,长治实践"
     found = [Mention(0, 4, "长治地区", "PLACE")]
     assert with_repeats(text, found, {"长治市": "长治"})[1:] == [Mention(10, 12, "长治", "PLACE", "长治市")]
+    # a county paper names its county in full only in a body's name or a title
+    text = "沁源县人民政府印发《沁源县林长制工作考核办法》,贡献沁源力量"
+    found = [Mention(0, 7, "沁源县人民政府", "ORG"), Mention(10, 22, "沁源县林长制工作考核办法", "DOC")]
+    assert with_repeats(text, found, {"沁源县": "沁源"})[2:] == [Mention(26, 28, "沁源", "PLACE", "沁源县")]
 
 
 def test_a_place_used_as_a_modifier_is_not_repeated():

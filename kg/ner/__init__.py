@@ -281,9 +281,9 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     names: two characters for persons and places, three for organisations (a two-character
     ORG the model found once, such as 中心 in 政务中心, is too often a common word), and not an
     organisation name that ends another one found (日间照料中心 of 田村日间照料中心 is what the
-    body is, not a name). A place found by its full name is also found by its short name
-    (``short_names``: 大同市 … 大同; 长治地区, the prefecture, … 长治), with the full name as
-    canonical. A place used as a modifier is not repeated there (中国 … 中国式现代化), as
+    body is, not a name). A division named in full, as a place or at the start of a body's
+    name or a title, is also found by its short name (``short_names``: 大同市 … 大同; 长治地区,
+    the prefecture, … 长治; 沁源县人民政府 … 沁源), with the full name as canonical. A place used as a modifier is not repeated there (中国 … 中国式现代化), as
     kg_places would not tag it."""
     from kg.ner.places import is_modifier  # imports spaCy, which tagging has loaded already
 
@@ -297,11 +297,9 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
         if len(m.text) >= REPEAT_MIN_LENGTH.get(m.label, len(m.text) + 1) and "\n" not in m.text and not (
                 m.label == "ORG" and any(o != m.text and o.endswith(m.text) for o in orgs)):
             names.setdefault(m.text, m)
-        if m.label == "PLACE":
-            full = fulls.get(m.text[:-2], m.text) if m.text.endswith("地区") else m.text  # 长治地区 -> 长治市
-            short = (short_names or {}).get(full)
-            if short:
-                names.setdefault(short, Mention(m.start, m.end, short, "PLACE", full))
+        full = _division_named(m, short_names or {}, fulls)
+        if full:
+            names.setdefault(short_names[full], Mention(m.start, m.end, short_names[full], "PLACE", full))
     # one pass over the text, longest name first at each position: linear in the text
     lengths = sorted({len(name) for name in names}, reverse=True)
     first_chars = {name[0] for name in names}
@@ -319,6 +317,16 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
                     break
         start += length
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def _division_named(m: Mention, short_names: dict[str, str], fulls: dict[str, str]) -> str | None:
+    """The full name of the division a mention names (长治地区 -> 长治市) or starts with (沁源县
+    of 沁源县人民政府 or of a document's title: a county paper names its county in full only
+    there), when the division has a short name."""
+    if m.label == "PLACE":
+        full = fulls.get(m.text[:-2], m.text) if m.text.endswith("地区") else m.text
+        return full if full in short_names else None
+    return next((m.text[:size] for size in range(2, min(len(m.text), 7)) if m.text[:size] in short_names), None)
 
 
 def with_quoted_projects(text: str, mentions: list[Mention]) -> list[Mention]:
