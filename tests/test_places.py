@@ -565,6 +565,9 @@ def test_a_village_body_cut_after_a_township_takes_the_village_name():
     # not after a county, nor across a function character
     assert with_village_names("榆次区车辋村党支部", [(0, 3, "PLACE"), (5, 9, "ORG")])[1] == (5, 9, "ORG")
     assert with_village_names("东阳镇的村党支部", [(0, 3, "PLACE"), (4, 8, "ORG")])[1] == (4, 8, "ORG")
+    # a village one character after a township takes it back, unless it is a function character
+    assert with_village_names("郭道镇前岭头村", [(0, 3, "PLACE"), (4, 7, "PLACE")])[1] == (3, 7, "PLACE")
+    assert with_village_names("东阳镇和西村", [(0, 3, "PLACE"), (4, 6, "PLACE")])[1] == (4, 6, "PLACE")
 
 
 def test_the_people_of_a_body_are_not_its_name():

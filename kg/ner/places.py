@@ -966,7 +966,8 @@ def _county_alone(text: str, start: int, end: int) -> bool:
 def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """An ORG that the model starts at 村 after a township and a name takes the village's
     name: 东阳镇 + 车辋 + 村党支部 -> 东阳镇 + 车辋村党支部 (the model reads 车辋 as part of
-    the township's chain and cuts it off the body)."""
+    the township's chain and cuts it off the body). So does a village one character after a
+    township, which the model took for a word of its own: 郭道镇 + 前 + 岭头村 -> 前岭头村."""
     place_ends = {end for _, end, label in ents if label == "PLACE" and text[end - 1] in TOWNSHIP_OR_SMALLER}
     named = []
     for start, end, label in ents:
@@ -974,6 +975,9 @@ def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
             start -= next((size for size in (2, 1, 3) if start - size in place_ends
                            and all(_is_han(c) for c in text[start - size:start])
                            and could_be_org_name(text[start - size:start])), 0)
+        elif (label == "PLACE" and text[end - 1] == VILLAGE and start - 1 in place_ends
+              and _is_han(text[start - 1]) and could_be_org_name(text[start - 1])):
+            start -= 1
         named.append((start, end, label))
     return named
 
