@@ -9,7 +9,7 @@ from spacy.vocab import Vocab
 
 from kg.mention import Mention
 from kg.ner import (split_pieces, with_bylines, with_short_forms, with_leaders, with_quoted_projects,
-                    with_repeats, without_address_forms, without_names_across_spaces)
+                    with_repeats, without_address_forms, without_names_across_spaces, without_sayings)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener, with_new_names
 from kg.ner.evaluate import span_scores
@@ -301,3 +301,8 @@ def test_national_leaders_are_persons_except_inside_titles():
     text = "习近平总书记考察山西,学习《习近平谈治国理政》"
     found = [Mention(1, 3, "近平", "ORG"), Mention(7, 9, "山西", "PLACE"), Mention(13, 21, "习近平谈治国理政", "DOC")]
     assert with_leaders(text, found) == [Mention(0, 3, "习近平", "PERSON"), *found[1:]]
+
+
+def test_the_words_of_a_saying_are_no_names():
+    found = [Mention(6, 10, "金山银山", "PERSON"), Mention(12, 15, "金山银", "PERSON")]
+    assert without_sayings(found) == found[1:]

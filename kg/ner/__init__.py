@@ -209,7 +209,8 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = with_leaders(text, without_names_across_spaces(without_address_forms(text, mentions)))
+    persons = without_address_forms(text, without_sayings(mentions))
+    persons = with_leaders(text, without_names_across_spaces(persons))
     mentions = with_repeats(text, with_bylines(text, persons), short_names)
     return with_short_forms(text, with_quoted_projects(text, mentions), short_names)
 
@@ -235,6 +236,15 @@ def _across_space(name: str) -> bool:
     # name across one is a name a PDF column broke (市长贺志⏎刚)
     parts = HORIZONTAL_SPACES.split(name.strip())
     return len(parts) > 1 and not (len(parts) == 2 and len(parts[0]) == len(parts[1]) == 1)
+
+
+# 绿水青山就是金山银山, the saying on every page about the environment: the model reads a person in it
+SAYING_WORDS = ("绿水青山", "金山银山")
+
+
+def without_sayings(mentions: list[Mention]) -> list[Mention]:
+    """The words of a saying are no names (金山银山 of 绿水青山就是金山银山)."""
+    return [m for m in mentions if m.text not in SAYING_WORDS]
 
 
 def without_address_forms(text: str, mentions: list[Mention]) -> list[Mention]:
