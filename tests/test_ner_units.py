@@ -9,7 +9,8 @@ from spacy.vocab import Vocab
 
 from kg.mention import Mention
 from kg.ner import (split_pieces, with_bylines, with_short_forms, with_leaders, with_quoted_projects,
-                    with_repeats, without_address_forms, without_names_across_spaces, without_sayings)
+                    with_repeats, without_address_forms, without_names_across_spaces, without_sayings,
+                    without_trailing_adverbs)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener, with_new_names
 from kg.ner.evaluate import span_scores
@@ -306,3 +307,10 @@ def test_national_leaders_are_persons_except_inside_titles():
 def test_the_words_of_a_saying_are_no_names():
     found = [Mention(6, 10, "金山银山", "PERSON"), Mention(12, 15, "金山银", "PERSON")]
     assert without_sayings(found) == found[1:]
+
+
+def test_a_four_character_person_ending_in_an_adverb_is_the_name_before_it():
+    assert without_trailing_adverbs([Mention(5, 9, "王金锁刚", "PERSON"), Mention(12, 15, "贺志刚", "PERSON")]) == [
+        Mention(5, 8, "王金锁", "PERSON"), Mention(12, 15, "贺志刚", "PERSON")]
+    # a name a PDF column broke is three characters
+    assert without_trailing_adverbs([Mention(0, 4, "贺志\n刚", "PERSON")]) == [Mention(0, 4, "贺志\n刚", "PERSON")]
