@@ -342,6 +342,7 @@ def test_named_facilities_roads_and_villages_are_places():
     # a scenic area is a facility: 武夷山 + 风景名胜区, 山海关 + 旅游区
     text = "武夷山风景名胜区和山海关旅游区"
     assert facilities_as_places(text, [(0, 3, "PLACE"), (9, 12, "PLACE")]) == [(0, 8, "PLACE"), (9, 15, "PLACE")]
+    assert facilities_as_places("市民在汾河景区纳凉", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
     # a convention centre is a building (MSRA: 福州国际会展中心), named by its place
     text = "博览会在山西潇河国际会展中心开幕"
     assert facilities_as_places(text, [(4, 6, "PLACE"), (6, 14, "ORG")]) == [(4, 14, "PLACE")]
