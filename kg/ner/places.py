@@ -258,10 +258,9 @@ def with_places_in_formulas(text: str, ents: list[tuple[int, int, str]],
                             names: DivisionNames) -> list[tuple[int, int, str]]:
     """The place in 中国式现代化 + 晋中 + 篇章 (or 实践), which the model, never having seen
     the formula, misses: a division's name or short name."""
-    shorts = set(names.short_names.values())
     for match in FORMULA.finditer(text):
         start, end = match.span(1)
-        if (match.group(1) in shorts or names.knows(match.group(1))) and not any(
+        if (match.group(1) in names.short_names.values() or names.knows(match.group(1))) and not any(
                 e[0] < end and start < e[1] for e in ents):
             ents = sorted(ents + [(start, end, "PLACE")])
     return ents
