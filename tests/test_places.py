@@ -173,14 +173,14 @@ def test_a_company_named_with_its_legal_ending_is_one_org():
         ("晋城巴公光学镀膜有限公司", "ORG")]
     assert orgs("记者王明山西塞北牧歌乳业有限公司", [(2, 4, "PERSON"), (4, 6, "PLACE")]) == [
         ("王明", "PERSON"), ("山西塞北牧歌乳业有限公司", "ORG")]
+    assert orgs("会上,山西金岚煤焦集团有限公司", [(3, 5, "ORG"), (5, 15, "PERSON")]) == [("山西金岚煤焦集团有限公司", "ORG")]
 
 
-def test_a_place_or_person_named_as_a_body_is_that_body():
-    from kg.ner.places import bodies_named_as_others
+def test_a_place_named_as_a_body_is_that_body():
+    from kg.ner.places import facilities_as_places
 
-    text = "岚县农业农村局数据显示,山西金岚煤焦集团有限公司、太原市"
-    model = [(0, 7, "PLACE"), (14, 24, "PERSON"), (25, 28, "PLACE")]
-    assert bodies_named_as_others(text, model) == [(0, 7, "ORG"), (14, 24, "ORG"), (25, 28, "PLACE")]
+    text = "岚县农业农村局数据显示,太原市"
+    assert facilities_as_places(text, [(0, 7, "PLACE"), (12, 15, "PLACE")]) == [(0, 7, "ORG"), (12, 15, "PLACE")]
 
 
 def test_a_zone_that_acts_is_its_managing_body():

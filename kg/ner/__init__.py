@@ -304,8 +304,8 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     organisation name that ends another one found (日间照料中心 of 田村日间照料中心 is what the
     body is, not a name). A division named in full, as a place or at the start of a body's
     name or a title, is also found by its short name (``short_names``: 大同市 … 大同; 长治地区,
-    the prefecture, … 长治; 沁源县人民政府 … 沁源), with the full name as canonical. A place used as a modifier is not repeated there (中国 … 中国式现代化), as
-    kg_places would not tag it."""
+    the prefecture, … 长治; 沁源县人民政府 … 沁源), with the full name as canonical. A place used
+    as a modifier is not repeated there (中国 … 中国式现代化), as kg_places would not tag it."""
     from kg.ner.places import is_modifier  # imports spaCy, which tagging has loaded already
 
     busy = bytearray(len(text) + 1)

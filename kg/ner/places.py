@@ -167,7 +167,6 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_places_in_formulas(text, ents, names)
     ents = persons_named_as_places(text, ents, names)
     ents = orgs_named_as_places(text, ents, names)
-    ents = bodies_named_as_others(text, ents)
     ents = split_joint_bodies(text, ents)
     ents = without_people_after_bodies(text, ents)
     ents = with_ministries(text, ents)
@@ -631,7 +630,8 @@ PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
 # heads that name a body, never a building
 BODY_HEADS = ("公司", "集团", "银行", "委员会", "管委会", "合作社", "协会", "学会", "商会", "研究会", "基金会",
-              "联合会", "促进会", "党支部", "党委", "党组", "服务中心", "照料中心")
+              "联合会", "促进会", "党支部", "党委", "党组", "服务中心", "照料中心", "局", "政府", "办公室", "法院",
+              "检察院", "海关")
 
 
 def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -643,8 +643,8 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     no person ends in a facility's head; on its test set this turned 15 false persons into right
     places. (Not 塔: 巴蒂斯图塔.)
     (Not 国: 王兆国, 吴邦国.) A person or place right before a facility's head names the
-    facility (柳林 + 大剧院, 天安门 + 广场), and a PLACE that ends in a company's or a
-    committee's head is an ORG (交城县山西利虎玻璃集团有限公司). A city's or county's short name
+    facility (柳林 + 大剧院, 天安门 + 广场), and a PLACE that ends in a company's, a
+    committee's or a bureau's head is an ORG (交城县山西利虎玻璃集团有限公司, 岚县农业农村局). A city's or county's short name
     right before a facility named after a place is part of its name (太原 + 汾河湿地公园, as the
     guidelines have it), a full division name its address (柳林县 + 柳林大剧院)."""
     starts = {start for start, _, _ in ents}
@@ -775,7 +775,12 @@ def without_generic_orgs(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     return [(start, end, label) for start, end, label in ents
             if not (label in ("ORG", "PLACE") and _generic(text, start, end)
                      or label == "ORG" and text[end - 1] == "部" and text[end:end + 1] == "门"
-                     or label == "ORG" and text.startswith(MEMBER_ROLES.get(text[start:end], "\0"), end))]
+                     or label == "ORG" and _in_member_role(text, start, end))]
+
+
+def _in_member_role(text: str, start: int, end: int) -> bool:
+    role = MEMBER_ROLES.get(text[start:end])
+    return role is not None and text.startswith(role, end)
 
 
 # 槐园社区党群服务中心, 二屯社区党支部, 大辛村党支部: a named community's or village's body,
@@ -872,17 +877,6 @@ def orgs_named_as_places(text: str, ents: list[tuple[int, int, str]],
     return [(start, end, "PLACE") if label == "ORG" and (text[start:end] in names.world_names
                                                          or names.knows(text[start:end])) else (start, end, label)
             for start, end, label in ents]
-
-
-# heads that end a body's or a company's name, never a place's or a person's
-BODY_ENDINGS = ("局", "委员会", "政府", "办公室", "法院", "检察院", "海关", "有限公司", "集团")
-
-
-def bodies_named_as_others(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A "place" or "person" whose name ends in a body's head is that body, an ORG: the model
-    read 岚县农业农村局 as a place and 金岚煤焦集团有限公司 (after a line break) as a person."""
-    return [(start, end, "ORG") if label in ("PLACE", "PERSON") and end - start > 2
-            and text[start:end].endswith(BODY_ENDINGS) else (start, end, label) for start, end, label in ents]
 
 
 def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int]]:

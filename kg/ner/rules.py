@@ -278,7 +278,6 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     return spans
 
 
-
 def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
     """A meeting's name holds its two topics (陶寺遗址考古与保护利用座谈会, 关公文化与文明互鉴国际
     论坛): the name goes on left of a 与 or 和 that the scan stopped at, unless what is left of
