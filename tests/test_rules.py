@@ -353,6 +353,11 @@ def test_a_phase_keeps_the_quoted_name_and_one_quote_is_one_name():
     assert found("实施“就业提质增效、技能长治建设”两大工程。", label="PROJECT") == ["就业提质增效", "技能长治建设"]
 
 
+def test_a_named_special_rectification_is_a_project():
+    assert found("我市开展冬季煤矿安全生产专项整治。", label="PROJECT") == ["冬季煤矿安全生产专项整治"]
+    assert found("常态化开展占道经营、噪声扰民等专项整治。", label="PROJECT") == []
+
+
 def test_an_amount_and_an_inspection_are_not_in_a_project_name():
     assert found("投资12亿元建设锐视达年产3000万套车载镜头模组项目。", label="PROJECT") == [
         "锐视达年产3000万套车载镜头模组项目"]
