@@ -353,6 +353,10 @@ def test_a_phase_keeps_the_quoted_name_and_one_quote_is_one_name():
     assert found("实施“就业提质增效、技能长治建设”两大工程。", label="PROJECT") == ["就业提质增效", "技能长治建设"]
 
 
+def test_the_number_one_task_is_no_project():
+    assert found("定襄县把滹沱河治理作为“一号工程”,坚持控源。", label="PROJECT") == []
+
+
 def test_a_named_special_rectification_is_a_project():
     assert found("我市开展冬季煤矿安全生产专项整治。", label="PROJECT") == ["冬季煤矿安全生产专项整治"]
     assert found("常态化开展占道经营、噪声扰民等专项整治。", label="PROJECT") == []
