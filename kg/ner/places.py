@@ -821,8 +821,10 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
         if _inside_word(text, start, end, NOT_REGIONS):
             continue
         end += 2 if text.startswith("地区", end) else 0
+        # a place that ends in the name and starts before it is the name with a word the model
+        # took in (串联起 + 晋祠, 制造在 + 潇河); one that goes on after it is a name of its own (沁河镇)
         replaced = [e for e in ents if e[0] < end and start < e[1] and (
-            start <= e[0] and e[1] <= end or e[2] == "PLACE" and not (e[0] <= start and end <= e[1]))]
+            start <= e[0] and e[1] <= end or e[2] == "PLACE" and (not (e[0] <= start and end <= e[1]) or e[1] == end))]
         if not any(e[0] < end and start < e[1] for e in ents if e not in replaced):
             ents = sorted([e for e in ents if e not in replaced] + [(start, end, "PLACE")])
     starts = {e[0] for e in ents}
