@@ -345,6 +345,10 @@ def test_named_facilities_roads_and_villages_are_places():
     text = "武夷山风景名胜区和山海关旅游区"
     assert facilities_as_places(text, [(0, 3, "PLACE"), (9, 12, "PLACE")]) == [(0, 8, "PLACE"), (9, 15, "PLACE")]
     assert facilities_as_places("市民在汾河景区纳凉", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
+    # a facility with a name of its own after a city's short name, not after a full division name
+    text = "支持太原武宿国际机场周边,柳林县柳林大剧院"
+    assert facilities_as_places(text, [(2, 4, "PLACE"), (13, 16, "PLACE")]) == [(2, 10, "PLACE"), (13, 16, "PLACE")]
+    assert facilities_as_places("太原市民在迎泽公园", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]
     # a convention centre is a building (MSRA: 福州国际会展中心), named by its place
     text = "博览会在山西潇河国际会展中心开幕"
     assert facilities_as_places(text, [(4, 6, "PLACE"), (6, 14, "ORG")]) == [(4, 14, "PLACE")]
