@@ -314,3 +314,8 @@ def test_a_four_character_person_ending_in_an_adverb_is_the_name_before_it():
         Mention(5, 8, "王金锁", "PERSON"), Mention(12, 15, "贺志刚", "PERSON")]
     # a name a PDF column broke is three characters
     assert without_trailing_adverbs([Mention(0, 4, "贺志\n刚", "PERSON")]) == [Mention(0, 4, "贺志\n刚", "PERSON")]
+
+
+def test_everyone_in_a_bracketed_credit_is_a_person():
+    text = "本报讯（通讯员 薛晓峰 卫丽娜）以前,（通讯员供图）"
+    assert [m.text for m in with_bylines(text, [])] == ["薛晓峰", "卫丽娜"]
