@@ -319,3 +319,4 @@ def test_a_four_character_person_ending_in_an_adverb_is_the_name_before_it():
 def test_everyone_in_a_bracketed_credit_is_a_person():
     text = "本报讯（通讯员 薛晓峰 卫丽娜）以前,（通讯员供图）"
     assert [m.text for m in with_bylines(text, [])] == ["薛晓峰", "卫丽娜"]
+    assert [m.text for m in with_bylines("（本报记者李舸摄）江泽民", [])] == ["李舸"]

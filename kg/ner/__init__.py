@@ -49,7 +49,8 @@ _BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?!摄|�
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 # a bracketed credit names everyone in it: (通讯员 薛晓峰 卫丽娜), (记者 张三 通讯员 李四)
 _CREDIT = re.compile(r"[（(][ \u3000]*(?:本报)?(?:记者|通讯员|实习生)([^()（）\n]{2,40})[)）]")
-_CREDIT_NAME = re.compile(r"(?<![\u4e00-\u9fff])(?!记者|通讯员|实习生|供图|供稿|摄影|报道|整理|采写|编辑)[\u4e00-\u9fff]{2,3}(?![\u4e00-\u9fff])")
+_CREDIT_NAME = re.compile(r"(?<![\u4e00-\u9fff])(?!记者|通讯员|实习生|供图|供稿|摄影|报道|整理|采写|编辑)"
+                          r"(?:(?!摄)[\u4e00-\u9fff]){2,3}(?=摄?(?![\u4e00-\u9fff]))")
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
 VAGUE_TRADES = ("科技", "技术", "实业", "发展")  # the trades a company's short form leaves out
