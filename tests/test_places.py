@@ -115,7 +115,7 @@ def test_regions_are_one_place_and_take_their_suffix():
     model = [(11, 14, "PLACE"), (16, 17, "PLACE"), (19, 21, "PERSON")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["沁河", "沁河", "沁河镇", "晋祠", "蒙山大佛"]
     # a place that only adds a word before the name is the name
-    assert with_regions("串联起晋祠、天龙山", [(2, 5, "PLACE")]) == [(3, 5, "PLACE")]
+    assert with_regions("串联起晋祠、天龙山", [(2, 5, "PLACE")]) == [(3, 5, "PLACE"), (6, 9, "PLACE")]
     # a place takes the community named after it, a division does not: its 社区 are its communities
     text = "滨河路南社区建立平台,和平区社区建设"
     model = [(0, 3, "PLACE"), (11, 14, "PLACE")]
