@@ -214,6 +214,9 @@ def test_a_museum_that_acts_is_an_institution():
     assert labels(text, model) == [("晋祠博物馆", "ORG"), ("太原市博物馆", "PLACE"), ("山西博物院", "ORG")]
     # an exhibition that opens (开展) at the museum
     assert labels("成果展在太原市博物馆开展", [(4, 10, "PLACE")]) == [("太原市博物馆", "PLACE")]
+    # a memorial hall visited is a place, whatever the model called it; a theatre stays a body
+    assert labels("游客走进麻田八路军总部纪念馆参观", [(4, 14, "ORG")]) == [("麻田八路军总部纪念馆", "PLACE")]
+    assert labels("走进山西省晋剧院看戏", [(2, 8, "ORG")]) == [("山西省晋剧院", "ORG")]
 
 
 def test_a_name_listed_between_places_with_their_ending_is_a_place():
@@ -582,6 +585,7 @@ def test_the_people_of_a_body_are_not_its_name():
 
     text = "第二人民医院专家团队来到我市,青年志愿者"
     assert without_people_after_bodies(text, [(0, 10, "ORG"), (15, 20, "ORG")]) == [(0, 6, "ORG"), (15, 20, "ORG")]
+    assert without_people_after_bodies("长治医学院驻村工作队", [(0, 10, "ORG")]) == [(0, 5, "ORG")]
 
 
 def test_a_section_is_named_by_its_place():
@@ -600,6 +604,9 @@ def test_a_person_or_family_names_a_residence():
         (0, 4, "PLACE"), (4, 9, "PLACE"), (10, 14, "PLACE")]
     # a park named after a river, a national one too
     assert facilities_as_places("滹沱河国家湿地公园", [(0, 3, "PLACE")]) == [(0, 9, "PLACE")]
+    # a body's old seat is a site, and a reservoir is no person
+    assert facilities_as_places("参观八路军总部旧址,以张峰水库为水源", [(2, 7, "ORG"), (11, 15, "PERSON")]) == [
+        (2, 9, "PLACE"), (11, 15, "PLACE")]
 
 
 def test_a_township_running_into_a_word_is_not_named(names):
@@ -613,3 +620,16 @@ def test_a_group_built_from_its_place_takes_its_legal_ending():
 
     text = "平遥古城文化旅游集团有限公司负责人"
     assert with_org_names(text, [(0, 2, "PLACE")]) == [(0, 14, "ORG")]
+
+
+def test_a_city_and_its_numbered_school_or_medical_group_are_one_org():
+    from kg.ner.places import with_org_names
+
+    assert with_org_names("晋城一中与陵川县医共体", [(0, 2, "PLACE"), (5, 8, "PLACE")]) == [(0, 4, "ORG"), (5, 11, "ORG")]
+
+
+def test_words_the_model_takes_for_bodies_are_none():
+    from kg.ner.places import without_generic_orgs
+
+    text = "新能源项目唱主角,骗取医保基金"
+    assert without_generic_orgs(text, [(0, 3, "ORG"), (11, 15, "ORG")]) == []

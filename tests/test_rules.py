@@ -353,6 +353,23 @@ def test_a_phase_keeps_the_quoted_name_and_one_quote_is_one_name():
     assert found("实施“就业提质增效、技能长治建设”两大工程。", label="PROJECT") == ["就业提质增效", "技能长治建设"]
 
 
+def test_works_named_by_two_tasks_joined_by_yu_are_one_project():
+    text = "浊漳河南源生态保护与修复工程主体完工"
+    assert found(text, [span_of(text, "浊漳河南源", "PLACE")], label="PROJECT") == ["浊漳河南源生态保护与修复工程"]
+    # not where the part after 与 names works of its own
+    assert found("加强生态保护与太旧高速扩容改造工程建设", label="PROJECT") == ["太旧高速扩容改造工程"]
+
+
+def test_a_company_named_for_engineering_is_no_project():
+    assert found("中标企业山西三晋宏达建设工程有限公司项目经理说", label="PROJECT") == []
+
+
+def test_a_project_that_starts_with_its_place_is_named_after_de():
+    text = "忻州市引进的忻州半导体材料产业园项目计划明年开工,重要的群众文化基础设施项目"
+    entities = [span_of(text, "忻州市", "PLACE"), span_of(text, "忻州半导体材料产业园", "PLACE")]
+    assert found(text, entities, label="PROJECT") == ["忻州半导体材料产业园项目"]
+
+
 def test_the_number_one_task_is_no_project():
     assert found("定襄县把滹沱河治理作为“一号工程”,坚持控源。", label="PROJECT") == []
 
@@ -386,6 +403,11 @@ def test_a_numbered_study_session_of_a_body_is_an_event():
 def test_a_meeting_name_starts_after_the_verb_that_shows_it():
     text = "“晋字号”农产品亮相第二十届中国国际农产品交易会。"
     assert found(text, label="EVENT") == ["第二十届中国国际农产品交易会"]
+
+
+def test_a_culture_week_is_an_event_and_a_year_is_no_count():
+    assert found("2025太行山（左权）民歌文化旅游周开幕", label="EVENT") == ["2025太行山（左权）民歌文化旅游周"]
+    assert found("我市举办2025大同新能源产业合作推介会", label="EVENT") == ["2025大同新能源产业合作推介会"]
 
 
 def test_a_counted_meeting_is_no_name():

@@ -46,7 +46,8 @@ NOT_IN_GROUP = set("、。！？；\n")
 EDGE_MARKS = set("《》〈〉“”‘’「」『』\"'")
 GROUP_LIMIT = 30
 NAME_LIMIT = 45
-COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+\s*[余多]?[个项批座条家所处名位类场轮大]")  # 20 余项
+COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+\s*[余多]?[个项批座条家所处名位类场轮]"  # 20 余项
+                   r"|(?<![0-9０-９])(?:[0-9０-９]{1,2}|[一二三四五六七八九十百千万两几多]+)大")  # 三大, not 2025大同
 # A date with its month is never part of a name: １９９７年３月１２日政协第八届全国委员会第五次会议
 # an amount, and the verb it pays for: 投资12亿元建设 + 锐视达年产3000万套车载镜头模组项目
 MONEY = re.compile(r"[0-9０-９.]+\s*[万亿]?元(?:建设|新建|实施)?")
@@ -335,8 +336,10 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         shortest = 2 if word in lex.short_name_heads else 4
         return len(modifier) >= shortest and not _all_words(
             modifier, lex.generic if word in lex.campaign_heads else lex.vague)
-    if (page[start - 1:start] == "的" or modifier.endswith(KIND_ENDINGS)) and not CAPACITY.match(modifier):
-        # 重要的群众文化基础设施项目, 企业重大技术攻关类项目, 经济区重点项目: a kind of project, not a name
+    after_de = page[start - 1:start] == "的" and start not in marks.jumps.values()
+    if (after_de or modifier.endswith(KIND_ENDINGS)) and not CAPACITY.match(modifier):
+        # 重要的群众文化基础设施项目, 企业重大技术攻关类项目, 经济区重点项目: a kind of project, not a
+        # name; one that starts with its place or company is named (引进的忻州半导体材料产业园项目)
         return False
     quoted = page[start - 1:start] == "“" and page[head.end():head.end() + 1] == "”"  # “百千万工程”
     signal = quoted or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
@@ -392,10 +395,23 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
     verb = page[head.start() - marks.stops.get(head.start(), 0):head.start()]
     if start == head.start() and verb in lex.named_before_head and head.group() in lex.strong_heads:
         start = left_edge(page, head.start() - len(verb), marks)
+    start = _across_yu(page, start, head.start(), marks, lex)
     quoted = _quoted_names(page, start, head) if start is not None else None
     if quoted and _short_quote(quoted):
         return quoted.start()
     return _from_quote(page, start, head.start(), marks)
+
+
+def _across_yu(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
+    """Works named by two tasks joined by 与 (浊漳河南源生态保护与修复工程): the name goes on
+    left of the 与 where the part right of it is a generic task alone (修复, 保护治理)."""
+    if start is None or page[start - 1:start] != "与" or not _all_words(page[start:head], lex.generic):
+        return start
+    before = left_edge(page, start - 1, marks)
+    if before is None or start - 1 - before < 2 or any(
+            char in EDGE_MARKS or char in CLOSERS for char in page[before:start]):
+        return start
+    return before
 
 
 def _from_quote(page: str, start: int | None, head: int, marks: Marks) -> int | None:
