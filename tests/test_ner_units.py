@@ -222,6 +222,13 @@ def test_a_short_form_is_its_longest_form_and_may_hold_a_line_break():
     assert [m.text for m in found] == ["山西晋芯微电子科技有限公司", "晋芯微电子", "晋芯微\n电子"]
 
 
+def test_a_short_form_the_page_defines_is_found_in_its_quotes_too():
+    text = "山西天恒氢能装备有限公司(以下简称“天恒氢能”)投资建设,天恒氢能计划三年内投产"
+    found = with_short_forms(text, [Mention(0, 12, text[:12], "ORG")], {"山西省": "山西"})
+    assert [(m.text, m.start) for m in found] == [(text[:12], 0), ("天恒氢能", text.index("“") + 1),
+                                                ("天恒氢能", text.rindex("天恒氢能"))]
+
+
 def test_a_named_local_body_is_found_without_its_district():
     text = "尖草坪区南寨区域党群服务中心。来南寨区域党群服务中心办事,社区党群服务中心"
     full = Mention(0, 14, "尖草坪区南寨区域党群服务中心", "ORG")
@@ -305,8 +312,11 @@ def test_national_leaders_are_persons_except_inside_titles():
 
 
 def test_the_words_of_a_saying_are_no_names():
-    found = [Mention(6, 10, "金山银山", "PERSON"), Mention(12, 15, "金山银", "PERSON")]
-    assert without_sayings(found) == found[1:]
+    text = "绿水青山就是金山银山,建设和美乡村,金山银行"
+    beauty = text.index("美")
+    found = [Mention(6, 10, "金山银山", "PERSON"), Mention(beauty, beauty + 1, "美", "PLACE"),
+             Mention(18, 21, "金山银", "PERSON")]
+    assert without_sayings(text, found) == found[2:]
 
 
 def test_a_four_character_person_ending_in_an_adverb_is_the_name_before_it():

@@ -198,6 +198,9 @@ def test_a_zone_that_acts_is_its_managing_body():
     assert labels(text, [(0, 7, "PLACE"), (8, 17, "PLACE")]) == [("朔州经济开发区", "ORG"), ("怀仁经济技术开发区", "ORG")]
     assert labels("综改示范区与原平市合作共建", [(0, 5, "PLACE")]) == [("综改示范区", "ORG")]
     assert labels("综改示范区与原平市交界处", [(0, 5, "PLACE")]) == [("综改示范区", "PLACE")]
+    # listed with bodies, a zone is one too
+    text = "大同经济技术开发区、左云县政府分别签约"
+    assert labels(text, [(0, 9, "PLACE"), (10, 15, "ORG")]) == [("大同经济技术开发区", "ORG"), ("左云县政府", "ORG")]
     assert labels("由运城经开区引进的企业", [(1, 6, "PLACE")]) == [("运城经开区", "ORG")]
     # with one of its bureaus
     assert labels("综改示范区投资促进局负责人说", [(0, 5, "PLACE")]) == [("综改示范区投资促进局", "ORG")]

@@ -360,6 +360,11 @@ def test_works_named_by_two_tasks_joined_by_yu_are_one_project():
     assert found("加强生态保护与太旧高速扩容改造工程建设", label="PROJECT") == ["太旧高速扩容改造工程"]
 
 
+def test_plan_before_a_number_is_the_verb():
+    text = "天恒氢能计划三年内形成产能,实施优质企业梯度培育计划四大任务"
+    assert found(text, label="PROJECT") == ["优质企业梯度培育计划"]
+
+
 def test_a_company_named_for_engineering_is_no_project():
     assert found("中标企业山西三晋宏达建设工程有限公司项目经理说", label="PROJECT") == []
 

@@ -213,7 +213,7 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = without_address_forms(text, without_trailing_adverbs(without_sayings(mentions)))
+    persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, mentions)))
     persons = with_leaders(text, without_names_across_spaces(persons))
     mentions = with_repeats(text, with_bylines(text, persons), short_names)
     return with_short_forms(text, with_quoted_projects(text, mentions), short_names)
@@ -242,13 +242,17 @@ def _across_space(name: str) -> bool:
     return len(parts) > 1 and not (len(parts) == 2 and len(parts[0]) == len(parts[1]) == 1)
 
 
-# 绿水青山就是金山银山, the saying on every page about the environment: the model reads a person in it
-SAYING_WORDS = ("绿水青山", "金山银山")
+# 绿水青山就是金山银山, the saying on every page about the environment: the model reads a person in
+# it; and 宜居宜业和美乡村, the village policy's phrase, where it reads 美 (America)
+SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村")
+_SAYING = re.compile("|".join(SAYING_WORDS))
 
 
-def without_sayings(mentions: list[Mention]) -> list[Mention]:
-    """The words of a saying are no names (金山银山 of 绿水青山就是金山银山)."""
-    return [m for m in mentions if m.text not in SAYING_WORDS]
+def without_sayings(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The words of a saying are no names, nor is anything in them (金山银山 of 绿水青山就是金山银山,
+    美 of 和美乡村)."""
+    sayings = [match.span() for match in _SAYING.finditer(text)]
+    return [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in sayings)]
 
 
 ADVERBS = "刚正就也又还都便才曾将已"
@@ -372,11 +376,21 @@ def with_short_forms(text: str, mentions: list[Mention], short_names: dict[str, 
     prefix (``short_names``' full and short division names), four characters at least, so
     that a generic rest (铝业) is never a name. So is a named local body without the division
     before it (尖草坪区南寨区域党群服务中心 … 南寨区域党群服务中心). kg.resolve links them to the
-    full name."""
+    full name. A short form the page defines (山西天恒氢能装备有限公司(以下简称“天恒氢能”)) is
+    meant wherever it stands, in its quotes too."""
     places = set(short_names or {}) | set((short_names or {}).values())
     forms = {form for m in mentions if m.label == "ORG" for form in _short_forms(m.text.replace("\n", ""), places)}
     patterns = ["(?<!“)(" + "\n?".join(map(re.escape, form)) + ")" for form in forms]  # 泽瑞光⏎电
+    patterns += ["(" + "\n?".join(map(re.escape, form)) + ")" for form in _defined_short_forms(text, mentions)]
     return _with_outer_spans(text, mentions, patterns, "ORG")
+
+
+def _defined_short_forms(text: str, mentions: list[Mention]) -> set[str]:
+    """The short forms defined in quotes right after an ORG: (以下简称“天恒氢能”)."""
+    from kg.ner.rules import SHORT_FORM
+
+    defined = (SHORT_FORM.match(text, m.end) for m in mentions if m.label == "ORG")
+    return {match.group(2) for match in defined if match and match.group(1) == "“" and len(match.group(2)) >= 2}
 
 
 def _short_forms(name: str, places: set[str]) -> set[str]:

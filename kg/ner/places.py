@@ -419,7 +419,7 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
 # 孝义经济开发区推行“拿地即开工”, 由运城经开区引进的企业, 综改示范区以链长制为牵引
 ZONE_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:出台|印发|发布|制定|要|联合|携手|组织|召开|举办|推出|"
                        "推行|深化|引进|签约|现场签约|以|作交流|作表态|表示|牵头|负责|"
-                       "与[^，。；！？,;!?]{2,12}?(?:合作|共建|签))" % "|".join(ZONE_HEADS))
+                       "与[^，。；！？,;!?]{2,20}?(?:合作|共建|签))" % "|".join(ZONE_HEADS))
 # a zone's own bureaus: 综改示范区投资促进局, 山西转型综合改革示范区管委会
 ZONE_BODIES = tuple(sorted({"管委会", "管理委员会", "党工委", "投资促进局", "招商局"}
                            | {body for body in BODIES if body.endswith("局")}, key=len, reverse=True))
@@ -429,8 +429,10 @@ def zones_that_act(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     """A zone that acts is its managing body, an ORG (大同经开区出台支持政策, 山西综改示范区与原平市
     合作共建, 朔州经济开发区、怀仁经济技术开发区要当好主战场), and so is a zone with one of its
     bureaus (综改示范区 + 投资促进局); where it is a location it stays a PLACE (落户朔州经济开发区).
-    The annotators of the invented pages all read them so."""
+    A zone listed with bodies is one too (大同经济技术开发区、左云县政府). The annotators of the
+    invented pages all read them so."""
     acting, bodies = set(), {}
+    listed_bodies = {e[0] - 1 for e in ents if e[2] == "ORG"} | {e[1] for e in ents if e[2] == "ORG"}
     for start, end, label in ents:
         if label != "PLACE" or not text[start:end].endswith(ZONE_HEADS):
             continue
@@ -438,11 +440,17 @@ def zones_that_act(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
         acts = ZONE_ACTS.match(text, end)
         if body and not any(end <= e[0] < end + len(body) for e in ents):
             bodies[start] = end + len(body)
-        elif acts:
+        elif acts or _listed_with(text, start, end, listed_bodies):
             acting.add(start)
-            acting.update(e[0] for e in ents if end < e[0] < acts.end() and text[e[0]:e[1]].endswith(ZONE_HEADS))
+            acting.update(e[0] for e in ents if acts and end < e[0] < acts.end() and text[e[0]:e[1]].endswith(ZONE_HEADS))
     return [(start, bodies.get(start, end), "ORG" if start in acting or start in bodies else label)
             for start, end, label in ents]
+
+
+def _listed_with(text: str, start: int, end: int, body_edges: set[int]) -> bool:
+    """Whether a 、 joins the span to an ORG (``body_edges``: the ends of ORGs and the places
+    right before their starts)."""
+    return text[end:end + 1] == "、" and end in body_edges or text[start - 1:start] == "、" and start - 1 in body_edges
 
 
 # A museum, gallery or theatre that acts is the institution, an ORG (晋祠博物馆将闭馆时间延长,
@@ -635,12 +643,12 @@ PLACE_ENDINGS = "路街村河镇乡县市省湖州岛港湾峡寺谷洲区庙殿
 STATE_ENDINGS = ("共和国", "王国")
 # longest first; MSRA tags 毕加索旧居 as a place, and leaves 风景区 out of 武夷山 (16 times in its
 # training set; its test set names no scenic area, site or station)
-FACILITY_HEADS = ("国家考古遗址公园", "国家湿地公园", "国家森林公园", "国家地质公园", "风景名胜区", "旅游度假区",
+FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国家湿地公园", "城市湿地公园", "国家森林公园", "国家地质公园", "风景名胜区", "旅游度假区",
                   "国家级自然保护区", "省级自然保护区", "自然保护区", "考古遗址公园", "旅游公路", "湿地公园",
                   "森林公园", "地质公园", "遗址公园", "体育公园", "风景区", "旅游区", "景区", "大剧院", "剧场", "体育场",
                   "体育馆", "公园", "广场", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库",
-                  "国际会展中心", "会展中心", "展览中心")  # MSRA: 福州国际会展中心, 澳门展览中心
+                  "国际会展中心", "会展中心", "展览中心", "会议中心")  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)

@@ -79,6 +79,8 @@ ROAD_WORKS = re.compile(r"(路|大街|街|大道|高速公路|高速|公路|快�
 # 中共中央政治局第九次集体学习: a body's numbered study session is a named event
 # 召开第二十八次会议: a meeting named only by its number after the verb, its body the sentence's subject
 NUMBER_ONLY = re.compile(r"(?<=召开|举行)第[0-9０-９一二三四五六七八九十百]+次(?:常务|全体|主席)?$")
+# 计划 before a number is the verb (天恒氢能计划三年内形成产能), as before 于, 明年, 投资 (the lexicon)
+VERB_BEFORE_NUMBER = ("计划",)
 NUMBERED_STUDY = re.compile(r"第[0-9０-９一二三四五六七八九十百]+次集体学习")
 
 
@@ -146,6 +148,8 @@ def _head_pattern(heads: list[str], blocked: list[str]) -> re.Pattern:
         after = [re.escape(word[len(head):]) for word in blocked if word.startswith(head)]
         if head.endswith("会"):
             after.append("[议员长所馆场堂址]")
+        if head in VERB_BEFORE_NUMBER:
+            after.append("[0-9０-９一二两三四五六七八九十](?!大)")  # not 培育计划 + 四大任务
         alternatives.append(re.escape(head) + (f"(?!{'|'.join(after)})" if after else ""))
     return re.compile("|".join(alternatives))
 
