@@ -636,3 +636,17 @@ def test_words_the_model_takes_for_bodies_are_none():
 
     text = "新能源项目唱主角,骗取医保基金"
     assert without_generic_orgs(text, [(0, 3, "ORG"), (11, 15, "ORG")]) == []
+
+
+def test_a_school_named_for_two_fields_is_one_branch():
+    from kg.ner.places import with_branches
+
+    text = "山西师范大学历史与旅游文化学院教授说"
+    assert with_branches(text, [(0, 6, "ORG")]) == [(0, 15, "ORG")]
+
+
+def test_a_trade_name_before_its_officer_is_a_company():
+    from kg.ner.places import companies_before_officers
+
+    text = "情况。锦川智能负责人介绍,相关企业负责人参加"
+    assert companies_before_officers(text, [(3, 5, "PERSON")]) == [(3, 7, "ORG")]

@@ -188,6 +188,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_legal_names(text, ents, names)
     ents = with_partner_places(text, ents)
     ents = with_branches(text, ents)
+    ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
     ents = facilities_as_places(text, ents)
     ents = with_listed_places(text, ents)
@@ -610,12 +611,45 @@ def with_branches(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int
     as a body of its own (人民银行 + 山西省分行)."""
     for org in [e for e in ents if e[2] == "ORG" and text[e[0]:e[1]].endswith(PARENT_ENDINGS)]:
         match = BRANCH.match(text, org[1])
-        if not match or not could_be_org_name(match.group(1)) or not text[org[0]:org[1]].endswith(
+        if not match or not _could_be_branch_name(match.group(1), match.group(2)) or not text[org[0]:org[1]].endswith(
                 BRANCH_PARENTS.get(match.group(2), COMPANY_ENDINGS)):
             continue
         inside = [e for e in ents if org[1] <= e[0] < match.end()]
         if all(e[1] <= match.end() and (e[2] == "PLACE" or e[1] == match.end()) for e in inside):
             ents = sorted([e for e in ents if e != org and e not in inside] + [(org[0], match.end(), "ORG")])
+    return ents
+
+
+def _could_be_branch_name(name: str, head: str) -> bool:
+    """A school's name may join two fields with 与 (山西师范大学 + 历史与旅游文化 + 学院)."""
+    if head in ("学院", "系") and "与" in name[1:-1]:
+        name = name.replace("与", "")
+    return could_be_org_name(name)
+
+
+# A company's trade name and its trade, where it starts a clause before one of its officers
+# (”锦川智能负责人介绍, 兴薯农业负责人白永红说): the model misses firms it has never seen.
+TRADES = ("农业", "种业", "果业", "牧业", "乳业", "农牧", "药业", "制药", "食品", "智能", "新能源", "能源", "储能",
+          "氢能", "光电", "光伏", "电子", "新材料", "材料", "化工", "钢铁", "铝业", "煤业", "矿业", "建工", "物流",
+          "科技", "环保", "装备", "精工", "机械", "重工", "电气", "汽车", "纺织", "文旅", "传媒")
+OFFICERS = ("负责人", "总经理", "副总经理", "董事长", "创始人", "厂长", "技术总监")
+COMPANY_BEFORE_OFFICER = re.compile(r"(?:^|(?<=[，。；：！？、“”,;:!?\n]))([\u4e00-\u9fff]{2,5}(?:%s))(?=%s)"
+                                    % ("|".join(TRADES), "|".join(OFFICERS)))
+
+
+def companies_before_officers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A trade name and its trade that starts a clause before an officer is a company (ORG),
+    unless it is a generic phrase (相关企业, 文化旅游) or an ORG found already overlaps it; a
+    person or place read inside it goes (锦川 of 锦川智能)."""
+    from kg.ner.rules import is_generic_phrase
+
+    for match in COMPANY_BEFORE_OFFICER.finditer(text):
+        start, end = match.span(1)
+        if not could_be_org_name(match.group(1)) or is_generic_phrase(match.group(1)):
+            continue
+        overlapping = [e for e in ents if e[0] < end and start < e[1]]
+        if all(e[2] != "ORG" and start <= e[0] and e[1] <= end for e in overlapping):
+            ents = sorted([e for e in ents if e not in overlapping] + [(start, end, "ORG")])
     return ents
 
 
