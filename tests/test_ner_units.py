@@ -229,6 +229,13 @@ def test_a_short_form_the_page_defines_is_found_in_its_quotes_too():
                                                 ("天恒氢能", text.rindex("天恒氢能"))]
 
 
+def test_a_company_that_starts_a_project_name_is_found_by_its_short_form():
+    text = "山西云岭光伏科技有限公司2GW电池项目计划投资42亿元,云岭光伏生产车间"
+    project = Mention(0, 18, text[:18], "PROJECT")
+    found = with_short_forms(text, [project], {"山西省": "山西"})
+    assert [m.text for m in found] == [project.text, "云岭光伏"]
+
+
 def test_a_named_local_body_is_found_without_its_district():
     text = "尖草坪区南寨区域党群服务中心。来南寨区域党群服务中心办事,社区党群服务中心"
     full = Mention(0, 14, "尖草坪区南寨区域党群服务中心", "ORG")

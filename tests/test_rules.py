@@ -103,7 +103,7 @@ def test_a_project_named_by_its_capacity_and_the_verbs_before_projects():
     assert found("太忻一体化经济区重点项目建设跑出加速度", [(0, 8, "PLACE")], label="PROJECT") == []
     assert found("古建摄影展等 20 余项活动轮番上演", label="PROJECT") == []
     # 计划 before a time is a plan's date, not a head: the project is named before 项目
-    assert found("引进的半导体材料产业园项目计划明年开工", label="PROJECT") == []
+    assert found("引进的半导体材料产业园项目计划明年开工", label="PROJECT") == ["半导体材料产业园项目"]
 
 
 def test_a_verb_right_before_a_strong_head_is_part_of_the_name():
@@ -358,6 +358,12 @@ def test_works_named_by_two_tasks_joined_by_yu_are_one_project():
     assert found(text, [span_of(text, "浊漳河南源", "PLACE")], label="PROJECT") == ["浊漳河南源生态保护与修复工程"]
     # not where the part after 与 names works of its own
     assert found("加强生态保护与太旧高速扩容改造工程建设", label="PROJECT") == ["太旧高速扩容改造工程"]
+
+
+def test_a_project_after_a_deed_or_an_amount_and_de_is_named():
+    text = "灵丘县引进的平型关红色文旅研学基地项目,投资18亿元的氢燃料电池电堆及系统生产项目"
+    assert found(text, label="PROJECT") == ["平型关红色文旅研学基地项目", "氢燃料电池电堆及系统生产项目"]
+    assert found("重要的群众文化基础设施项目", label="PROJECT") == []
 
 
 def test_plan_before_a_number_is_the_verb():

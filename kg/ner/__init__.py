@@ -379,10 +379,23 @@ def with_short_forms(text: str, mentions: list[Mention], short_names: dict[str, 
     full name. A short form the page defines (山西天恒氢能装备有限公司(以下简称“天恒氢能”)) is
     meant wherever it stands, in its quotes too."""
     places = set(short_names or {}) | set((short_names or {}).values())
-    forms = {form for m in mentions if m.label == "ORG" for form in _short_forms(m.text.replace("\n", ""), places)}
+    forms = {form for name in _company_names(mentions) for form in _short_forms(name, places)}
     patterns = ["(?<!“)(" + "\n?".join(map(re.escape, form)) + ")" for form in forms]  # 泽瑞光⏎电
     patterns += ["(" + "\n?".join(map(re.escape, form)) + ")" for form in _defined_short_forms(text, mentions)]
     return _with_outer_spans(text, mentions, patterns, "ORG")
+
+
+def _company_names(mentions: list[Mention]) -> set[str]:
+    """The ORGs' names, and the companies that start projects' names (山西云岭光伏科技有限公司 of
+    山西云岭光伏科技有限公司2GW高效异质结电池及组件项目)."""
+    names = {m.text.replace("\n", "") for m in mentions if m.label == "ORG"}
+    suffixes = load_rules().company_suffixes
+    for m in mentions:
+        if m.label == "PROJECT":
+            name = m.text.replace("\n", "")
+            ends = [name.find(suffix) + len(suffix) for suffix in suffixes if name.find(suffix) > 0]
+            names.update(name[:end] for end in ends[:1])
+    return names
 
 
 def _defined_short_forms(text: str, mentions: list[Mention]) -> set[str]:

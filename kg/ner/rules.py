@@ -70,6 +70,8 @@ QUOTED_LIST = re.compile(
 SHORT_QUOTED = 2
 # where a page says who runs a campaign, or how widely, before its quoted name: 全省“两山七河一流域”…
 SCOPES = ("全国", "全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区")
+# what was done to a project, before 的 and its name: 引进的平型关红色文旅研学基地项目
+DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招引", "实施", "开工", "落户", "落地")
 KIND_ENDINGS = ("类", "重点", "重大")  # before a weak head: which projects, not their name
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
 DIGITS = re.compile(r"[0-9０-９]")
@@ -340,10 +342,12 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         shortest = 2 if word in lex.short_name_heads else 4
         return len(modifier) >= shortest and not _all_words(
             modifier, lex.generic if word in lex.campaign_heads else lex.vague)
-    after_de = page[start - 1:start] == "的" and start not in marks.jumps.values()
+    after_de = (page[start - 1:start] == "的" and start not in marks.jumps.values()
+                and not page.endswith(DEED_VERBS, 0, start - 1) and start - 1 not in marks.numbers)
     if (after_de or modifier.endswith(KIND_ENDINGS)) and not CAPACITY.match(modifier):
         # 重要的群众文化基础设施项目, 企业重大技术攻关类项目, 经济区重点项目: a kind of project, not a
-        # name; one that starts with its place or company is named (引进的忻州半导体材料产业园项目)
+        # name; one that starts with its place or company is named (忻州市引进的忻州半导体材料产业园项目),
+        # and so is one a deed or an amount introduces (签约的智算云图大同智算中心项目, 投资18亿元的…项目)
         return False
     quoted = page[start - 1:start] == "“" and page[head.end():head.end() + 1] == "”"  # “百千万工程”
     signal = quoted or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
@@ -399,17 +403,22 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
     verb = page[head.start() - marks.stops.get(head.start(), 0):head.start()]
     if start == head.start() and verb in lex.named_before_head and head.group() in lex.strong_heads:
         start = left_edge(page, head.start() - len(verb), marks)
-    start = _across_yu(page, start, head.start(), marks, lex)
+    start = _across_joined_parts(page, start, head.start(), marks, lex)
     quoted = _quoted_names(page, start, head) if start is not None else None
     if quoted and _short_quote(quoted):
         return quoted.start()
     return _from_quote(page, start, head.start(), marks)
 
 
-def _across_yu(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
-    """Works named by two tasks joined by 与 (浊漳河南源生态保护与修复工程): the name goes on
-    left of the 与 where the part right of it is a generic task alone (修复, 保护治理)."""
-    if start is None or page[start - 1:start] != "与" or not _all_words(page[start:head], lex.generic):
+def _across_joined_parts(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
+    """Works named by two tasks or parts joined by 与 or 及 (浊漳河南源生态保护与修复工程,
+    2GW高效异质结电池及组件项目): the name goes on left of the 与 where the part right of it is a
+    generic task alone (修复, 保护治理), and left of the 及 where that part is short (组件, 系统生产)."""
+    if start is None:
+        return start
+    joined = page[start - 1:start]
+    right = page[start:head]
+    if not (joined == "与" and _all_words(right, lex.generic) or joined == "及" and 2 <= len(right) <= 4):
         return start
     before = left_edge(page, start - 1, marks)
     if before is None or start - 1 - before < 2 or any(
