@@ -39,6 +39,7 @@ def test_a_verb_of_government_news_ends_before_the_body():
     assert texts("认真贯彻落实市委决策部署,不折不扣落实好市委各项部署") == [("市委", "ORG"), ("市委", "ORG")]
     # the model took the verb in: the body is what follows it
     assert texts("代表市委向大家表示感谢", [(0, 4, "ORG")]) == [("市委", "ORG")]
+    assert texts("希望市农业农村局把项目多向山区倾斜,紧扣市委中心工作") == [("市农业农村局", "ORG"), ("市委", "ORG")]
     assert texts("并联合县市场监管局开展检查") == [("县市场监管局", "ORG")]
     # any other word keeps the level character (城市政府) and the model's span (共青团市委)
     assert texts("共青团市委", [(0, 5, "ORG")]) == [("共青团市委", "ORG")]

@@ -31,7 +31,8 @@ FUNCTION_CHARS = set("在由与和及同向对经据把被将从让请为是了�
 NOT_A_BODY_AFTER_WEI = set("员托屈派任婉身实")
 # verbs of government news that come right before a body (贯彻落实市委决策部署, 代表市委)
 VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从", "支持", "报请", "请示", "汇报", "按照", "依照",
-                       "根据", "围绕", "感谢", "落实好", "联合", "会同", "协同", "携手")
+                       "根据", "围绕", "感谢", "落实好", "联合", "会同", "协同", "携手", "希望", "建议", "要求", "督促",
+                       "邀请", "紧扣")
 
 
 # The State Council's ministries and the national bodies local papers name (工业和信息化部, 国家能源局);
