@@ -650,3 +650,30 @@ def test_a_trade_name_before_its_officer_is_a_company():
 
     text = "情况。锦川智能负责人介绍,相关企业负责人参加"
     assert companies_before_officers(text, [(3, 5, "PERSON")]) == [(3, 7, "ORG")]
+
+
+def test_a_studio_named_after_a_worker_is_an_org_with_its_mine():
+    from kg.ner.places import with_studios
+
+    text = "华阳一矿李志刚劳模创新工作室见闻,刘海军创新工作室"
+    assert with_studios(text, [(0, 4, "ORG"), (4, 7, "PERSON"), (17, 20, "PERSON")]) == [
+        (0, 14, "ORG"), (17, 25, "ORG")]
+
+
+def test_a_park_section_and_a_meeting_verb_are_no_part_of_a_name():
+    from kg.ner.places import without_broken_spans, without_facility_sections
+
+    assert without_facility_sections("晋阳湖公园南区开园", [(0, 7, "PLACE")]) == [(0, 5, "PLACE")]
+    assert without_broken_spans("孝义市召开全市工会", [(0, 9, "ORG")]) == []
+
+
+def test_a_company_stopped_before_its_group_ending_takes_it():
+    from kg.ner.places import with_whole_heads
+
+    assert with_whole_heads("来自晋能控股集团的选手", [(2, 6, "ORG")]) == [(2, 8, "ORG")]
+
+
+def test_a_person_before_a_street_names_the_street():
+    from kg.ner.places import facilities_as_places
+
+    assert facilities_as_places("走进高尔基大街", [(2, 5, "PERSON")]) == [(2, 7, "PLACE")]

@@ -366,6 +366,12 @@ def test_a_project_after_a_deed_or_an_amount_and_de_is_named():
     assert found("重要的群众文化基础设施项目", label="PROJECT") == []
 
 
+def test_a_quoted_campaign_before_the_kind_of_its_activities_is_the_project():
+    assert found("以“书香龙城·悦读工会”职工读书活动为载体", label="PROJECT") == ["书香龙城·悦读工会"]
+    # a short quote is part of the name
+    assert found("深入开展“10+N”公共就业服务专项活动", label="PROJECT") == ["“10+N”公共就业服务专项活动"]
+
+
 def test_plan_before_a_number_is_the_verb():
     text = "天恒氢能计划三年内形成产能,实施优质企业梯度培育计划四大任务"
     assert found(text, label="PROJECT") == ["优质企业梯度培育计划"]

@@ -188,9 +188,11 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_legal_names(text, ents, names)
     ents = with_partner_places(text, ents)
     ents = with_branches(text, ents)
+    ents = with_studios(text, ents)
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
     ents = facilities_as_places(text, ents)
+    ents = without_facility_sections(text, ents)
     ents = with_listed_places(text, ents)
     ents = institutions_that_act(text, ents)
     ents = without_title_groups(text, ents)
@@ -210,8 +212,38 @@ def without_broken_spans(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     return [e for e in ents if not _broken(text[e[0]:e[1]])]
 
 
+# a model worker's or master craftsman's studio is named after the person (李志刚劳模创新工作室)
+STUDIO_HEADS = ("劳模创新工作室", "技能大师工作室", "大师工作室", "创新工作室")
+# a part of a park or a scenic area is the park (晋阳湖公园 + 南区开园迎客)
+FACILITY_SECTION = re.compile("[东南西北]区")
+
+
+def with_studios(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person followed by a studio's head is the studio, an ORG, and so is a body or a mine
+    right before it with the person (华阳一矿 + 李志刚 + 劳模创新工作室)."""
+    for person in [e for e in ents if e[2] == "PERSON"]:
+        head = next((h for h in STUDIO_HEADS if text.startswith(h, person[1])), None)
+        if head is None or any(person[1] <= e[0] < person[1] + len(head) for e in ents):
+            continue
+        start = next((e[0] for e in ents if e[1] == person[0] and e[2] in ("ORG", "PLACE")), person[0])
+        ents = sorted([e for e in ents if not (start <= e[0] and e[1] <= person[1])]
+                      + [(start, person[1] + len(head), "ORG")])
+    return ents
+
+
+def without_facility_sections(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A park's or a scenic area's 南区 is no part of its name: 晋阳湖公园南区 -> 晋阳湖公园."""
+    return [(start, end - 2, label) if label == "PLACE" and FACILITY_SECTION.fullmatch(text, end - 2, end)
+            and text[start:end - 2].endswith(FACILITY_HEADS) else (start, end, label) for start, end, label in ents]
+
+
+# a name never holds the verb that holds a meeting (孝义市召开全市工会: no MSRA name does)
+MEETING_VERBS = ("召开", "举行")
+
+
 def _broken(name: str) -> bool:
-    return not CLAUSE_MARKS.isdisjoint(name) or any(name.count(a) != name.count(b) for a, b in BRACKET_PAIRS)
+    return (not CLAUSE_MARKS.isdisjoint(name) or any(name.count(a) != name.count(b) for a, b in BRACKET_PAIRS)
+            or any(verb in name for verb in MEETING_VERBS))
 
 
 def with_opening_marks(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -680,7 +712,7 @@ STATE_ENDINGS = ("共和国", "王国")
 FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国家湿地公园", "城市湿地公园", "国家森林公园", "国家地质公园", "风景名胜区", "旅游度假区",
                   "国家级自然保护区", "省级自然保护区", "自然保护区", "考古遗址公园", "旅游公路", "湿地公园",
                   "森林公园", "地质公园", "遗址公园", "体育公园", "风景区", "旅游区", "景区", "大剧院", "剧场", "体育场",
-                  "体育馆", "公园", "广场", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
+                  "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库",
                   "国际会展中心", "会展中心", "展览中心", "会议中心")  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
@@ -818,14 +850,21 @@ def _facility(text: str, start: int, end: int, label: str) -> bool:
 def with_whole_heads(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """An ORG or PLACE that stops two characters or more into a head word takes the rest of
     it (柳林大剧 + 院): the model, unsure of a name it has not seen, sometimes stops short.
-    One character is not enough: 哈佛大学 + 校长, 对外友协 + 会长."""
+    One character is not enough: 哈佛大学 + 校长, 对外友协 + 会长. A company stopped before its
+    group's or legal ending takes it (晋能控股 + 集团)."""
     starts = {start for start, _, _ in ents}
     completed = []
     for start, end, label in ents:
         if label in ("ORG", "PLACE"):
             end = _head_end(text, start, end, starts)
+        tail = COMPANY_TAIL.match(text, end) if label == "ORG" else None
+        if tail and tail.end() > end and not starts.intersection(range(end, tail.end())):
+            end = tail.end()
         completed.append((start, end, label))
     return completed
+
+
+COMPANY_TAIL = re.compile("(?:集团)?(?:股份有限公司|有限责任公司|有限公司)?")
 
 
 def _head_end(text: str, start: int, end: int, starts: set[int]) -> int:
