@@ -372,6 +372,11 @@ def test_a_quoted_campaign_before_the_kind_of_its_activities_is_the_project():
     assert found("深入开展“10+N”公共就业服务专项活动", label="PROJECT") == ["“10+N”公共就业服务专项活动"]
 
 
+def test_a_programme_and_its_projects_name_the_programme():
+    text = "先后承担国家重点研发计划项目、国家自然科学基金重点项目20余项"
+    assert found(text, label="PROJECT") == ["国家重点研发计划"]
+
+
 def test_plan_before_a_number_is_the_verb():
     text = "天恒氢能计划三年内形成产能,实施优质企业梯度培育计划四大任务"
     assert found(text, label="PROJECT") == ["优质企业梯度培育计划"]

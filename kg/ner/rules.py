@@ -345,6 +345,8 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
             modifier, lex.generic if word in lex.campaign_heads else lex.vague)
     after_de = (page[start - 1:start] == "的" and start not in marks.jumps.values()
                 and not page.endswith(DEED_VERBS, 0, start - 1) and start - 1 not in marks.numbers)
+    if modifier.endswith(tuple(lex.strong_heads)):
+        return False  # 国家重点研发计划 + 项目: the programme is the name, found by its own head
     if (after_de or modifier.endswith(KIND_ENDINGS)) and not CAPACITY.match(modifier):
         # 重要的群众文化基础设施项目, 企业重大技术攻关类项目, 经济区重点项目: a kind of project, not a
         # name; one that starts with its place or company is named (忻州市引进的忻州半导体材料产业园项目),
