@@ -88,3 +88,12 @@ def test_a_congress_named_by_its_term_is_one_body():
     # a longer name the model found stands; a term alone (本届) is no name
     assert congresses("香港特别行政区第九届全国人大代表选举会议", [(0, 14, "ORG")]) == [("香港特别行政区第九届全国人大", "ORG")]
     assert congresses("本届全国人大代表") == []
+
+
+def test_the_verb_before_a_body_is_no_part_of_it():
+    from kg.ner.bodies import without_verbs_before_bodies
+
+    text = "联合国家金融监督管理总局阳泉监管分局,联合共青团临汾市委,联合国教科文组织"
+    ents = [(0, 18, "ORG"), (19, 28, "ORG"), (29, 37, "ORG")]
+    assert [text[s:e] for s, e, _ in without_verbs_before_bodies(text, ents)] == [
+        "国家金融监督管理总局阳泉监管分局", "共青团临汾市委", "联合国教科文组织"]

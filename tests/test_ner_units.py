@@ -337,3 +337,9 @@ def test_everyone_in_a_bracketed_credit_is_a_person():
     text = "本报讯（通讯员 薛晓峰 卫丽娜）以前,（通讯员供图）"
     assert [m.text for m in with_bylines(text, [])] == ["薛晓峰", "卫丽娜"]
     assert [m.text for m in with_bylines("（本报记者李舸摄）江泽民", [])] == ["李舸"]
+
+
+def test_a_place_repeated_before_a_company_name_is_the_company():
+    text = "阳泉市的企业。位于开发区的阳泉华鑫智能装备有限公司"
+    repeats = with_repeats(text, [Mention(0, 3, "阳泉市", "PLACE")], {"阳泉市": "阳泉"})
+    assert [(m.text, m.label) for m in repeats] == [("阳泉市", "PLACE"), ("阳泉华鑫智能装备有限公司", "ORG")]

@@ -677,3 +677,25 @@ def test_a_person_before_a_street_names_the_street():
     from kg.ner.places import facilities_as_places
 
     assert facilities_as_places("走进高尔基大街", [(2, 5, "PERSON")]) == [(2, 7, "PLACE")]
+
+
+def test_common_nouns_and_the_village_of_cunluo_are_no_places():
+    from kg.ner.places import without_common_nouns
+
+    text = "汾河是山西的母亲河,古堡村落“活”起来,上庄村村集体,横跨蒲县、隰县两县,张家村落户"
+    ents = [(text.index(name), text.index(name) + len(name), "PLACE")
+            for name in ("汾河", "母亲河", "古堡村", "上庄村村", "隰县两县", "张家村")]
+    assert [text[s:e] for s, e, _ in without_common_nouns(text, ents)] == ["汾河", "上庄村", "隰县", "张家村"]
+
+
+def test_a_campus_is_a_place_named_with_its_university():
+    from kg.ner.places import campuses_as_places
+
+    text = "位于榆次区的太原理工大学明向校区"
+    assert campuses_as_places(text, [(2, 5, "PLACE"), (6, 13, "ORG")]) == [(2, 5, "PLACE"), (6, 16, "PLACE")]
+
+
+def test_a_station_head_alone_names_the_station_of_the_city_before_it():
+    from kg.ner.places import facilities_as_places
+
+    assert facilities_as_places("开通至忻州西站的专线", [(3, 5, "PLACE"), (5, 7, "PLACE")]) == [(3, 7, "PLACE")]

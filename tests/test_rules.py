@@ -434,3 +434,32 @@ def test_a_culture_week_is_an_event_and_a_year_is_no_count():
 
 def test_a_counted_meeting_is_no_name():
     assert found("每月召开一次调度会,现场协调解决问题。", label="EVENT") == []
+
+
+def test_a_quote_that_holds_its_head_names_the_programme_however_short():
+    text = "争创新一轮“双高计划”,持续实施“国培计划”,开展“清风行动”,实施国培计划"
+    assert found(text, label="PROJECT") == ["双高计划", "国培计划", "清风行动"]
+
+
+def test_a_project_starts_after_the_verb_that_builds_it_and_no_signing_is_in_it():
+    text = "投资18亿元,建设华铖新能源钠离子电池储能系统生产基地项目;云岫公司与平定县人民政府签订智能网联汽车零部件项目协议"
+    entities = [span_of(text, "平定县人民政府", "ORG")]
+    assert found(text, entities, label="PROJECT") == ["华铖新能源钠离子电池储能系统生产基地项目", "智能网联汽车零部件项目"]
+
+
+def test_a_kind_of_heritage_item_is_no_project():
+    assert found("截至目前,全市共有国家级非遗代表性项目11项", label="PROJECT") == []
+
+
+def test_a_meeting_name_starts_at_its_year_unless_a_scope_comes_first():
+    assert found("以赛促训\n2025年全省职工职业技能大赛启动", label="EVENT") == ["2025年全省职工职业技能大赛"]
+    assert found("3月18日,全市2025年重大动物疫病防控工作会议召开", label="EVENT") == ["全市2025年重大动物疫病防控工作会议"]
+
+
+def test_laboratories_are_named_by_their_field():
+    text = ("该校拥有省部共建煤基能源清洁高效利用国家重点实验室、新材料界面科学与工程教育部重点实验室,"
+            "依托电子测试技术国家重点实验室和仪器科学与动态测试教育部重点实验室,共建“量子精密测量联合实验室”,新建实验室")
+    entities = [span_of(text, "教育部", "ORG")]
+    assert found(text, entities, label="ORG") == [
+        "省部共建煤基能源清洁高效利用国家重点实验室", "新材料界面科学与工程教育部重点实验室", "电子测试技术国家重点实验室",
+        "仪器科学与动态测试教育部重点实验室", "量子精密测量联合实验室"]

@@ -343,11 +343,30 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
                 name = text[start:start + size]
                 if name in names and not any(busy[start:start + size]) and not (
                         names[name].label == "PLACE" and is_modifier(text, start, start + size)):
-                    found.append(Mention(start, start + size, name, names[name].label, names[name].canonical))
+                    company = _company_after(text, start + size, busy) if names[name].label == "PLACE" else None
+                    if company:  # 阳泉 + 华鑫智能装备有限公司: the company, named after its place
+                        found.append(Mention(start, company, text[start:company], "ORG"))
+                        size = company - start
+                    else:
+                        found.append(Mention(start, start + size, name, names[name].label, names[name].canonical))
                     length = size
                     break
         start += length
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+_COMPANY_REST = re.compile("([\u4e00-\u9fff]{2,16}?)(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _company_after(text: str, start: int, busy: bytearray) -> int | None:
+    """The end of a company's name that starts with the place ending at ``start``, where nothing
+    was found inside it: kg_places names such companies whole, but reads a line at a time."""
+    from kg.ner.bodies import could_be_org_name
+
+    match = _COMPANY_REST.match(text, start)
+    if match and not any(busy[start:match.end()]) and could_be_org_name(match.group(1)):
+        return match.end()
+    return None
 
 
 def _division_named(m: Mention, short_names: dict[str, str], fulls: dict[str, str]) -> str | None:

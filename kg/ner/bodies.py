@@ -35,6 +35,24 @@ VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从
                        "邀请", "紧扣")
 
 
+# how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
+BODY_STARTS = ("国家", "省", "市", "县", "区", "共青团", "中共", "中国")
+
+
+def without_verbs_before_bodies(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG does not start with the verb before a body (联合共青团临汾市委 is 联合 + 共青团临汾市委);
+    联合国 keeps its 联合."""
+    trimmed = []
+    for start, end, label in ents:
+        verb = next((v for v in VERBS_BEFORE_BODIES if text.startswith(v, start)), "") if label == "ORG" else ""
+        rest = start + len(verb)
+        if verb and end - rest >= 4 and text.startswith(BODY_STARTS, rest) and not text.startswith("联合国", start) or (
+                verb == "联合" and text.startswith("联合国家", start) and end - rest >= 6):
+            start = rest
+        trimmed.append((start, end, label))
+    return trimmed
+
+
 # The State Council's ministries and the national bodies local papers name (工业和信息化部, 国家能源局);
 # 教育部门 and 公安部门 are the authorities, not the ministry
 MINISTRIES = read_word_list("ministries.txt")

@@ -51,7 +51,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.ner.bodies import (BODIES, NOT_IN_ORG_NAME, could_be_org_name, with_bodies, with_ministries,
-                           with_numbered_congresses)
+                           with_numbered_congresses, without_verbs_before_bodies)
 from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
@@ -169,6 +169,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = orgs_named_as_places(text, ents, names)
     ents = split_joint_bodies(text, ents)
     ents = without_people_after_bodies(text, ents)
+    ents = without_verbs_before_bodies(text, ents)
     ents = with_ministries(text, ents)
     ents = with_numbered_congresses(text, ents)
     ents = with_bodies(text, ents)
@@ -192,11 +193,13 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
     ents = facilities_as_places(text, ents)
+    ents = campuses_as_places(text, ents)
     ents = without_facility_sections(text, ents)
     ents = with_listed_places(text, ents)
     ents = institutions_that_act(text, ents)
     ents = without_title_groups(text, ents)
     ents = with_community_bodies(text, ents)
+    ents = without_common_nouns(text, ents)
     return without_generic_orgs(text, ents)
 
 
@@ -228,6 +231,20 @@ def with_studios(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
         start = next((e[0] for e in ents if e[1] == person[0] and e[2] in ("ORG", "PLACE")), person[0])
         ents = sorted([e for e in ents if not (start <= e[0] and e[1] <= person[1])]
                       + [(start, person[1] + len(head), "ORG")])
+    return ents
+
+
+# a university's campus is a place named after it: 太原理工大学 + 明向 + 校区, 山西大学东山校区
+CAMPUS = re.compile("(?:大学|学院)([\u4e00-\u9fff]{2,3}?)校区")
+
+
+def campuses_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A university and its campus's name are one PLACE, in place of the ORG the model cut
+    anywhere in it (太原理工大学明 + 向校区)."""
+    for match in CAMPUS.finditer(text):
+        org = next((e for e in ents if e[2] == "ORG" and e[0] < match.start() and match.start() < e[1] <= match.end()), None)
+        if org and not any(org[1] <= e[0] < match.end() for e in ents) and "的" not in match.group(1):
+            ents = sorted([e for e in ents if e != org] + [(org[0], match.end(), "PLACE")])
     return ents
 
 
@@ -271,6 +288,31 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
         if start < end:
             trimmed.append((start, end, label))
     return trimmed
+
+
+# common nouns of local news the model reads as places: 汾河是山西的母亲河, 带队巡河, 千年雄关
+COMMON_NOUNS = frozenset({"母亲河", "巡河", "雄关"})
+# 村落 is "village", not the village 古堡村 + 落 (but 张家村 + 落户); 上庄村 + 村集体
+VILLAGE_NOUN = re.compile("落(?![户地成实])")
+# 横跨蒲县、隰县两县: the count of the places listed is no part of the last
+PLACE_COUNT = re.compile("[两二三四五六七八九十]+[省市县区乡镇村]$")
+
+
+def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """No PLACE is a common noun (``COMMON_NOUNS``) or the 村 of 村落 (古堡村落, 古村落), and a
+    place ends before 村集体 (上庄村 + 村集体) and before the count of a list (蒲县、隰县 + 两县)."""
+    kept = []
+    for start, end, label in ents:
+        if label == "PLACE":
+            if text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end):
+                continue
+            if text.endswith("村村", start, end) and end - start > 3:
+                end -= 1
+            count = PLACE_COUNT.search(text, start, end)
+            if count and count.start() - start >= 2 and text[count.start() - 1] in DIVISION_SUFFIXES:
+                end = count.start()
+        kept.append((start, end, label))
+    return kept
 
 
 def without_modifiers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -713,7 +755,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "国家级自然保护区", "省级自然保护区", "自然保护区", "考古遗址公园", "旅游公路", "湿地公园",
                   "森林公园", "地质公园", "遗址公园", "体育公园", "风景区", "旅游区", "景区", "大剧院", "剧场", "体育场",
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
-                  "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库",
+                  "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆")  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
@@ -786,12 +828,12 @@ def _named_facility_end(text: str, end: int, starts: set[int]) -> int:
 
 def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """太原 + 汾河湿地公园 -> 太原汾河湿地公园 (not 柳林县 + 柳林大剧院, 圣海伦岛 + 大桥,
-    巴塞罗那 + 毕加索旧居)."""
+    巴塞罗那 + 毕加索旧居); a head alone names the facility of the place before it (忻州 + 西站)."""
     merged: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         if (merged and label == "PLACE" and merged[-1][2] == "PLACE" and merged[-1][1] == start
                 and text[start:end].endswith(FACILITY_HEADS) and not text[start:end].endswith(PERSON_NAMED_HEADS)
-                and text[merged[-1][1] - 1] not in PLACE_ENDINGS):
+                and (text[merged[-1][1] - 1] not in PLACE_ENDINGS or text[start:end] in FACILITY_HEADS)):
             start = merged.pop()[0]
         merged.append((start, end, label))
     return merged
@@ -1101,9 +1143,11 @@ def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
 
 def _village(text: str, end: int, place_ends: set[int]) -> int | None:
     # XX村, then X村; XXX村 only after a township (贾家营镇古浮图村), and not 乡村, 农村
+    if text[end - 2] in "乡农" or not could_be_org_name(text[end - 3:end - 1]):
+        return None  # 北留镇 + 等乡村振兴
     for start in (end - 4, end - 3, end - 2):
         if start in place_ends and all(_is_han(c) for c in text[start:end]) and (
-                start > end - 4 or text[start - 1] in TOWNSHIP_SUFFIXES and text[end - 2] not in "乡农山渔"):
+                start > end - 4 or text[start - 1] in TOWNSHIP_SUFFIXES and text[end - 2] not in "山渔"):
             return start
     return None
 

@@ -1,4 +1,4 @@
-"""Rules that add PROJECT, DOC and EVENT spans to the statistical PERSON/ORG/PLACE entities.
+"""Rules that add PROJECT, DOC and EVENT spans (and laboratories) to the statistical PERSON/ORG/PLACE entities.
 
 No corpus labels these types, so they come from the structure of Chinese government news
 (see ``shared/annotation/GUIDELINES.md``), not from lists of names:
@@ -7,6 +7,8 @@ No corpus labels these types, so they come from the structure of Chinese governm
   an ORG; a short form given as ``(以下简称“细则”)`` after a title is a DOC mention too.
 * EVENT: a meeting head word (会议, 全会, 论坛, 年会, 推进会, ...节) with the name to its left
   (市委经济工作会议, 党的二十届三中全会), and the party congresses (党的二十大).
+* ORG, for laboratories and research centres named by their field, which the model seldom
+  reads whole: 煤转化国家重点实验室, 量子光学与光量子器件国家重点实验室.
 * PROJECT: a head word (工程, 项目, 行动, 计划, 试点, 活动, 建设年, and the campaigns' 攻坚战 and
   保卫战) with the name to its left
   (就业社保服务社区村村全覆盖工程); quoted names before a head (“一泓清水入黄河”工程,
@@ -72,7 +74,9 @@ SHORT_QUOTED = 2
 SCOPES = ("全国", "全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区")
 # what was done to a project, before 的 and its name: 引进的平型关红色文旅研学基地项目
 DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招引", "实施", "开工", "落户", "落地")
-KIND_ENDINGS = ("类", "重点", "重大")  # before a weak head: which projects, not their name
+# inside a name 建设 is a task (学生公寓及配套设施建设项目); at its start, the verb: 建设 + 华铖新能源…项目
+LEADING_VERBS = ("建设", "新建")
+KIND_ENDINGS = ("类", "重点", "重大", "代表性")  # 国家级非遗代表性项目: a kind of project  # before a weak head: which projects, not their name
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
 DIGITS = re.compile(r"[0-9０-９]")
 ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
@@ -109,6 +113,7 @@ class Lexicon:
     transparent: frozenset[str]
     generic: frozenset[str]
     vague: frozenset[str]
+    lab_head: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +144,7 @@ def lexicon() -> Lexicon:
         transparent=frozenset(data["transparent_words"]),
         generic=frozenset(data["generic_words"] + data["vague_words"]),
         vague=frozenset(data["vague_words"]),
+        lab_head=_head_pattern(data["lab_heads"], []),
     )
 
 
@@ -169,7 +175,8 @@ def rule_spans(text: str, entities: list[Span]) -> list[Span]:
     page = cleaned.text
     inside = [(cleaned.to_cleaned(start), cleaned.to_cleaned(end), label) for start, end, label in entities]
     lex = lexicon()
-    found = title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex)
+    found = (title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex)
+             + lab_spans(page, inside, lex))
     found = [(*cleaned.to_original(start, end), label) for start, end, label in found if start < end]
     return [span for span in resolve_overlaps(found, list(entities)) if span[2] != WORK]
 
@@ -278,11 +285,22 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
         if (start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes)
                 or SERIES_REFERENCE.match(page, start) or NUMBER_ONLY.match(page, start, head.start())):
             continue
+        start = _from_year(page, start, head.start())
         modifier = page[start:head.start()]
         named = len(modifier) >= 4 or (len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks))
         if named and not _all_words(modifier, lex.vague):
             spans.append((start, head.end(), "EVENT"))
     return spans
+
+
+# a year starts a meeting's name: 以赛促训⏎2025年全省职工职业技能大赛 (a PDF's headline, its lines joined)
+YEAR_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{4}(?=年|[\u4e00-\u9fff])")
+
+
+def _from_year(page: str, start: int, head: int) -> int:
+    """Where the name starts: at its year, unless a scope comes first (全市2025年…会议)."""
+    year = YEAR_AFTER_WORDS.search(page, start, head)
+    return year.start() if year and page[start:year.start()] not in SCOPES + ("中央",) else start
 
 
 def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
@@ -301,6 +319,39 @@ def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, l
 
 def _event_signal(modifier: str, start: int, end: int, marks: Marks) -> bool:
     return bool(EVENT_SIGNAL.search(modifier)) or _holds_entity(start, end, marks)
+
+
+# --- laboratories (ORG) -------------------------------------------------------------------
+
+def lab_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
+    """Laboratories and research centres, named by their field before the head
+    (煤转化国家重点实验室, 量子光学与光量子器件国家重点实验室): long names the model, trained on
+    news of 1998, seldom read whole. The name is found as a project's is."""
+    marks = page_marks(page, lex.project_stops, lex, entities)
+    spans = []
+    for head in lex.lab_head.finditer(page):
+        start = _across_field_parts(page, left_edge(page, head.start(), marks), marks)
+        if start is not None and head.start() - start >= 4 and not _all_words(page[start:head.start()], lex.generic):
+            spans.append((start, head.end(), "ORG"))
+    return spans
+
+
+def _across_field_parts(page: str, start: int | None, marks: Marks) -> int | None:
+    """A field named by two parts joined by 与 or 和 is one name (仪器科学与动态测试)."""
+    if start is None or page[start - 1:start] not in ("与", "和"):
+        return start
+    before = _part_before(page, start - 1, marks)
+    return start if before is None else before
+
+
+def _part_before(page: str, conjunction: int, marks: Marks) -> int | None:
+    """Where the part of a name before the conjunction at ``conjunction`` starts: two characters
+    at least, and no quote or bracket in it; None where there is no such part."""
+    before = left_edge(page, conjunction, marks)
+    if before is None or conjunction - before < 2 or any(
+            char in EDGE_MARKS or char in CLOSERS for char in page[before:conjunction]):
+        return None
+    return before
 
 
 # --- PROJECT -------------------------------------------------------------------------------
@@ -339,8 +390,10 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
     word = head.group()
     if word in lex.designation_heads:
         return len(modifier) >= 4 and bool(_word_ending(page, start, lex.designation_triggers))
+    whole_quote = page[start - 1:start] == "“" and page[head.end():head.end() + 1] == "”"  # “百千万工程”
     if word in lex.strong_heads:
-        shortest = 2 if word in lex.short_name_heads else 4
+        # a quote that holds the head names the programme however short (“国培计划”, “清风行动”)
+        shortest = 2 if word in lex.short_name_heads or whole_quote else 4
         return len(modifier) >= shortest and not _all_words(
             modifier, lex.generic if word in lex.campaign_heads else lex.vague)
     after_de = (page[start - 1:start] == "的" and start not in marks.jumps.values()
@@ -352,8 +405,7 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         # name; one that starts with its place or company is named (忻州市引进的忻州半导体材料产业园项目),
         # and so is one a deed or an amount introduces (签约的智算云图大同智算中心项目, 投资18亿元的…项目)
         return False
-    quoted = page[start - 1:start] == "“" and page[head.end():head.end() + 1] == "”"  # “百千万工程”
-    signal = quoted or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
+    signal = whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2)
     return long_enough and not _all_words(modifier, lex.generic)
 
@@ -424,6 +476,8 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
     if start == head.start() and verb in lex.named_before_head and head.group() in lex.strong_heads:
         start = left_edge(page, head.start() - len(verb), marks)
     start = _across_joined_parts(page, start, head.start(), marks, lex)
+    if start is not None and page.startswith(LEADING_VERBS, start) and head.start() - start > 6:
+        start += next(len(verb) for verb in LEADING_VERBS if page.startswith(verb, start))
     quoted = _quoted_names(page, start, head) if start is not None else None
     if quoted and _short_quote(quoted):
         return quoted.start()
@@ -440,11 +494,8 @@ def _across_joined_parts(page: str, start: int | None, head: int, marks: Marks, 
     right = page[start:head]
     if not (joined == "与" and _all_words(right, lex.generic) or joined == "及" and 2 <= len(right) <= 4):
         return start
-    before = left_edge(page, start - 1, marks)
-    if before is None or start - 1 - before < 2 or any(
-            char in EDGE_MARKS or char in CLOSERS for char in page[before:start]):
-        return start
-    return before
+    before = _part_before(page, start - 1, marks)
+    return start if before is None else before
 
 
 def _from_quote(page: str, start: int | None, head: int, marks: Marks) -> int | None:
