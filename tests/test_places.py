@@ -699,3 +699,45 @@ def test_a_station_head_alone_names_the_station_of_the_city_before_it():
     from kg.ner.places import facilities_as_places
 
     assert facilities_as_places("开通至忻州西站的专线", [(3, 5, "PLACE"), (5, 7, "PLACE")]) == [(3, 7, "PLACE")]
+
+
+def test_a_county_before_a_body_named_after_its_township_is_part_of_its_name():
+    from kg.ner.places import with_county_prefixes
+
+    text = "成立的阳城县润城镇西坪凹村蚕桑专业合作社,泽州县教育局"
+    ents = [(3, 6, "PLACE"), (6, 20, "ORG"), (21, 24, "PLACE"), (24, 27, "ORG")]
+    assert with_county_prefixes(text, ents) == [(3, 20, "ORG"), (21, 24, "PLACE"), (24, 27, "ORG")]
+
+
+def test_a_zone_that_holds_an_event_acts_but_not_where_it_is_the_venue():
+    from kg.ner.places import zones_that_act
+
+    text = "阳泉经济技术开发区举行项目集中签约,签约仪式在太原经济技术开发区举行"
+    assert zones_that_act(text, [(0, 9, "PLACE"), (23, 32, "PLACE")]) == [(0, 9, "ORG"), (23, 32, "PLACE")]
+
+
+def test_museums_listed_with_one_that_acts_act():
+    from kg.ner.places import institutions_that_act
+
+    text = "展览由忻州博物馆、代县博物馆联合主办"
+    assert institutions_that_act(text, [(3, 8, "PLACE"), (9, 14, "PLACE")]) == [(3, 8, "ORG"), (9, 14, "ORG")]
+
+
+def test_persons_named_as_counties_in_a_list_of_places_are_places():
+    from kg.ner.places import persons_named_as_places
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["尧都区", "襄汾县"], short_names={"尧都区": "尧都", "襄汾县": "襄汾"})
+    text = "流经霍州、洪洞、尧都、襄汾、侯马5个县,王军、尧都"
+    ents = [(2, 4, "PLACE"), (8, 10, "PERSON"), (11, 13, "PERSON"), (14, 16, "PLACE"), (21, 23, "PERSON"),
+            (24, 26, "PERSON")]
+    assert persons_named_as_places(text, ents, places) == [
+        (2, 4, "PLACE"), (8, 10, "PLACE"), (11, 13, "PLACE"), (14, 16, "PLACE"), (21, 23, "PERSON"), (24, 26, "PERSON")]
+
+
+def test_a_river_section_is_the_river_and_the_place():
+    from kg.ner.places import split_river_sections
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["霍州市"], short_names={"霍州市": "霍州"})
+    assert split_river_sections("深入汾河霍州段,汾河公园段", [(2, 6, "PLACE"), (8, 12, "PLACE")], places) == [(2, 4, "PLACE"), (4, 6, "PLACE"), (8, 12, "PLACE")]

@@ -463,3 +463,9 @@ def test_laboratories_are_named_by_their_field():
     assert found(text, entities, label="ORG") == [
         "省部共建煤基能源清洁高效利用国家重点实验室", "新材料界面科学与工程教育部重点实验室", "电子测试技术国家重点实验室",
         "仪器科学与动态测试教育部重点实验室", "量子精密测量联合实验室"]
+
+
+def test_a_quarter_is_no_part_of_a_project_but_of_a_meeting():
+    text = "阳泉经开区举行2026年第一季度项目集中签约。召开全市一季度政银企融资对接会"
+    assert found(text, label="PROJECT") == []
+    assert found(text, label="EVENT") == ["全市一季度政银企融资对接会"]

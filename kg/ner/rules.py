@@ -55,6 +55,8 @@ COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多
 MONEY = re.compile(r"[0-9０-９.]+\s*[万亿]?元(?:建设|新建|实施)?")
 DATE = re.compile(r"(?:[0-9０-９〇○零一二三四五六七八九]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月"
                   r"(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?")
+# a quarter or half-year is no part of a project's name (a meeting's, though: 全市一季度政银企融资对接会)
+QUARTER = re.compile(r"(?:[0-9０-９]{4}年)?(?:第?[一二三四1-4１-４]季度|[上下]半年)")
 SIGNAL = re.compile(r"[“”A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
 # 每次首脑会晤, 本届论坛, 历次全会: a meeting of a series referred to, not named (首届 names one)
 SERIES_REFERENCE = re.compile(r"(?:本|历|上|下)?[届次](?!区域)|[一两几数多每]次")  # and 每月召开一次调度会
@@ -358,7 +360,7 @@ def _part_before(page: str, conjunction: int, marks: Marks) -> int | None:
 
 def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     """Named projects, programmes, campaigns and pilots."""
-    marks = page_marks(page, lex.project_stops, lex, entities)
+    marks = page_marks(page, lex.project_stops, lex, entities, QUARTER)
     spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _enumerated_projects(page, lex, marks)
              + _road_works(page, entities))
     for head in lex.project_head.finditer(page):
@@ -553,11 +555,12 @@ class Marks:
     walls: set[int]  # ends of PERSON entities, which a name never crosses
 
 
-def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Span]) -> Marks:
+def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Span], *times: re.Pattern) -> Marks:
+    """The marks of ``page``; ``times`` are more spans of time that end a name (QUARTER)."""
     return Marks(
         stops=_word_ends(page, stops),
         transparent=_word_ends(page, lex.transparent),
-        numbers={match.end() for pattern in (COUNT, MONEY, DATE) for match in pattern.finditer(page)},
+        numbers={match.end() for pattern in (COUNT, MONEY, DATE, *times) for match in pattern.finditer(page)},
         jumps={end: start for start, end, label in entities if label != "PERSON"},
         walls={end for start, end, label in entities if label == "PERSON"},
     )
