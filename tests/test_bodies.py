@@ -97,3 +97,13 @@ def test_the_verb_before_a_body_is_no_part_of_it():
     ents = [(0, 18, "ORG"), (19, 28, "ORG"), (29, 37, "ORG")]
     assert [text[s:e] for s, e, _ in without_verbs_before_bodies(text, ents)] == [
         "国家金融监督管理总局阳泉监管分局", "共青团临汾市委", "联合国教科文组织"]
+
+
+def test_a_subdistrict_and_its_party_working_committee_are_one_body():
+    assert texts("西铭街道党工委书记郭海涛", [(0, 4, "PLACE")]) == [("西铭街道党工委", "ORG")]
+
+
+def test_a_level_s_congress_by_its_term_is_a_body():
+    text = "市十六届人大常委会举行第二十三次会议"
+    assert [(text[s:e], label) for s, e, label in with_numbered_congresses(text, [(3, 9, "ORG")])] == [
+        ("市十六届人大常委会", "ORG")]

@@ -303,12 +303,13 @@ def test_address_forms_are_not_persons():
     assert without_address_forms(text, found) == [Mention(11, 14, "王某明", "PERSON")]
 
 
-def test_no_person_across_a_space_except_a_padded_two_character_name():
+def test_no_name_across_a_space_except_a_padded_two_character_person():
     found = [Mention(6, 10, "程 新伟", "PERSON"), Mention(20, 23, "王　刚", "PERSON"),
-             Mention(30, 34, "山西 太原", "PLACE"), Mention(40, 43, "马慧荣", "PERSON")]
-    assert without_names_across_spaces(found) == found[1:]
+             Mention(30, 34, "山西 太原", "PLACE"), Mention(40, 43, "马慧荣", "PERSON"),
+             Mention(50, 58, "恒山美食 游古城", "PLACE"), Mention(60, 68, "国道 208 线改线工程", "PROJECT")]
+    assert without_names_across_spaces(found) == [found[1], found[3], found[5]]
     # a line break is where a PDF column broke the name, which cleaning joined for the model
-    broken = [Mention(50, 54, "贺志\n刚", "PERSON")]
+    broken = [Mention(70, 74, "贺志\n刚", "PERSON")]
     assert without_names_across_spaces(broken) == broken
 
 
@@ -343,3 +344,7 @@ def test_a_place_repeated_before_a_company_name_is_the_company():
     text = "阳泉市的企业。位于开发区的阳泉华鑫智能装备有限公司"
     repeats = with_repeats(text, [Mention(0, 3, "阳泉市", "PLACE")], {"阳泉市": "阳泉"})
     assert [(m.text, m.label) for m in repeats] == [("阳泉市", "PLACE"), ("阳泉华鑫智能装备有限公司", "ORG")]
+    # or a facility's
+    text = "平型关红色旅游。平型关景区接待游客"
+    repeats = with_repeats(text, [Mention(0, 3, "平型关", "PLACE")])
+    assert [(m.text, m.label) for m in repeats] == [("平型关", "PLACE"), ("平型关景区", "PLACE")]

@@ -741,3 +741,33 @@ def test_a_river_section_is_the_river_and_the_place():
     places = DivisionNames("kg_places")
     places.initialize(names=["霍州市"], short_names={"霍州市": "霍州"})
     assert split_river_sections("深入汾河霍州段,汾河公园段", [(2, 6, "PLACE"), (8, 12, "PLACE")], places) == [(2, 4, "PLACE"), (4, 6, "PLACE"), (8, 12, "PLACE")]
+
+
+def test_all_the_places_before_a_cooperative_are_part_of_its_name():
+    from kg.ner.places import with_county_prefixes
+
+    text = "太原市小店区南堡营果蔬专业合作社"
+    assert with_county_prefixes(text, [(0, 3, "PLACE"), (3, 6, "PLACE"), (6, 16, "ORG")]) == [(0, 16, "ORG")]
+
+
+def test_the_centre_of_a_central_task_is_no_body():
+    from kg.ner.places import without_central_tasks
+
+    text = "紧紧围绕市委中心工作,在服务中心办理"
+    assert without_central_tasks(text, [(4, 8, "ORG"), (11, 15, "ORG")]) == [(4, 6, "ORG"), (11, 15, "ORG")]
+
+
+def test_a_person_right_before_cun_is_the_village():
+    from kg.ner.places import persons_before_villages
+
+    text = "对李二口村实施整村提升,王强村民"
+    assert persons_before_villages(text, [(1, 4, "PERSON"), (12, 14, "PERSON")]) == [(1, 5, "PLACE"), (12, 14, "PERSON")]
+
+
+def test_a_company_with_its_city_in_brackets_is_one_org():
+    from kg.ner.places import with_bracketed_companies
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["晋城市"], short_names={"晋城市": "晋城"})
+    text = "在鸿富晋精密工业(晋城)有限公司的车间"
+    assert with_bracketed_companies(text, [(1, 4, "PERSON"), (9, 11, "PLACE")], places) == [(1, 16, "ORG")]

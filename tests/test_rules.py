@@ -469,3 +469,8 @@ def test_a_quarter_is_no_part_of_a_project_but_of_a_meeting():
     text = "阳泉经开区举行2026年第一季度项目集中签约。召开全市一季度政银企融资对接会"
     assert found(text, label="PROJECT") == []
     assert found(text, label="EVENT") == ["全市一季度政银企融资对接会"]
+
+
+def test_hundred_doctors_start_a_campaign_name_but_counts_end_one():
+    text = "百名医师下基层义诊行动走进武乡,实施200个重点项目"
+    assert found(text, label="PROJECT") == ["百名医师下基层义诊行动"]

@@ -55,6 +55,7 @@ _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
 VAGUE_TRADES = ("科技", "技术", "实业", "发展")  # the trades a company's short form leaves out
 HORIZONTAL_SPACES = re.compile(f"[{HORIZONTAL_SPACE}]+")
+_WORDS_APART = re.compile(f"[\u4e00-\u9fff][{HORIZONTAL_SPACE}]+[\u4e00-\u9fff]")
 _LEADERS = re.compile("|".join(sorted(read_word_list("leaders.txt"), key=len, reverse=True)))
 
 
@@ -231,8 +232,10 @@ def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:
 def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:
     """A person's name does not run across a space, except a two-character name padded to
     the width of three (王　刚, as name lists print them): the model reads a line without its
-    spaces, and a headline such as 新时代 新征程 新伟业 then reads 程新伟."""
-    return [m for m in mentions if not (m.label == "PERSON" and _across_space(m.text))]
+    spaces, and a headline such as 新时代 新征程 新伟业 then reads 程新伟. Nor does a place's or
+    a body's between words (品恒山美食 游古城浑源)."""
+    return [m for m in mentions if not (m.label == "PERSON" and _across_space(m.text)
+                                        or m.label in ("PLACE", "ORG") and _WORDS_APART.search(m.text))]
 
 
 def _across_space(name: str) -> bool:
@@ -343,10 +346,10 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
                 name = text[start:start + size]
                 if name in names and not any(busy[start:start + size]) and not (
                         names[name].label == "PLACE" and is_modifier(text, start, start + size)):
-                    company = _company_after(text, start + size, busy) if names[name].label == "PLACE" else None
-                    if company:  # 阳泉 + 华鑫智能装备有限公司: the company, named after its place
-                        found.append(Mention(start, company, text[start:company], "ORG"))
-                        size = company - start
+                    longer = _named_after(text, start + size, busy) if names[name].label == "PLACE" else None
+                    if longer:  # 阳泉 + 华鑫智能装备有限公司, 平型关 + 景区: the name the place starts
+                        found.append(Mention(start, longer[0], text[start:longer[0]], longer[1]))
+                        size = longer[0] - start
                     else:
                         found.append(Mention(start, start + size, name, names[name].label, names[name].canonical))
                     length = size
@@ -355,17 +358,22 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
-_COMPANY_REST = re.compile("([\u4e00-\u9fff]{2,16}?)(?:股份有限公司|有限责任公司|有限公司)")
+_COMPANY_REST = re.compile("([\u4e00-\u9fff\n]{2,16}?)(?:股份有限公司|有限责任公司|有限公司)")
 
 
-def _company_after(text: str, start: int, busy: bytearray) -> int | None:
-    """The end of a company's name that starts with the place ending at ``start``, where nothing
-    was found inside it: kg_places names such companies whole, but reads a line at a time."""
+def _named_after(text: str, start: int, busy: bytearray) -> tuple[int, str] | None:
+    """The end and label of a name that the place ending at ``start`` starts, where nothing was
+    found inside it: a company's (阳泉 + 华鑫智能装备有限公司) or a facility's (平型关 + 景区).
+    kg_places names both whole, but reads a line at a time and the repeats come after."""
     from kg.ner.bodies import could_be_org_name
+    from kg.ner.places import FACILITY_HEADS
 
     match = _COMPANY_REST.match(text, start)
-    if match and not any(busy[start:match.end()]) and could_be_org_name(match.group(1)):
-        return match.end()
+    if match and not any(busy[start:match.end()]) and could_be_org_name(match.group(1).replace("\n", "")):
+        return match.end(), "ORG"
+    head = next((head for head in FACILITY_HEADS if text.startswith(head, start)), None)
+    if head and not any(busy[start:start + len(head)]):
+        return start + len(head), "PLACE"
     return None
 
 

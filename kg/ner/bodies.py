@@ -32,7 +32,7 @@ NOT_A_BODY_AFTER_WEI = set("员托屈派任婉身实")
 # verbs of government news that come right before a body (贯彻落实市委决策部署, 代表市委)
 VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从", "支持", "报请", "请示", "汇报", "按照", "依照",
                        "根据", "围绕", "感谢", "落实好", "联合", "会同", "协同", "携手", "希望", "建议", "要求", "督促",
-                       "邀请", "紧扣")
+                       "邀请", "紧扣", "推动", "指导")
 
 
 # how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
@@ -73,7 +73,9 @@ def with_ministries(text: str, ents: list[Span]) -> list[Span]:
 # A congress or the CPPCC's national committee named by its term is a body (第九届全国人民代表大会代表,
 # 政协第八届全国委员会): the model, which knows 全国人大, loses the long forms. A numbered session
 # after it (…第五次会议) makes a meeting, which the rules then name as a whole.
-NUMBERED_CONGRESS = re.compile("第?[一二三四五六七八九十]{1,3}届(?:全国人民代表大会|全国人大|全国委员会)(?:常务委员会|常委会)?")
+NUMBERED_CONGRESS = re.compile("第?[一二三四五六七八九十]{1,3}届(?:全国人民代表大会|全国人大|全国委员会)(?:常务委员会|常委会)?"
+                               # and a level's: 市十六届人大常委会 (举行第二十三次会议)
+                               "|[省市县区]第?[一二三四五六七八九十]{1,3}届(?:人大常委会|人民代表大会常务委员会|政协)")
 
 
 def with_numbered_congresses(text: str, ents: list[Span]) -> list[Span]:
@@ -101,7 +103,7 @@ BODIES = read_word_list("bodies.txt")
 _PATTERN = re.compile(f"[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=True))})")
 # 中央 listed with the levels' party committees is the party's centre (贯彻中央、省委、市委决策部署)
 CENTRAL_BEFORE_LEVELS = re.compile(f"中央(?=[、和及与][{LEVELS}]委)")
-TOWNSHIP_BODY = re.compile("[镇乡](?:人民政府|政府|党委|人大|纪委)")
+TOWNSHIP_BODY = re.compile("(?:[镇乡]|街道)(?:人民政府|政府|党委|党工委|人大|纪委|办事处)")
 # task forces, committees and headquarters a level names by their work (市安全生产工作专班,
 # 市非煤矿山安全委员会, 县防汛抗旱指挥部, 区创城工作领导小组, 县文物保护中心)
 TASK_BODY = re.compile(f"[{LEVELS}]([\u4e00-\u9fff]{{2,10}}?)(?:工作专班|专班|领导小组|指挥部|安全委员会|委员会"
@@ -128,12 +130,13 @@ def with_bodies(text: str, ents: list[Span]) -> list[Span]:
 
 
 def _with_township_bodies(text: str, ents: list[Span]) -> list[Span]:
-    """A township's own bodies, named right after it: 端氏镇 + 镇政府 -> 端氏镇政府 (镇政府
-    alone is any township's)."""
+    """A township's or a subdistrict's own bodies, named right after it: 端氏镇 + 镇政府 -> 端氏镇政府
+    (镇政府 alone is any township's), 西铭街道 + 党工委."""
     for match in TOWNSHIP_BODY.finditer(text):
         start, end = match.span()
-        place = next((e for e in ents if e[2] == "PLACE" and e[1] == start + 1), None)
-        if place and not any(e[0] < end and start + 1 < e[1] for e in ents):
+        level = 2 if text.startswith("街道", start) else 1
+        place = next((e for e in ents if e[2] == "PLACE" and e[1] == start + level), None)
+        if place and not any(e[0] < end and start + level < e[1] for e in ents):
             ents[ents.index(place)] = (place[0], end, "ORG")
     return ents
 

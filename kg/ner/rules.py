@@ -48,7 +48,9 @@ NOT_IN_GROUP = set("、。！？；\n")
 EDGE_MARKS = set("《》〈〉“”‘’「」『』\"'")
 GROUP_LIMIT = 30
 NAME_LIMIT = 45
-COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+\s*[余多]?[个项批座条家所处名位类场轮]"  # 20 余项
+# A count ends a name's left edge (实施200个项目), but not 百名 alone: 百名医师下基层义诊行动 and
+# 万名医师支援农村卫生工程 name campaigns
+COUNT = re.compile(r"(?![百千万]名)[0-9０-９一二三四五六七八九十百千万两几多]+\s*[余多]?[个项批座条家所处名位类场轮]"  # 20 余项
                    r"|(?<![0-9０-９])(?:[0-9０-９]{1,2}|[一二三四五六七八九十百千万两几多]+)大")  # 三大, not 2025大同
 # A date with its month is never part of a name: １９９７年３月１２日政协第八届全国委员会第五次会议
 # an amount, and the verb it pays for: 投资12亿元建设 + 锐视达年产3000万套车载镜头模组项目
@@ -177,8 +179,9 @@ def rule_spans(text: str, entities: list[Span]) -> list[Span]:
     page = cleaned.text
     inside = [(cleaned.to_cleaned(start), cleaned.to_cleaned(end), label) for start, end, label in entities]
     lex = lexicon()
-    found = (title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex)
-             + lab_spans(page, inside, lex))
+    marks = page_marks(page, lex.project_stops, lex, inside, QUARTER)  # for projects and laboratories
+    found = (title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex, marks)
+             + lab_spans(page, lex, marks))
     found = [(*cleaned.to_original(start, end), label) for start, end, label in found if start < end]
     return [span for span in resolve_overlaps(found, list(entities)) if span[2] != WORK]
 
@@ -325,11 +328,10 @@ def _event_signal(modifier: str, start: int, end: int, marks: Marks) -> bool:
 
 # --- laboratories (ORG) -------------------------------------------------------------------
 
-def lab_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
+def lab_spans(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
     """Laboratories and research centres, named by their field before the head
     (煤转化国家重点实验室, 量子光学与光量子器件国家重点实验室): long names the model, trained on
-    news of 1998, seldom read whole. The name is found as a project's is."""
-    marks = page_marks(page, lex.project_stops, lex, entities)
+    news of 1998, seldom read whole. The name is found as a project's is (``marks``: the projects')."""
     spans = []
     for head in lex.lab_head.finditer(page):
         start = _across_field_parts(page, left_edge(page, head.start(), marks), marks)
@@ -358,9 +360,9 @@ def _part_before(page: str, conjunction: int, marks: Marks) -> int | None:
 
 # --- PROJECT -------------------------------------------------------------------------------
 
-def project_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
-    """Named projects, programmes, campaigns and pilots."""
-    marks = page_marks(page, lex.project_stops, lex, entities, QUARTER)
+def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -> list[Span]:
+    """Named projects, programmes, campaigns and pilots (``marks``: page_marks with the projects'
+    stop words, and quarters as dates)."""
     spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _enumerated_projects(page, lex, marks)
              + _road_works(page, entities))
     for head in lex.project_head.finditer(page):
