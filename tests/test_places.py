@@ -165,6 +165,9 @@ def test_a_company_named_with_its_legal_ending_is_one_org():
     assert orgs(text, [(0, 3, "PLACE"), (3, 15, "ORG")]) == [("江苏省", "PLACE"), ("苏州宝碟激光电子有限公司", "ORG")]
     assert orgs("江苏无锡胜蓝科技有限公司", [(0, 2, "PLACE"), (2, 4, "PLACE")]) == [
         ("江苏", "PLACE"), ("无锡胜蓝科技有限公司", "ORG")]
+    # without its suffix the province is part of the registered name; 设 of 建设 is no verb
+    assert orgs("江苏苏州宝碟建设有限公司", [(0, 2, "PLACE"), (2, 12, "ORG")]) == [("江苏苏州宝碟建设有限公司", "ORG")]
+    assert orgs("苏州市江苏宝碟有限公司", [(0, 3, "PLACE"), (3, 11, "ORG")]) == [("苏州市", "PLACE"), ("江苏宝碟有限公司", "ORG")]
     # a verb, 的 or a person ends the name; without a place or body before it the model's reading stands
     assert orgs("落户朔州的山西塞北牧歌乳业有限公司", [(2, 4, "PLACE"), (5, 7, "PLACE")]) == [
         ("朔州", "PLACE"), ("山西塞北牧歌乳业有限公司", "ORG")]
@@ -771,3 +774,12 @@ def test_a_company_with_its_city_in_brackets_is_one_org():
     places.initialize(names=["晋城市"], short_names={"晋城市": "晋城"})
     text = "在鸿富晋精密工业(晋城)有限公司的车间"
     assert with_bracketed_companies(text, [(1, 4, "PERSON"), (9, 11, "PLACE")], places) == [(1, 16, "ORG")]
+
+
+def test_a_place_starts_after_its_preposition():
+    from kg.ner.places import without_prepositions
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["祁县", "于都县"], short_names={})
+    text = "路线起于祁县,于都县"
+    assert without_prepositions(text, [(3, 6, "PLACE"), (7, 10, "PLACE")], places) == [(4, 6, "PLACE"), (7, 10, "PLACE")]

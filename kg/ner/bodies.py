@@ -92,11 +92,12 @@ def with_numbered_congresses(text: str, ents: list[Span]) -> list[Span]:
     return ents
 
 
-# What cannot be inside a body's name: characters that end a name (香港的城市中心, 香港设立终审法院)
-# and the verbs and adverbs of government news (尖草坪区大力推进社区党群服务中心)
-NOT_IN_ORG_NAME = set("的在和与及各设立依托为将对把被向是了有等到从由于")
+# What cannot be inside a body's name: characters that end a name (香港的城市中心) and the verbs
+# and adverbs of government news (尖草坪区大力推进社区党群服务中心, 香港设立终审法院; not 设 alone:
+# 山西晋中交通建设投资有限公司)
+NOT_IN_ORG_NAME = set("的在和与及各依托为将对把被向是了有等到从由于")
 NOT_IN_ORG_WORDS = ("推进", "加强", "开展", "实施", "打造", "提升", "促进", "完善", "落实", "深化", "积极", "全面",
-                    "大力", "建成", "投资", "组织", "成立", "定点",  # 太原市定点医院: any designated hospital
+                    "大力", "建成", "投资", "组织", "成立", "设立", "建立", "定点",  # 太原市定点医院: any designated hospital
                     "召开", "举行")  # 孝义市 + 召开全市工会 (经费审查工作会议)
 
 BODIES = read_word_list("bodies.txt")

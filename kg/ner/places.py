@@ -204,6 +204,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_title_groups(text, ents)
     ents = with_community_bodies(text, ents)
     ents = without_common_nouns(text, ents)
+    ents = without_prepositions(text, ents, names)
     ents = persons_before_villages(text, ents)
     ents = without_central_tasks(text, ents)
     return without_generic_orgs(text, ents)
@@ -303,6 +304,14 @@ COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "
 VILLAGE_NOUN = re.compile("落(?![户地成实])")
 # 横跨蒲县、隰县两县: the count of the places listed is no part of the last
 PLACE_COUNT = re.compile("[两二三四五六七八九十]+[省市县区乡镇村]$")
+
+
+def without_prepositions(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A place does not start with the preposition before it where the rest is a division's
+    name (起于祁县 -> 祁县; 于都 is a county of its own)."""
+    return [(start + 1, end, label) if label == "PLACE" and text[start] in LOCATION_WORDS and end - start >= 3
+            and names.knows(text[start + 1:end]) and not names.knows(text[start:end]) else (start, end, label)
+            for start, end, label in ents]
 
 
 # 村 starting a word after a name: 村民, 村委会, 村里, 村干部 (李二口 + 村民 is a person's villagers)
@@ -664,7 +673,7 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
 # nothing that would end a name: punctuation, a person, 的/与/在 (NOT_IN_ORG_NAME), 兼 (社长兼)
 # or a verb (落户 + 山西塞北牧歌乳业有限公司)
 VERBS_BEFORE_COMPANIES = ("来到", "走进", "察看", "考察", "调研", "参观", "走访", "看望", "落户", "位于", "入驻",
-                          "引进", "签约", "联合", "携手", "前往", "成立", "组建", "注册", "供应", "收购", "并购")
+                          "引进", "签约", "联合", "携手", "前往", "成立", "设立", "建立", "组建", "注册", "供应", "收购", "并购")
 LONGEST_COMPANY_NAME = 16  # characters between the place and the legal ending
 
 
@@ -674,14 +683,16 @@ def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: Divisio
     place of the pieces the model made of a name it has never seen (山西 + 泰 + 科技有限公司,
     大同华晟, 法兰股份有限公司). Without a place or body before it, the model's reading stands.
     A province or city before a name that starts with another division stays apart, as in
-    MSRA (江苏省 + 苏州宝碟激光电子有限公司)."""
+    MSRA (江苏省 + 苏州宝碟激光电子有限公司, 交城县 + 山西利虎玻璃集团有限公司); one without its suffix
+    is part of the registered name (山西晋中交通建设投资有限公司, 山西阳泉碳谷新材料有限公司)."""
     for tail in LEGAL_TAIL.finditer(text):
         found = next((e for e in ents if e[0] < tail.start() and e[1] == tail.end() and e[2] == "ORG"), None)
         run = _names_before(text, found[0] if found else tail.start(), ents)
         if not run or tail.start() - run[-1][1] < 2:
             continue
-        if found and run[-1][1] == found[0] and _starts_with_division(text[found[0]:found[1]], names):
-            continue
+        if (found and run[-1][1] == found[0] and text[found[0] - 1] in DIVISION_SUFFIXES
+                and _starts_with_division(text[found[0]:found[1]], names)):
+            continue  # 江苏省 + 苏州宝碟…, 交城县 + 山西利虎…, but 山西晋中交通建设投资有限公司 is the registered name
         if len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names):
             run = run[1:]  # 江苏 + 无锡 + 胜蓝科技有限公司
         start = run[0][0]
@@ -851,7 +862,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "国家级自然保护区", "省级自然保护区", "自然保护区", "考古遗址公园", "旅游公路", "湿地公园",
                   "森林公园", "地质公园", "遗址公园", "体育公园", "风景区", "旅游区", "景区", "大剧院", "剧场", "体育场",
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
-                  "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区",
+                  "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆")  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
