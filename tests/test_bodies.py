@@ -93,10 +93,10 @@ def test_a_congress_named_by_its_term_is_one_body():
 def test_the_verb_before_a_body_is_no_part_of_it():
     from kg.ner.bodies import without_verbs_before_bodies
 
-    text = "联合国家金融监督管理总局阳泉监管分局,联合共青团临汾市委,联合国教科文组织"
-    ents = [(0, 18, "ORG"), (19, 28, "ORG"), (29, 37, "ORG")]
+    text = "联合国家金融监督管理总局阳泉监管分局,联合共青团临汾市委,联合国教科文组织,联合太原理工大学,支持太原理工大学"
+    ents = [(0, 18, "ORG"), (19, 28, "ORG"), (29, 37, "ORG"), (38, 46, "ORG"), (47, 55, "ORG")]
     assert [text[s:e] for s, e, _ in without_verbs_before_bodies(text, ents)] == [
-        "国家金融监督管理总局阳泉监管分局", "共青团临汾市委", "联合国教科文组织"]
+        "国家金融监督管理总局阳泉监管分局", "共青团临汾市委", "联合国教科文组织", "太原理工大学", "支持太原理工大学"]
 
 
 def test_a_subdistrict_and_its_party_working_committee_are_one_body():

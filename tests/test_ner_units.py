@@ -348,3 +348,9 @@ def test_a_place_repeated_before_a_company_name_is_the_company():
     text = "平型关红色旅游。平型关景区接待游客"
     repeats = with_repeats(text, [Mention(0, 3, "平型关", "PLACE")])
     assert [(m.text, m.label) for m in repeats] == [("平型关", "PLACE"), ("平型关景区", "PLACE")]
+
+
+def test_editors_in_the_page_furniture_are_persons_and_a_role_is_none():
+    text = "责任编辑 高丽萍 美编:任晓东\n本报记者 邢晓丽 实习生 马佳怡"
+    found = [Mention(text.index("习生"), text.index("习生") + 2, "习生", "PERSON")]
+    assert [m.text for m in with_bylines(text, found)] == ["高丽萍", "任晓东", "邢晓丽", "马佳怡"]

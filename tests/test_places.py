@@ -783,3 +783,17 @@ def test_a_place_starts_after_its_preposition():
     places.initialize(names=["祁县", "于都县"], short_names={})
     text = "路线起于祁县,于都县"
     assert without_prepositions(text, [(3, 6, "PLACE"), (7, 10, "PLACE")], places) == [(4, 6, "PLACE"), (7, 10, "PLACE")]
+
+
+def test_a_county_s_old_yamen_is_a_site_and_no_zone_is_named_by_a_verb():
+    from kg.ner.places import facilities_as_places, with_zones
+
+    assert facilities_as_places("平遥县署内,平遥县", [(0, 3, "PLACE"), (6, 9, "PLACE")]) == [(0, 4, "PLACE"), (6, 9, "PLACE")]
+    assert with_zones("离石区主动承接开发区产业外溢", [(0, 3, "PLACE")]) == [(0, 3, "PLACE")]
+
+
+def test_no_name_holds_a_deal_and_an_association_alone_is_none():
+    from kg.ner.places import without_broken_spans, without_generic_orgs
+
+    assert without_broken_spans("就富硒小杂粮品种选育达成合作", [(1, 12, "ORG")]) == []
+    assert without_generic_orgs("协会会长吴国庆说", [(0, 2, "ORG")]) == []

@@ -474,3 +474,8 @@ def test_a_quarter_is_no_part_of_a_project_but_of_a_meeting():
 def test_hundred_doctors_start_a_campaign_name_but_counts_end_one():
     text = "百名医师下基层义诊行动走进武乡,实施200个重点项目"
     assert found(text, label="PROJECT") == ["百名医师下基层义诊行动"]
+
+
+def test_award_winning_projects_are_a_kind_and_a_verb_ends_a_name():
+    assert found("我省隆重表彰2025年度科学技术奖获奖项目和个人", label="PROJECT") == []
+    assert found("山阴紧紧抓住奶业振兴行动机遇", label="PROJECT") == ["奶业振兴行动"]

@@ -44,13 +44,14 @@ _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 # Bylines: 本报记者 马慧荣, 记者刘婷婷 通讯员杨柳青报道, (记者 郑苗苗), 李红卫 摄. The name is
 # two or three Han characters between a role word and a space, line end, 摄, 报道 or bracket
 # (a PDF's line may break inside the name: 通讯员 张⏎海军).
-_BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影)[ \u3000]*((?!摄|供图|供稿)[\u4e00-\u9fff](?:\n?(?!摄)[\u4e00-\u9fff]){1,2})"
+_BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影|编辑[:：]?|美编[:：]?|校对[:：]?)[ \u3000]*((?!摄|供图|供稿)[\u4e00-\u9fff](?:\n?(?!摄)[\u4e00-\u9fff]){1,2})"
                      r"(?=[ \u3000]|$|摄|报道|[)）])"
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 # a bracketed credit names everyone in it: (通讯员 薛晓峰 卫丽娜), (记者 张三 通讯员 李四)
 _CREDIT = re.compile(r"[（(][ \u3000]*(?:本报)?(?:记者|通讯员|实习生)([^()（）\n]{2,40})[)）]")
 _CREDIT_NAME = re.compile(r"(?<![\u4e00-\u9fff])(?!记者|通讯员|实习生|供图|供稿|摄影|报道|整理|采写|编辑)"
                           r"(?:(?!摄)[\u4e00-\u9fff]){2,3}(?=摄?(?![\u4e00-\u9fff]))")
+_ROLES = re.compile("实习生|通讯员")
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
 VAGUE_TRADES = ("科技", "技术", "实业", "发展")  # the trades a company's short form leaves out
@@ -291,11 +292,14 @@ def _kin(word: str) -> bool:
 
 
 def with_bylines(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Reporters and photographers in bylines are persons (the guidelines count them); the
-    model, reading 本报记者马慧荣 without its spaces, sometimes cuts the name short."""
+    """Reporters, photographers and the page's editors in bylines are persons (the guidelines
+    count them; 责任编辑 高丽萍); the model, reading 本报记者马慧荣 without its spaces, sometimes
+    cuts the name short, and reads a person in the role itself (实 + 习生)."""
     names = {match.span(1) if match.group(1) else match.span(2) for match in _BYLINE.finditer(text)}
     names.update((credit.start(1) + name.start(), credit.start(1) + name.end())
                  for credit in _CREDIT.finditer(text) for name in _CREDIT_NAME.finditer(credit.group(1)))
+    roles = [match.span() for match in _ROLES.finditer(text)]
+    mentions = [m for m in mentions if not (m.label == "PERSON" and any(s <= m.start and m.end <= e for s, e in roles))]
     return _with_persons(text, mentions, sorted(names))
 
 

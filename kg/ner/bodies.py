@@ -37,6 +37,7 @@ VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从
 
 # how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
 BODY_STARTS = ("国家", "省", "市", "县", "区", "共青团", "中共", "中国")
+JOINING_VERBS = ("联合", "会同", "携手", "协同")  # before any body's name
 
 
 def without_verbs_before_bodies(text: str, ents: list[Span]) -> list[Span]:
@@ -46,7 +47,8 @@ def without_verbs_before_bodies(text: str, ents: list[Span]) -> list[Span]:
     for start, end, label in ents:
         verb = next((v for v in VERBS_BEFORE_BODIES if text.startswith(v, start)), "") if label == "ORG" else ""
         rest = start + len(verb)
-        if verb and end - rest >= 4 and text.startswith(BODY_STARTS, rest) and not text.startswith("联合国", start) or (
+        joins = verb in JOINING_VERBS or text.startswith(BODY_STARTS, rest)  # 联合太原理工大学
+        if verb and end - rest >= 4 and joins and not text.startswith("联合国", start) or (
                 verb == "联合" and text.startswith("联合国家", start) and end - rest >= 6):
             start = rest
         trimmed.append((start, end, label))

@@ -261,8 +261,9 @@ def without_facility_sections(text: str, ents: list[tuple[int, int, str]]) -> li
             and text[start:end - 2].endswith(FACILITY_HEADS) else (start, end, label) for start, end, label in ents]
 
 
-# a name never holds the verb that holds a meeting (孝义市召开全市工会: no MSRA name does)
-MEETING_VERBS = ("召开", "举行")
+# a name never holds the verb that holds a meeting or makes a deal (孝义市召开全市工会, 富硒小杂粮品种选育
+# 达成合作: no MSRA name does)
+MEETING_VERBS = ("召开", "举行", "达成", "签订", "签署")
 
 
 def _broken(name: str) -> bool:
@@ -526,7 +527,8 @@ ZONE_HEADS = ("经济技术开发区", "高新技术产业开发区", "高新技
 ZONE_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:%s)(管委会|管理委员会|党工委)?" % "|".join(ZONE_HEADS))
 # a place that wins a zone's title is not its name (灵丘县入选国家生态文明建设示范区)
 NOT_IN_ZONE_WORDS = ("入选", "获评", "获批", "创建", "争创", "申报", "成为", "作为", "命名", "列为", "列入", "纳入",
-                     "周边", "附近", "一带", "境内", "辖区", "周围")  # 侯马北站周边物流园区: a zone near a place
+                     "周边", "附近", "一带", "境内", "辖区", "周围",  # 侯马北站周边物流园区: a zone near a place
+                     "主动", "承接", "支持", "推动", "加快", "带动")  # 离石区 + 主动承接开发区产业外溢
 
 
 def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -892,6 +894,8 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
         with_heads = _facility_end(text, end, starts) if label in ("PERSON", "PLACE") else _site_end(text, end, starts)
         if with_heads == end and label == "PLACE" and text[end - 1] not in PLACE_ENDINGS:
             with_heads = _named_facility_end(text, end, starts)
+        if label == "PLACE" and text[end - 1] == "县" and text[end:end + 1] in COUNTY_SEATS and end not in starts:
+            with_heads = end + 1  # 平遥县 + 署, 平遥县 + 衙: the county's old yamen, a site
         if with_heads > end:
             end, label = with_heads, "PLACE"
         elif _facility(text, start, end, label):
@@ -900,6 +904,9 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
             label = "ORG"
         kinds.append((start, end, label))
     return _with_place_named_facilities(text, kinds)
+
+
+COUNTY_SEATS = frozenset("署衙")
 
 
 def _facility_end(text: str, end: int, starts: set[int]) -> int:
@@ -1032,7 +1039,7 @@ def _head_end(text: str, start: int, end: int, starts: set[int]) -> int:
 GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "派出所", "卫生院", "中医院", "人民医院",
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
                           "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
-                          "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组",
+                          "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组", "协会", "实验室",
                           "新能源", "医保基金"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 MEMBER_ROLES = {"人大": "代表", "政协": "委员"}

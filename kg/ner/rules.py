@@ -80,7 +80,7 @@ SCOPES = ("全国", "全省", "全市", "全县", "全区", "我省", "我市", 
 DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招引", "实施", "开工", "落户", "落地")
 # inside a name 建设 is a task (学生公寓及配套设施建设项目); at its start, the verb: 建设 + 华铖新能源…项目
 LEADING_VERBS = ("建设", "新建")
-KIND_ENDINGS = ("类", "重点", "重大", "代表性")  # 国家级非遗代表性项目: a kind of project  # before a weak head: which projects, not their name
+KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")  # 国家级非遗代表性项目, 科学技术奖获奖项目: kinds  # before a weak head: which projects, not their name
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
 DIGITS = re.compile(r"[0-9０-９]")
 ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
