@@ -868,6 +868,8 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆")  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
+# a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
+COUNTY_SEATS = frozenset("署衙")
 HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
 # heads that name a body, never a building
 BODY_HEADS = ("公司", "集团", "银行", "委员会", "管委会", "合作社", "协会", "学会", "商会", "研究会", "基金会",
@@ -895,7 +897,7 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
         if with_heads == end and label == "PLACE" and text[end - 1] not in PLACE_ENDINGS:
             with_heads = _named_facility_end(text, end, starts)
         if label == "PLACE" and text[end - 1] == "县" and text[end:end + 1] in COUNTY_SEATS and end not in starts:
-            with_heads = end + 1  # 平遥县 + 署, 平遥县 + 衙: the county's old yamen, a site
+            with_heads = end + 1
         if with_heads > end:
             end, label = with_heads, "PLACE"
         elif _facility(text, start, end, label):
@@ -904,9 +906,6 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
             label = "ORG"
         kinds.append((start, end, label))
     return _with_place_named_facilities(text, kinds)
-
-
-COUNTY_SEATS = frozenset("署衙")
 
 
 def _facility_end(text: str, end: int, starts: set[int]) -> int:

@@ -80,7 +80,8 @@ SCOPES = ("全国", "全省", "全市", "全县", "全区", "我省", "我市", 
 DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招引", "实施", "开工", "落户", "落地")
 # inside a name 建设 is a task (学生公寓及配套设施建设项目); at its start, the verb: 建设 + 华铖新能源…项目
 LEADING_VERBS = ("建设", "新建")
-KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")  # 国家级非遗代表性项目, 科学技术奖获奖项目: kinds  # before a weak head: which projects, not their name
+# before a weak head, which projects, not their name: 重点项目, 国家级非遗代表性项目, 科学技术奖获奖项目
+KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
 DIGITS = re.compile(r"[0-9０-９]")
 ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
@@ -315,10 +316,9 @@ def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, l
     if start is None or start < 3 or page[start - 1] not in "与和" or _event_signal(
             page[start:head], start, head, marks):
         return start  # 重要指示精神和 + 省政府第48次常务会议: the part right of 和 is a name of its own
-    before = left_edge(page, start - 1, marks)
-    if (before is None or start - 1 - before < 2 or lex.event_head.search(page, before, start - 1)
-            or any(char in EDGE_MARKS or char in CLOSERS for char in page[before:start])):
-        return start  # not across brackets or quotes: “节目展播奖”（广州）全国高校党建和
+    before = _part_before(page, start - 1, marks)  # not across brackets or quotes: “节目展播奖”（广州）全国高校党建和
+    if before is None or lex.event_head.search(page, before, start - 1):
+        return start
     return before
 
 
