@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-from kg.ner.corpus import data_dir, read_bio
+from kg.ner.corpus import data_dir, read_bio, read_markup
 from kg.ner.evaluate import MSRA_EVAL_LABELS, format_scores, span_scores
 
 REPO = Path(__file__).resolve().parents[1]
@@ -83,24 +82,6 @@ def seed_000(annotation: Path) -> dict:
     page = REPO / "seeds" / "000_962b4dfc194dabb5.txt"
     (record,) = kg_ner(str(page))
     return span_scores([spans(gold["entities"])], [spans(record["entities"])], labels=ALL_LABELS)
-
-
-# [[surface|TYPE]] or [[surface|TYPE|canonical]]; a line @@ARTICLE@@ starts an article
-MARKUP = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)(?:\|[^\[\]]*)?\]\]")
-
-
-def read_markup(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
-    """The original text of an annotation in the guidelines' markup, and its (start, end, label) spans."""
-    marked = re.sub(r"(?m)^@@ARTICLE@@\n", "", path.read_text(encoding="utf-8"))
-    parts, entities, length, last = [], [], 0, 0
-    for match in MARKUP.finditer(marked):
-        surface = match.group(1)
-        parts += [marked[last:match.start()], surface]
-        length += match.start() - last
-        entities.append((length, length + len(surface), match.group(2)))
-        length += len(surface)
-        last = match.end()
-    return "".join(parts) + marked[last:], entities
 
 
 def own_annotations(folder: Path) -> dict:

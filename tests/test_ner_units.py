@@ -12,7 +12,8 @@ from kg.ner import (split_pieces, with_bylines, with_short_forms, with_leaders, 
                     with_repeats, without_address_forms, without_names_across_spaces, without_sayings,
                     without_trailing_adverbs)
 from kg.ner.components import doc_pieces
-from kg.ner.corpus import bio_spans, char_doc, name_lists, read_bio, read_cluener, with_new_names
+from kg.ner.corpus import (bio_spans, char_doc, name_lists, read_bio, read_cluener, read_markup, read_pages,
+                           with_new_names)
 from kg.ner.evaluate import span_scores
 from kg.ner.features import (FEATURES, add_lexicon, batch_features, char_class, fold, lexicon_keys, text_features,
                              vocab_lexicon)
@@ -122,6 +123,20 @@ def test_renamed_copies_give_persons_new_names_and_keep_the_rest():
             assert text.endswith("在北京市见到" + names[3][0])
     assert {text[s:e] for text, spans in copies for s, e, label in spans} - {"张建勤", "王蒙", "李鹏", "北京市"}
     assert with_new_names(sentences * 20, share=1.0, rename=1.0) == copies  # seeded
+
+
+def test_annotated_pages_are_taught_as_the_tagger_cuts_them(tmp_path: Path):
+    page = tmp_path / "page.ann.txt"
+    page.write_text("@@ARTICLE@@\n本报讯(记者 [[王小\n明|PERSON]])[[太原市|PLACE]]启动[[“清风”行动|PROJECT]]。\n"
+                    "[[市委|ORG]]召开会议。\n", encoding="utf-8")
+    text, spans = read_markup(page)
+    assert [text[start:end] for start, end, _ in spans] == ["王小\n明", "太原市", "“清风”行动", "市委"]
+    # cleaned as `kg ner` cleans (space dropped, brackets full-width) and cut into its lines; this
+    # page is too short to read as a PDF column, so its line break stays and splits the name
+    assert read_pages([page]) == [
+        ("本报讯（记者王小", [(6, 8, None)]),  # half a name: neither taught nor untaught
+        ("明）太原市启动“清风”行动。", [(0, 1, None), (2, 5, "PLACE"), (7, 13, None)]),  # a rule's label: missing
+        ("市委召开会议。", [(0, 2, "ORG")])]
 
 
 def test_read_cluener_maps_types_and_leaves_addresses_missing(tmp_path: Path):

@@ -28,11 +28,16 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
+from bisect import bisect_left
 from pathlib import Path
 from typing import Iterator
 
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
+
+from kg.ner import model_lines, split_pieces
+from kg.text import clean
 
 MSRA_LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -88,6 +93,49 @@ def read_cluener(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str | N
             spans = [(e["entity_index"]["begin"], e["entity_index"]["end"], CLUENER_LABELS[e["entity_type"]])
                      for e in record["entity_list"] if e["entity_type"] in CLUENER_LABELS]
             yield record["text"], _without_overlaps(spans)
+
+
+# [[surface|TYPE]] or [[surface|TYPE|canonical]]; a line @@ARTICLE@@ starts an article
+MARKUP = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)(?:\|[^\[\]]*)?\]\]")
+MODEL_LABELS = ("PERSON", "ORG", "PLACE")
+
+
+def read_markup(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
+    """The original text of a page annotated in the guidelines' markup, and its (start, end, label) spans."""
+    marked = re.sub(r"(?m)^@@ARTICLE@@\n", "", path.read_text(encoding="utf-8"))
+    parts, entities, length, last = [], [], 0, 0
+    for match in MARKUP.finditer(marked):
+        surface = match.group(1)
+        parts += [marked[last:match.start()], surface]
+        length += match.start() - last
+        entities.append((length, length + len(surface), match.group(2)))
+        length += len(surface)
+        last = match.end()
+    return "".join(parts) + marked[last:], entities
+
+
+def page_pieces(original: str, entities) -> Iterator[tuple[str, list[tuple[int, int, str | None]]]]:
+    """An annotated page as the tagger hands it to the model: cleaned, cut into lines and
+    pieces, without the spaces it drops (kg.ner.model_lines). PERSON, ORG and PLACE spans are
+    taught; the rules' labels (PROJECT, DOC, EVENT) and REF are marked missing, as the places
+    and bodies inside a project's name are neither taught nor untaught."""
+    cleaned = clean(original)
+    spans = [(cleaned.to_cleaned(start), cleaned.to_cleaned(end), label) for start, end, label in entities]
+    for view, positions in model_lines(cleaned.text):
+        for start, end in split_pieces(view):
+            kept = positions[start:end]
+            piece = []
+            for first, stop, label in spans:
+                local_start, local_end = bisect_left(kept, first), bisect_left(kept, stop)
+                if local_start < local_end:
+                    inside = kept[0] <= first and stop - 1 <= kept[-1]
+                    piece.append((local_start, local_end, label if inside and label in MODEL_LABELS else None))
+            yield view[start:end], piece
+
+
+def read_pages(paths) -> list[tuple[str, list[tuple[int, int, str | None]]]]:
+    """The pieces of annotated pages (``page_pieces``), in the order of ``paths``."""
+    return [piece for path in paths for piece in page_pieces(*read_markup(Path(path)))]
 
 
 def _without_overlaps(spans):
@@ -200,12 +248,14 @@ def write_docbin(sentences, path: Path) -> int:
 
 def prepare_msra(out_dir: Path, data: Path | None = None, dev_size: int = 2000,
                  limit: int | None = None, seed: int = 0, name_list_share: float = 0.02,
-                 new_name_share: float = 1.0, cluener: bool = False) -> dict[str, Path]:
+                 new_name_share: float = 1.0, cluener: bool = False, pages=(),
+                 page_weight: int = 3) -> dict[str, Path]:
     """Write train/dev/test DocBins from MSRA; dev is a fixed random sample of train.
 
     ``name_list_share``: synthetic name lists to add, as a share of the training sentences.
     ``new_name_share``: renamed copies to add (``with_new_names``), as a share of them.
-    ``cluener``: add CLUENER2020's training sentences to train (dev and test stay MSRA)."""
+    ``cluener``: add CLUENER2020's training sentences to train (dev and test stay MSRA).
+    ``pages``: annotated pages (``read_pages``) to add to train, each ``page_weight`` times."""
     msra = data_dir(data) / "msra"
     train = list(read_bio(msra / "train.bio"))
     random.Random(seed).shuffle(train)
@@ -216,6 +266,7 @@ def prepare_msra(out_dir: Path, data: Path | None = None, dev_size: int = 2000,
     train += with_new_names(train, new_name_share, seed)
     if cluener:
         train += list(read_cluener(data_dir(data) / "cluener" / "train.jsonl"))
+    train += read_pages(pages) * page_weight
     random.Random(seed).shuffle(train)
     paths = {name: out_dir / f"{name}.spacy" for name in ("train", "dev", "test")}
     write_docbin(train, paths["train"])
