@@ -8,9 +8,9 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import (split_pieces, with_bylines, with_short_forms, with_leaders, with_quoted_projects,
-                    with_repeats, without_address_forms, without_names_across_spaces, without_sayings,
-                    without_trailing_adverbs)
+from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_short_forms, with_leaders,
+                    with_quoted_projects, with_repeats, without_address_forms, without_names_across_spaces,
+                    without_sayings, without_trailing_adverbs)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import (bio_spans, char_doc, name_lists, read_bio, read_cluener, read_markup, read_pages,
                            with_new_names)
@@ -321,10 +321,11 @@ def test_address_forms_are_not_persons():
 def test_no_name_across_a_space_except_a_padded_two_character_person():
     found = [Mention(6, 10, "程 新伟", "PERSON"), Mention(20, 23, "王　刚", "PERSON"),
              Mention(30, 34, "山西 太原", "PLACE"), Mention(40, 43, "马慧荣", "PERSON"),
-             Mention(50, 58, "恒山美食 游古城", "PLACE"), Mention(60, 68, "国道 208 线改线工程", "PROJECT")]
+             Mention(50, 58, "恒山美食 游古城", "PLACE"), Mention(60, 68, "国道 208 线改线工程", "PROJECT"),
+             Mention(70, 81, "千亩梨园飘果香 丰收节", "EVENT")]
     assert without_names_across_spaces(found) == [found[1], found[3], found[5]]
     # a line break is where a PDF column broke the name, which cleaning joined for the model
-    broken = [Mention(70, 74, "贺志\n刚", "PERSON")]
+    broken = [Mention(90, 94, "贺志\n刚", "PERSON")]
     assert without_names_across_spaces(broken) == broken
 
 
@@ -369,3 +370,14 @@ def test_editors_in_the_page_furniture_are_persons_and_a_role_is_none():
     text = "责任编辑 高丽萍 美编:任晓东\n本报记者 邢晓丽 实习生 马佳怡"
     found = [Mention(text.index("习生"), text.index("习生") + 2, "习生", "PERSON")]
     assert [m.text for m in with_bylines(text, found)] == ["高丽萍", "任晓东", "邢晓丽", "马佳怡"]
+
+
+def test_a_person_named_as_a_county_the_page_names_in_full_is_the_county():
+    text = "襄垣县召开会议。\n老人讲述襄垣农耕历史,纪念左权将军"
+    found = [Mention(0, 3, "襄垣县", "PLACE"), Mention(13, 15, "襄垣", "PERSON"), Mention(23, 25, "左权", "PERSON")]
+    short_names = {"襄垣县": "襄垣", "左权县": "左权"}
+    assert persons_named_as_divisions(text, found, short_names) == [
+        found[0], Mention(13, 15, "襄垣", "PLACE", "襄垣县"), found[2]]
+    text = "左权县城。左权将军"  # the county named after the general
+    found = [Mention(0, 3, "左权县", "PLACE"), Mention(5, 7, "左权", "PERSON")]
+    assert persons_named_as_divisions(text, found, short_names) == found

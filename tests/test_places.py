@@ -797,3 +797,68 @@ def test_no_name_holds_a_deal_and_an_association_alone_is_none():
 
     assert without_broken_spans("就富硒小杂粮品种选育达成合作", [(1, 12, "ORG")]) == []
     assert without_generic_orgs("协会会长吴国庆说", [(0, 2, "ORG")]) == []
+
+
+def test_listed_zones_that_act_or_rank_are_bodies_and_so_is_one_whose_officer_speaks():
+    from kg.ner.places import zones_that_act
+
+    text = "山西综改示范区、大同经开区分别作招商推介。潇河产业园区相关负责人介绍,长治高新区、晋城经开区位列前五"
+    ents = [(0, 7, "PLACE"), (8, 13, "PLACE"), (21, 27, "PLACE"), (35, 40, "PLACE"), (41, 46, "PLACE")]
+    assert zones_that_act(text, ents) == [(start, end, "ORG") for start, end, _ in ents]
+    assert zones_that_act("落户大同经开区的项目", [(2, 7, "PLACE")]) == [(2, 7, "PLACE")]
+
+
+def test_a_site_with_the_body_that_runs_it_is_that_body():
+    from kg.ner.places import with_site_bodies
+
+    text = "五台山风景区管委会与秀容国旅签约,太原市管委会"
+    ents = [(0, 6, "PLACE"), (6, 9, "ORG"), (17, 20, "PLACE"), (20, 23, "ORG")]
+    assert with_site_bodies(text, ents) == [(0, 9, "ORG"), (17, 20, "PLACE"), (20, 23, "ORG")]
+
+
+def test_a_short_name_before_a_zone_is_found_as_a_place():
+    places = DivisionNames("kg_places")
+    places.initialize(names=["晋城市", "晋中市"], short_names={"晋城市": "晋城", "晋中市": "晋中"})
+    assert spans("落户晋城经开区,走进晋中国家农高区,北京经开区", places) == ["晋城", "晋中"]
+
+
+def test_a_county_s_numbered_middle_school_is_one_org():
+    from kg.ner.places import with_numbered_schools
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["襄垣县"], short_names={"襄垣县": "襄垣"})
+    text = "襄垣一中学子,襄垣一中校长,高一中期"
+    ents = [(0, 2, "PERSON"), (7, 9, "PERSON"), (10, 11, "PLACE")]
+    assert with_numbered_schools(text, ents, places) == [(0, 4, "ORG"), (7, 11, "ORG")]
+
+
+def test_a_place_holds_no_list():
+    from kg.ner.places import split_listed_places
+
+    text = "塔院寺、菩萨顶等寺院,“五台山+雁门关+忻州古城”联票,德、意"
+    ents = [(4, 10, "PLACE"), (12, 24, "PLACE"), (28, 29, "PLACE"), (30, 31, "PLACE")]
+    assert split_listed_places(text, ents) == [(4, 7, "PLACE"), (12, 15, "PLACE"), (16, 19, "PLACE"), (20, 24, "PLACE"),
+                                               (28, 29, "PLACE"), (30, 31, "PLACE")]
+
+
+def test_beautiful_is_no_america():
+    from kg.ner.places import without_common_nouns
+
+    text = "和美晋中,山河壮美,中国和美国,日本和美军"
+    ents = [(1, 2, "PLACE"), (8, 9, "PLACE"), (12, 14, "PLACE"), (18, 19, "PLACE")]
+    assert without_common_nouns(text, ents) == [(12, 14, "PLACE"), (18, 19, "PLACE")]
+
+
+def test_an_area_and_a_cultural_centre_after_a_place_are_named_by_it():
+    from kg.ner.places import facilities_as_places
+
+    text = "杏花岭区坝陵桥片区,五寨县文化馆等单位"
+    assert facilities_as_places(text, [(0, 4, "PLACE"), (4, 7, "PLACE"), (10, 13, "PLACE")]) == [
+        (0, 4, "PLACE"), (4, 9, "PLACE"), (10, 16, "PLACE")]
+
+
+def test_bare_bodies_and_a_verb_the_model_takes_for_one_are_none():
+    from kg.ner.places import without_generic_orgs
+
+    text = "安排部署,管委会为我们配备专员,集团将推出线路"
+    assert without_generic_orgs(text, [(0, 2, "ORG"), (5, 8, "ORG"), (16, 18, "ORG")]) == []

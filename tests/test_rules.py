@@ -479,3 +479,32 @@ def test_hundred_doctors_start_a_campaign_name_but_counts_end_one():
 def test_award_winning_projects_are_a_kind_and_a_verb_ends_a_name():
     assert found("我省隆重表彰2025年度科学技术奖获奖项目和个人", label="PROJECT") == []
     assert found("山阴紧紧抓住奶业振兴行动机遇", label="PROJECT") == ["奶业振兴行动"]
+
+
+def test_a_project_its_place_introduces_is_named_and_so_is_one_joined_by_ji():
+    text = "落户晋城经开区的光机电精密零部件产业园项目,科技有限公司签约氢燃料电池电堆及系统生产基地项目,全市的重点项目"
+    entities = [span_of(text, "晋城经开区", "PLACE")]
+    assert found(text, entities, label="PROJECT") == ["光机电精密零部件产业园项目", "氢燃料电池电堆及系统生产基地项目"]
+
+
+def test_a_name_may_start_with_he_where_it_is_no_conjunction():
+    text = "总结前一阶段和美乡村示范村创建行动进展,实施粮食单产提升行动和和美乡村示范创建行动"
+    assert found(text, label="PROJECT") == ["和美乡村示范村创建行动", "粮食单产提升行动", "和美乡村示范创建行动"]
+
+
+def test_a_festival_joined_by_ji_is_an_event_of_its_own_and_contests_need_an_ordinal():
+    text = ("祁县第六届酥梨文化节暨晋中市农特产品产销对接会开幕,第五届农民丰收节暨仙堂山秋季文化旅游季,"
+            "举办农民趣味运动会、乡村美食大赛,忻州市第五届北路梆子青年演员大赛落幕,全省文旅大会暨项目建设推进会")
+    assert found(text, label="EVENT") == [
+        "祁县第六届酥梨文化节", "晋中市农特产品产销对接会", "第五届农民丰收节", "仙堂山秋季文化旅游季",
+        "忻州市第五届北路梆子青年演员大赛", "全省文旅大会暨项目建设推进会"]
+
+
+def test_plays_listed_before_the_word_for_them_are_works():
+    text = "演员同台竞技,《打金枝》《算粮》等经典剧目选段,鼓书表演《丰收乐》,印发《实施方案》"
+    assert found(text, label="DOC") == ["实施方案"]
+
+
+def test_a_quoted_year_of_a_campaign_is_a_project_and_a_project_s_officer_is_none():
+    assert found("今年是我市“项目建设提质增效年”,“2026年”", label="PROJECT") == ["项目建设提质增效年"]
+    assert found("中铁十二局大桥项目负责人说", label="PROJECT") == []

@@ -217,6 +217,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     """The guidelines' person conventions, then the names repeated over the whole text."""
     persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, mentions)))
     persons = with_leaders(text, without_names_across_spaces(persons))
+    persons = persons_named_as_divisions(text, persons, short_names or {})
     mentions = with_repeats(text, with_bylines(text, persons), short_names)
     return with_short_forms(text, with_quoted_projects(text, mentions), short_names)
 
@@ -234,9 +235,9 @@ def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:
     """A person's name does not run across a space, except a two-character name padded to
     the width of three (王　刚, as name lists print them): the model reads a line without its
     spaces, and a headline such as 新时代 新征程 新伟业 then reads 程新伟. Nor does a place's or
-    a body's between words (品恒山美食 游古城浑源)."""
+    a body's, a meeting's or a project's between words (品恒山美食 游古城浑源, 千亩梨园飘果香 丰收节里庆丰年)."""
     return [m for m in mentions if not (m.label == "PERSON" and _across_space(m.text)
-                                        or m.label in ("PLACE", "ORG") and _WORDS_APART.search(m.text))]
+                                        or m.label in ("PLACE", "ORG", "EVENT", "PROJECT") and _WORDS_APART.search(m.text))]
 
 
 def _across_space(name: str) -> bool:
@@ -379,6 +380,21 @@ def _named_after(text: str, start: int, busy: bytearray) -> tuple[int, str] | No
     if head and not any(busy[start:start + len(head)]):
         return start + len(head), "PLACE"
     return None
+
+
+# 左权 is a county named after a general: 左权将军, 左权同志 are the man
+PERSON_AFTER = ("将军", "同志", "烈士", "先生", "女士", "故居", "纪念")
+
+
+def persons_named_as_divisions(text: str, mentions: list[Mention], short_names: dict[str, str]) -> list[Mention]:
+    """A "person" named as the short name of a county or city the page names in full is that
+    place (襄垣 on a page about 襄垣县): kg_places does the same within one line, the page's
+    other lines say what the name is."""
+    fulls = {short: full for full, short in short_names.items()}
+    named = {short_names[full]: full for m in mentions if (full := _division_named(m, short_names, fulls))}
+    return [Mention(m.start, m.end, m.text, "PLACE", named[m.text])
+            if m.label == "PERSON" and m.text in named and not text.startswith(PERSON_AFTER, m.end) else m
+            for m in mentions]
 
 
 def _division_named(m: Mention, short_names: dict[str, str], fulls: dict[str, str]) -> str | None:

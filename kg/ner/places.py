@@ -196,6 +196,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
     ents = facilities_as_places(text, ents)
+    ents = with_site_bodies(text, ents)
     ents = campuses_as_places(text, ents)
     ents = without_facility_sections(text, ents)
     ents = with_listed_places(text, ents)
@@ -203,6 +204,8 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_county_prefixes(text, ents)
     ents = without_title_groups(text, ents)
     ents = with_community_bodies(text, ents)
+    ents = with_numbered_schools(text, ents, names)
+    ents = split_listed_places(text, ents)
     ents = without_common_nouns(text, ents)
     ents = without_prepositions(text, ents, names)
     ents = persons_before_villages(text, ents)
@@ -301,6 +304,9 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # common nouns of local news the model reads as places: 汾河是山西的母亲河, 带队巡河, 千年雄关, 总河长,
 # 让老城留得住记忆 (MSRA tags none of them)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠"})  # 总河 + 长: the chief of rivers
+# 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
+BEAUTIFUL = frozenset({"和美", "壮美", "秀美", "优美", "甜美", "完美", "精美", "健美"})
+AMERICA_AFTER = re.compile("[国方籍军驻俄日英法中欧埃韩伊古两双]")
 # 村落 is "village", not the village 古堡村 + 落 (but 张家村 + 落户); 上庄村 + 村集体
 VILLAGE_NOUN = re.compile("落(?![户地成实])")
 # 横跨蒲县、隰县两县: the count of the places listed is no part of the last
@@ -342,13 +348,51 @@ def without_central_tasks(text: str, ents: list[tuple[int, int, str]]) -> list[t
     return kept
 
 
+# a county's or city's numbered middle school: 襄垣 + 一中, 廊坊 + 三中 (MSRA tags these as ORG)
+NUMBERED_SCHOOL = re.compile("[一二三四五六七八九十]{1,2}中(?:学(?![子生员])|分校)?(?![国华央心间部断])")
+
+
+def with_numbered_schools(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A place's numbered middle school is one ORG (襄垣一中, 太原五中), where the model reads the
+    county's short name as a person (襄垣 + 一中) or tags only the place."""
+    for school in NUMBERED_SCHOOL.finditer(text):
+        before = next((e for e in ents if e[1] == school.start() and e[2] in ("PLACE", "PERSON")), None)
+        if before and (before[2] == "PLACE" or text[before[0]:before[1]] in names.shorts):
+            start = before[0]
+        else:
+            length = next((n for n in (3, 2) if text[school.start() - n:school.start()] in names.shorts), 0)
+            start = school.start() - length
+        inside = [e for e in ents if start <= e[0] and e[1] <= school.end()]
+        if start == school.start() or any(start < e[1] and e[0] < school.end() for e in ents if e not in inside):
+            continue
+        ents = sorted([e for e in ents if e not in inside] + [(start, school.end(), "ORG")])
+    return ents
+
+
+def split_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A PLACE holds no list: it ends before 等 (菩萨顶 + 等寺院) and a + joins two places
+    (雁门关 + 忻州古城, the sites of a joint ticket)."""
+    split = []
+    for start, end, label in ents:
+        if label == "PLACE":
+            cut = text.find("等", start + 2, end)
+            end = cut if cut > 0 else end
+            parts = [(start + p.start(), start + p.end()) for p in re.finditer("[^+＋]+", text[start:end])]
+            split += [(s, e, label) for s, e in parts if len(parts) == 1 or e - s >= 2]
+            continue
+        split.append((start, end, label))
+    return split
+
+
 def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """No PLACE is a common noun (``COMMON_NOUNS``) or the 村 of 村落 (古堡村落, 古村落), and a
+    """No PLACE is a common noun (``COMMON_NOUNS``), the 村 of 村落 (古堡村落, 古村落) or the 美 of
+    和美 (``BEAUTIFUL``), and a
     place ends before 村集体 (上庄村 + 村集体) and before the count of a list (蒲县、隰县 + 两县)."""
     kept = []
     for start, end, label in ents:
         if label == "PLACE":
-            if text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end):
+            if (text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end)
+                    or text[start - 1:end] in BEAUTIFUL and not AMERICA_AFTER.match(text, end)):
                 continue
             if text.endswith("村村", start, end) and end - start > 3:
                 end -= 1
@@ -523,7 +567,8 @@ def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
 # (清徐经济开发区管委会). MSRA's test set names no such zone.
 ZONE_HEADS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "开发区", "高新区", "经开区",
               "综合保税区", "保税区", "自由贸易试验区", "自贸区", "产业园区", "工业园区", "物流园区", "产业园", "工业园",
-              "示范区", "经济区")  # longest first where one ends another
+              "示范区", "经济区", "综改区", "农高区")  # longest first where one ends another
+ZONE_HEAD = re.compile("|".join(ZONE_HEADS))
 ZONE_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:%s)(管委会|管理委员会|党工委)?" % "|".join(ZONE_HEADS))
 # a place that wins a zone's title is not its name (灵丘县入选国家生态文明建设示范区)
 NOT_IN_ZONE_WORDS = ("入选", "获评", "获批", "创建", "争创", "申报", "成为", "作为", "命名", "列为", "列入", "纳入",
@@ -552,9 +597,11 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
 
 # what a zone does as a body: 大同经开区出台政策, 临汾经济开发区作交流发言, A区、B区要当好主战场,
 # 孝义经济开发区推行“拿地即开工”, 由运城经开区引进的企业, 综改示范区以链长制为牵引, 阳泉经济技术开发区
-# 举行项目集中签约 (but not where the zone is the venue: 签约仪式在太原经开区举行)
-ZONE_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:出台|印发|发布|制定|要|联合|携手|组织|召开|举办|举行|"
-                       "推出|推行|深化|深入开展|引进|签约|现场签约|以|作交流|作表态|表示|牵头|负责|"
+# 举行项目集中签约, 潇河产业园区相关负责人介绍, A区、B区分别作招商推介, 长治高新区、… 位列前五 (in a
+# ranking of zones), 运城经开区围绕铝产业 (but not where the zone is the venue: 签约仪式在太原经开区举行)
+ZONE_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:分别|均|都|也|还)?(?:出台|印发|发布|制定|要|联合|携手|"
+                       "组织|召开|举办|举行|推出|推行|深化|深入开展|引进|签约|现场签约|以|作交流|作表态|作招商推介|作推介|"
+                       "表示|牵头|负责|相关负责人|设立|围绕|依托|位列|"
                        "与[^，。；！？,;!?]{2,20}?(?:合作|共建|签))" % "|".join(ZONE_HEADS))
 # a zone's own bureaus: 综改示范区投资促进局, 山西转型综合改革示范区管委会
 ZONE_BODIES = tuple(sorted({"管委会", "管理委员会", "党工委", "投资促进局", "招商局"}
@@ -865,7 +912,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "森林公园", "地质公园", "遗址公园", "体育公园", "风景区", "旅游区", "景区", "大剧院", "剧场", "体育场",
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
-                  "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆")  # MSRA: 福州国际会展中心, 澳门展览中心
+                  "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区")  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -908,9 +955,31 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     return _with_place_named_facilities(text, kinds)
 
 
+# the bodies that run a site (五台山风景区管委会, 蟒河景区管理局)
+SITE_BODIES = ("管理委员会", "管委会", "管理局", "管理处", "管理中心", "管理所", "服务中心")
+
+
+def with_site_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A site with the body that runs it is that body, one ORG (五台山风景区 + 管委会), as a zone
+    with its 管委会 is; the model tags the site and the bare body apart."""
+    bodies = []
+    for start, end, label in ents:
+        body = next((b for b in SITE_BODIES if text.startswith(b, end)), None)
+        if label != "PLACE" or body is None or not text[start:end].endswith(FACILITY_HEADS):
+            continue
+        inside = [e for e in ents if end <= e[0] < end + len(body)]
+        if all(e == (end, end + len(body), "ORG") for e in inside):
+            bodies.append(((start, end, label), inside, (start, end + len(body), "ORG")))
+    for place, inside, body in bodies:
+        ents = [e for e in ents if e != place and e not in inside] + [body]
+    return sorted(ents)
+
+
 def _facility_end(text: str, end: int, starts: set[int]) -> int:
-    """Where the facility's heads after ``end`` end; a head may follow a head (晋阳 + 古城 + 遗址)."""
-    while head := next((h for h in FACILITY_HEADS if text.startswith(h, end)), None):
+    """Where the facility's heads after ``end`` end; a head may follow a head (晋阳 + 古城 + 遗址).
+    A museum or a cultural centre is one too (五寨县 + 文化馆): institutions_that_act makes it
+    the body where it acts."""
+    while head := next((h for h in FACILITY_HEADS + INSTITUTION_HEADS if text.startswith(h, end)), None):
         if starts.intersection(range(end, end + len(head))):
             break
         end += len(head)
@@ -1039,7 +1108,8 @@ GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "�
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
                           "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
                           "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组", "协会", "实验室",
-                          "新能源", "医保基金"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金
+                          "集团", "管委会", "联合实验室",
+                          "新能源", "医保基金", "安排"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金, 安排部署
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 MEMBER_ROLES = {"人大": "代表", "政协": "委员"}
 
@@ -1191,6 +1261,11 @@ def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNam
     for short in {names.short_names.get(text[start:end]) for start, end in full} - {None}:
         for match in re.finditer(re.escape(short), text):
             add(match.start(), match.end())
+    for zone in ZONE_HEAD.finditer(text):  # a city's or county's short name before a zone: 晋城 + 经开区, 晋中 + 国家农高区
+        before = zone.start() - 2 if text.endswith("国家", 0, zone.start()) else zone.start()
+        short = next((length for length in (3, 2) if text[before - length:before] in names.shorts), None)
+        if short:
+            add(before - short, before)
     # a village follows a division: one from the gazetteer, or a PLACE with a division suffix
     # (not 松江 in 松江有护村队, nor a person: 刘占荣一介村妇)
     place_ends = {end for _, end in found} | {

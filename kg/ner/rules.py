@@ -112,6 +112,7 @@ class Lexicon:
     item_endings: tuple[str, ...]
     event_head: re.Pattern
     event_blocked_prefixes: tuple[str, ...]
+    signal_event_heads: frozenset[str]  # heads named only with an ordinal or a scope (第五届…大赛, not 农民趣味运动会)
     event_stops: frozenset[str]
     project_stops: frozenset[str]
     named_before_head: frozenset[str]
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         item_endings=tuple(data["enumeration_item_endings"]),
         event_head=_head_pattern(data["event_heads"], data["event_head_blocked_continuations"]),
         event_blocked_prefixes=tuple(data["event_head_blocked_prefixes"]),
+        signal_event_heads=frozenset(data["event_heads_needing_signal"]),
         event_stops=frozenset(common),
         project_stops=frozenset(common + data["stop_words_project"]),
         named_before_head=frozenset(data["stop_words_named_before_head"]),
@@ -251,15 +253,18 @@ def title_spans(page: str) -> list[Span]:
     return spans
 
 
+TITLES_AFTER = re.compile(r"(?:、?《[^《》\n]{1,30}》)*")
+
+
 def _names_a_work(page: str, opening: int, closing: int) -> bool:
     """A play, a film or a book in 《》 is no document (the guidelines' DOC is documents, laws,
     plans and policies): a word right before the title says so, 了 or a line break aside
     (编纂出版了《北魏石刻艺术图录》, 大型实景演出⏎《千年守望》, 新编历史剧《晋阳宫》), or one right
-    after it (《北魏之光》一剧)."""
+    after it (《北魏之光》一剧) or after the titles listed with it (《打金枝》《算粮》等经典剧目)."""
     lex = lexicon()
     before = page[max(0, opening - 8):opening]
     return any(before.rstrip("了的 \n\u3000").endswith(word) for word in lex.work_before) or page.startswith(
-        lex.work_after, closing)
+        lex.work_after, TITLES_AFTER.match(page, closing).end())
 
 
 def is_media_name(title: str) -> bool:
@@ -291,14 +296,16 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
         if (start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes)
                 or SERIES_REFERENCE.match(page, start) or NUMBER_ONLY.match(page, start, head.start())):
             continue
-        start = _from_year(page, start, head.start())
+        start = _after_festival(page, _from_year(page, start, head.start()), head.start())
         modifier = page[start:head.start()]
-        named = len(modifier) >= 4 or (len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks))
+        signal = len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks)
+        named = signal or (len(modifier) >= 4 and head.group() not in lex.signal_event_heads)
         if named and not _all_words(modifier, lex.vague):
             spans.append((start, head.end(), "EVENT"))
     return spans
 
 
+FESTIVAL_ENDINGS = frozenset("节周季")
 # a year starts a meeting's name: 以赛促训⏎2025年全省职工职业技能大赛 (a PDF's headline, its lines joined)
 YEAR_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{4}(?=年|[\u4e00-\u9fff])")
 
@@ -307,6 +314,13 @@ def _from_year(page: str, start: int, head: int) -> int:
     """Where the name starts: at its year, unless a scope comes first (全市2025年…会议)."""
     year = YEAR_AFTER_WORDS.search(page, start, head)
     return year.start() if year and page[start:year.start()] not in SCOPES + ("中央",) else start
+
+
+def _after_festival(page: str, start: int, head: int) -> int:
+    """A festival joined by 暨 to another event is an event of its own (祁县第六届酥梨文化节暨
+    晋中市农特产品产销对接会: two names), where two meetings so joined are one (…发展大会暨…推进会)."""
+    joined = page.rfind("暨", start, head)
+    return joined + 1 if joined > start and page[joined - 1] in FESTIVAL_ENDINGS else start
 
 
 def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
@@ -400,14 +414,15 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         shortest = 2 if word in lex.short_name_heads or whole_quote else 4
         return len(modifier) >= shortest and not _all_words(
             modifier, lex.generic if word in lex.campaign_heads else lex.vague)
-    after_de = (page[start - 1:start] == "的" and start not in marks.jumps.values()
+    after_de = (page[start - 1:start] == "的" and start not in marks.jumps.values() and start - 1 not in marks.jumps
                 and not page.endswith(DEED_VERBS, 0, start - 1) and start - 1 not in marks.numbers)
     if modifier.endswith(tuple(lex.strong_heads)):
         return False  # 国家重点研发计划 + 项目: the programme is the name, found by its own head
     if (after_de or modifier.endswith(KIND_ENDINGS)) and not CAPACITY.match(modifier):
         # 重要的群众文化基础设施项目, 企业重大技术攻关类项目, 经济区重点项目: a kind of project, not a
         # name; one that starts with its place or company is named (忻州市引进的忻州半导体材料产业园项目),
-        # and so is one a deed or an amount introduces (签约的智算云图大同智算中心项目, 投资18亿元的…项目)
+        # and so is one a deed, an amount or its place introduces (签约的智算云图大同智算中心项目, 投资18亿元的
+        # …项目, 落户晋城经开区的光机电精密零部件产业园项目)
         return False
     signal = whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2)
@@ -491,12 +506,12 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
 def _across_joined_parts(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
     """Works named by two tasks or parts joined by 与 or 及 (浊漳河南源生态保护与修复工程,
     2GW高效异质结电池及组件项目): the name goes on left of the 与 where the part right of it is a
-    generic task alone (修复, 保护治理), and left of the 及 where that part is short (组件, 系统生产)."""
+    generic task alone (修复, 保护治理), and left of the 及 where that part is short (组件, 系统生产基地)."""
     if start is None:
         return start
     joined = page[start - 1:start]
     right = page[start:head]
-    if not (joined == "与" and _all_words(right, lex.generic) or joined == "及" and 2 <= len(right) <= 4):
+    if not (joined == "与" and _all_words(right, lex.generic) or joined == "及" and 2 <= len(right) <= 6):
         return start
     before = _part_before(page, start - 1, marks)
     return start if before is None else before
@@ -557,10 +572,19 @@ class Marks:
     walls: set[int]  # ends of PERSON entities, which a name never crosses
 
 
+# words that start with 和 (and) and start names: 和美乡村, 和谐社区, 和顺县 (not 和美国, 和平方米)
+NAMES_FROM_AND = re.compile("和(?:美(?![国方元])|谐|顺|睦|平(?![方均]))")
+
+
 def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Span], *times: re.Pattern) -> Marks:
     """The marks of ``page``; ``times`` are more spans of time that end a name (QUARTER)."""
+    stop_ends = _word_ends(page, stops)
+    for word in NAMES_FROM_AND.finditer(page):  # 和美乡村示范村创建行动: the 和 starts the name
+        if stop_ends.get(word.start() + 1) == 1:
+            del stop_ends[word.start() + 1]
+            stop_ends.setdefault(word.start(), 0)
     return Marks(
-        stops=_word_ends(page, stops),
+        stops=stop_ends,
         transparent=_word_ends(page, lex.transparent),
         numbers={match.end() for pattern in (COUNT, MONEY, DATE, *times) for match in pattern.finditer(page)},
         jumps={end: start for start, end, label in entities if label != "PERSON"},
