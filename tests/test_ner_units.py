@@ -242,6 +242,10 @@ def test_a_short_form_the_page_defines_is_found_in_its_quotes_too():
     found = with_short_forms(text, [Mention(0, 12, text[:12], "ORG")], {"山西省": "山西"})
     assert [(m.text, m.start) for m in found] == [(text[:12], 0), ("天恒氢能", text.index("“") + 1),
                                                 ("天恒氢能", text.rindex("天恒氢能"))]
+    # a PDF line break inside the definition: the short form is the name without it
+    text = "山西瑞驰新能源汽车零部件有限公司(以下简称“瑞驰零\n部件”)的车间,瑞驰零部\n件总经理,瑞驰零部件与"
+    found = with_short_forms(text, [Mention(0, 16, text[:16], "ORG")], {"山西省": "山西"})
+    assert [m.text for m in found] == [text[:16], "瑞驰零\n部件", "瑞驰零部\n件", "瑞驰零部件"]
 
 
 def test_a_company_that_starts_a_project_name_is_found_by_its_short_form():

@@ -450,7 +450,8 @@ def _defined_short_forms(text: str, mentions: list[Mention]) -> set[str]:
     from kg.ner.rules import SHORT_FORM
 
     defined = (SHORT_FORM.match(text, m.end) for m in mentions if m.label == "ORG")
-    return {match.group(2) for match in defined if match and match.group(1) == "“" and len(match.group(2)) >= 2}
+    forms = {match.group(2).replace("\n", "") for match in defined if match and match.group(1) == "“"}
+    return {form for form in forms if len(form) >= 2}
 
 
 def _short_forms(name: str, places: set[str]) -> set[str]:

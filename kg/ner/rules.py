@@ -67,7 +67,7 @@ EVENT_SIGNAL = re.compile(r"[0-9０-９第届次“]|^(?:中央|全国|全省|�
 # guidelines tag places in slogans and not in works' titles; it never leaves rule_spans
 WORK = "WORK"
 TITLE = re.compile(r"《([^《》\n]{1,80})》")
-SHORT_FORM = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*([“《])([^”》\n]{1,20})[”》]")
+SHORT_FORM = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*([“《])((?:[^”》\n]|\n(?!\n)){1,20})[”》]")  # 瑞驰零⏎部件: a PDF's break
 PARTY_CONGRESS = re.compile(r"(?:党的|中共)第?[一二三四五六七八九十]{1,3}大(?![学会厦])")
 QUOTED_LIST = re.compile(
     r"((?:“[^“”\n]{2,40}”[、，,]?){1,10})(等?(?:系列|[0-9一二三四五六七八九十两]+[大项])?)(?:重点|重大)?"
