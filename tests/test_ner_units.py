@@ -385,3 +385,11 @@ def test_a_person_named_as_a_county_the_page_names_in_full_is_the_county():
     text = "左权县城。左权将军"  # the county named after the general
     found = [Mention(0, 3, "左权县", "PLACE"), Mention(5, 7, "左权", "PERSON")]
     assert persons_named_as_divisions(text, found, short_names) == found
+
+
+def test_a_quoted_brand_named_after_its_place_stands_for_its_programme():
+    text = "推进“吕梁山护工”培训就业工程,“吕梁山护工”累计培训8万人;“智慧矿山”改造项目,“智慧矿山”改造经验"
+    found = [Mention(2, 15, "“吕梁山护工”培训就业工程", "PROJECT"), Mention(17, 20, "吕梁山", "PLACE"),
+             Mention(text.index("“智慧"), text.index("项目") + 2, "“智慧矿山”改造项目", "PROJECT")]
+    assert [(m.text, m.label) for m in with_quoted_projects(text, found)] == [
+        ("“吕梁山护工”培训就业工程", "PROJECT"), ("吕梁山护工", "PROJECT"), ("“智慧矿山”改造项目", "PROJECT")]

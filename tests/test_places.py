@@ -862,3 +862,32 @@ def test_bare_bodies_and_a_verb_the_model_takes_for_one_are_none():
 
     text = "安排部署,管委会为我们配备专员,集团将推出线路"
     assert without_generic_orgs(text, [(0, 2, "ORG"), (5, 8, "ORG"), (16, 18, "ORG")]) == []
+
+
+def test_a_body_ends_before_the_group_it_sends():
+    from kg.ner.places import without_visiting_groups
+
+    text = "省人社厅调研组来我市,工作组"
+    assert without_visiting_groups(text, [(0, 7, "ORG"), (11, 14, "ORG")]) == [(0, 4, "ORG"), (11, 14, "ORG")]
+
+
+def test_a_school_or_a_hospital_is_never_a_place():
+    from kg.ner.places import schools_as_bodies
+
+    text = "走进吕梁职院实训楼,在平定县人民医院,游太原理工大学明向校区"
+    ents = [(2, 6, "PLACE"), (11, 18, "PLACE"), (20, 32, "PLACE")]
+    assert schools_as_bodies(text, ents) == [(2, 6, "ORG"), (11, 18, "ORG"), (20, 32, "PLACE")]
+
+
+def test_a_zone_a_body_works_with_is_a_body_and_one_that_fosters_an_industry():
+    from kg.ner.places import zones_that_act
+
+    text = "大同大学与大同经济技术开发区共建中试基地,氢能是上党经开区重点培育的产业,落户大同经济技术开发区和云冈区"
+    ents = [(0, 4, "ORG"), (5, 14, "PLACE"), (24, 29, "PLACE"), (39, 48, "PLACE"), (49, 52, "PLACE")]
+    assert zones_that_act(text, ents) == [(0, 4, "ORG"), (5, 14, "ORG"), (24, 29, "ORG"), (39, 48, "PLACE"), (49, 52, "PLACE")]
+
+
+def test_no_body_is_named_by_a_means_or_a_count():
+    from kg.ner.bodies import could_be_org_name
+
+    assert not could_be_org_name("通过建设社区工厂") and not could_be_org_name("蔚汾镇一家社区工厂")

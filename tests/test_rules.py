@@ -508,3 +508,13 @@ def test_plays_listed_before_the_word_for_them_are_works():
 def test_a_quoted_year_of_a_campaign_is_a_project_and_a_project_s_officer_is_none():
     assert found("今年是我市“项目建设提质增效年”,“2026年”", label="PROJECT") == ["项目建设提质增效年"]
     assert found("中铁十二局大桥项目负责人说", label="PROJECT") == []
+
+
+def test_two_laboratories_joined_by_he_are_two_and_a_verb_ends_one():
+    text = "山西省高效光伏电池重点实验室和山西省煤矿智能装备重点实验室榜上有名,共同组建山西省煤基高端碳材料重点实验室"
+    assert found(text, label="ORG") == ["山西省高效光伏电池重点实验室", "山西省煤矿智能装备重点实验室", "山西省煤基高端碳材料重点实验室"]
+
+
+def test_a_festival_named_by_its_edition_is_an_event():
+    text = "第十五届云丘山中和节吸引游客,第三十五届中国·洪洞大槐树寻根祭祖节开幕,春节期间,节能环保,中和节"
+    assert found(text, label="EVENT") == ["第十五届云丘山中和节", "第三十五届中国·洪洞大槐树寻根祭祖节"]

@@ -407,12 +407,22 @@ def _division_named(m: Mention, short_names: dict[str, str], fulls: dict[str, st
     return next((m.text[:size] for size in range(2, min(len(m.text), 7)) if m.text[:size] in short_names), None)
 
 
+QUOTED_BRAND = re.compile("“([^“”]{3,12})”")
+
+
 def with_quoted_projects(text: str, mentions: list[Mention]) -> list[Mention]:
     """A project named in quotes (“一泓清水入黄河”工程) is also meant where the page quotes its
     name alone, on another line or across a PDF line break (推动“一泓清水\n入黄河”): the rules
-    read one line at a time. The quoted name is the outer span, in place of what it holds (黄河)."""
+    read one line at a time. The quoted name is the outer span, in place of what it holds (黄河).
+    So is a quoted brand named after its place that starts a programme's name (“吕梁山护工”培训就业工程
+    … “吕梁山护工”累计培训学员): the page's shorthand for the programme, as the invented pages'
+    annotators read it; a quoted idea is not (“智慧矿山”改造项目 … “智慧矿山”改造经验)."""
     names = {m.text.replace("\n", "") for m in mentions if m.label == "PROJECT"
              and text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"}
+    places = {m.text for m in mentions if m.label == "PLACE"}
+    brands = {brand.group(1).replace("\n", "") for m in mentions if m.label == "PROJECT"
+              and (brand := QUOTED_BRAND.match(m.text)) and brand.end() < len(m.text)}
+    names |= {brand for brand in brands if any(place in brand for place in places)}
     patterns = ["“(" + "\n*".join(map(re.escape, name)) + ")”" for name in names]
     return _with_outer_spans(text, mentions, patterns, "PROJECT")
 

@@ -100,7 +100,8 @@ def with_numbered_congresses(text: str, ents: list[Span]) -> list[Span]:
 NOT_IN_ORG_NAME = set("的在和与及各依托为将对把被向是了有等到从由于")
 NOT_IN_ORG_WORDS = ("推进", "加强", "开展", "实施", "打造", "提升", "促进", "完善", "落实", "深化", "积极", "全面",
                     "大力", "建成", "投资", "组织", "成立", "设立", "建立", "定点",  # 太原市定点医院: any designated hospital
-                    "召开", "举行")  # 孝义市 + 召开全市工会 (经费审查工作会议)
+                    "召开", "举行",  # 孝义市 + 召开全市工会 (经费审查工作会议)
+                    "通过", "一家")  # 兴县 + 通过建设社区工厂, 蔚汾镇 + 一家社区工厂
 
 BODIES = read_word_list("bodies.txt")
 _PATTERN = re.compile(f"[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=True))})")

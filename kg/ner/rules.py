@@ -113,6 +113,7 @@ class Lexicon:
     event_head: re.Pattern
     event_blocked_prefixes: tuple[str, ...]
     signal_event_heads: frozenset[str]  # heads named only with an ordinal or a scope (第五届…大赛, not 农民趣味运动会)
+    ordinal_event_heads: frozenset[str]  # heads named only with an edition (第十五届云丘山中和节, not 春节)
     event_stops: frozenset[str]
     project_stops: frozenset[str]
     named_before_head: frozenset[str]
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         event_head=_head_pattern(data["event_heads"], data["event_head_blocked_continuations"]),
         event_blocked_prefixes=tuple(data["event_head_blocked_prefixes"]),
         signal_event_heads=frozenset(data["event_heads_needing_signal"]),
+        ordinal_event_heads=frozenset(data["event_heads_needing_ordinal"]),
         event_stops=frozenset(common),
         project_stops=frozenset(common + data["stop_words_project"]),
         named_before_head=frozenset(data["stop_words_named_before_head"]),
@@ -300,12 +302,15 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
         modifier = page[start:head.start()]
         signal = len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks)
         named = signal or (len(modifier) >= 4 and head.group() not in lex.signal_event_heads)
+        if head.group() in lex.ordinal_event_heads:
+            named = bool(EDITION.search(modifier))
         if named and not _all_words(modifier, lex.vague):
             spans.append((start, head.end(), "EVENT"))
     return spans
 
 
 FESTIVAL_ENDINGS = frozenset("节周季")
+EDITION = re.compile("第[0-9０-９一二三四五六七八九十百]+届")
 # a year starts a meeting's name: 以赛促训⏎2025年全省职工职业技能大赛 (a PDF's headline, its lines joined)
 YEAR_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{4}(?=年|[\u4e00-\u9fff])")
 
@@ -348,18 +353,19 @@ def lab_spans(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
     news of 1998, seldom read whole. The name is found as a project's is (``marks``: the projects')."""
     spans = []
     for head in lex.lab_head.finditer(page):
-        start = _across_field_parts(page, left_edge(page, head.start(), marks), marks)
+        start = _across_field_parts(page, left_edge(page, head.start(), marks), marks, lex)
         if start is not None and head.start() - start >= 4 and not _all_words(page[start:head.start()], lex.generic):
             spans.append((start, head.end(), "ORG"))
     return spans
 
 
-def _across_field_parts(page: str, start: int | None, marks: Marks) -> int | None:
-    """A field named by two parts joined by 与 or 和 is one name (仪器科学与动态测试)."""
+def _across_field_parts(page: str, start: int | None, marks: Marks, lex: Lexicon) -> int | None:
+    """A field named by two parts joined by 与 or 和 is one name (仪器科学与动态测试), two
+    laboratories so joined are two (A重点实验室和B重点实验室)."""
     if start is None or page[start - 1:start] not in ("与", "和"):
         return start
     before = _part_before(page, start - 1, marks)
-    return start if before is None else before
+    return start if before is None or lex.lab_head.search(page, before, start - 1) else before
 
 
 def _part_before(page: str, conjunction: int, marks: Marks) -> int | None:
