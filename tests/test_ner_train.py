@@ -6,7 +6,9 @@ from pathlib import Path
 import numpy
 import pytest
 from click.testing import CliRunner
+from spacy.tokens import DocBin
 from spacy.util import load_config
+from spacy.vocab import Vocab
 
 from kg.cli import main
 from kg.ner import load
@@ -43,10 +45,15 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path: Path):
     assert "".join(t.text_with_ws for t in doc) == text and len(doc) < len(text)  # words, not characters
 
 
-def test_kg_train_command_sets_the_seed(tmp_path: Path):
+def test_kg_train_command_sets_the_seed_and_adds_annotated_pages(tmp_path: Path):
     out = tmp_path / "kg_zh"
+    page = tmp_path / "page.ann.txt"
+    page.write_text("[[襄垣县|PLACE]]召开[[“清风”行动|PROJECT]]推进会。\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["train", "--no-lac", "--limit", "20", "--max-steps", "4", "--seed", "3",
-                                       "--work-dir", str(tmp_path / "work"), "-o", str(out)])
+                                       "--work-dir", str(tmp_path / "work"), "-o", str(out), "--pages", str(page)])
     assert result.exit_code == 0, result.output
     assert "micro" in result.output
     assert load_config(out / "config.cfg")["system"]["seed"] == 3
+    docs = list(DocBin().from_disk(tmp_path / "work" / "corpus" / "train.spacy").get_docs(Vocab()))
+    taught = [doc for doc in docs if doc.text == "襄垣县召开“清风”行动推进会。"]
+    assert len(taught) == 3 and [(e.text, e.label_) for e in taught[0].ents] == [("襄垣县", "PLACE")]

@@ -121,7 +121,10 @@ def readable(record: dict, text: str) -> str:
               help="The model also reads LAC's character vectors and word list (MSRA F1 0.873 with, 0.858 without).")
 @click.option("--lac-sdist", type=click.Path(exists=True, dir_okay=False),
               help="The LAC-2.1.2.tar.gz they come from [default: downloaded from PyPI once, into .cache/lac].")
-def train(data, output, limit, max_steps, seed, cluener, work_dir, lac, lac_sdist):
+@click.option("--pages", "pages", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A page annotated in the guidelines' markup (*.ann.txt) to add to the training data, three "
+                   "times; repeat for more (not in the shipped model: see the README).")
+def train(data, output, limit, max_steps, seed, cluener, work_dir, lac, lac_sdist, pages):
     """Rebuild the NER pipeline from MSRA and score it."""
     from kg.ner import DEFAULT_MODEL
     from kg.ner.evaluate import format_scores
@@ -133,7 +136,8 @@ def train(data, output, limit, max_steps, seed, cluener, work_dir, lac, lac_sdis
         overrides["system.seed"] = seed
     scores = train_pipeline(Path(output) if output else DEFAULT_MODEL, data=data, limit=limit, overrides=overrides,
                             cluener=cluener, work_dir=Path(work_dir) if work_dir else WORK_DIR,
-                            lac=lac, lac_sdist=Path(lac_sdist) if lac_sdist else None)
+                            lac=lac, lac_sdist=Path(lac_sdist) if lac_sdist else None,
+                            pages=[Path(page) for page in pages])
     click.echo(format_scores(scores))
 
 
