@@ -891,3 +891,24 @@ def test_no_body_is_named_by_a_means_or_a_count():
     from kg.ner.bodies import could_be_org_name
 
     assert not could_be_org_name("通过建设社区工厂") and not could_be_org_name("蔚汾镇一家社区工厂")
+
+
+def test_a_body_ends_before_its_department_or_grade_and_a_discipline_commission_takes_its_twin():
+    from kg.ner.places import with_supervision_commissions, without_departments
+
+    text = "山医大一院心内科专家,山西省实验中学初二学生,县纪委监委"
+    assert without_departments(text, [(0, 8, "ORG"), (11, 20, "ORG")]) == [(0, 5, "ORG"), (11, 18, "ORG")]
+    assert with_supervision_commissions(text, [(23, 26, "ORG")]) == [(23, 28, "ORG")]
+
+
+def test_old_forts_and_the_riverside_are_common_nouns_and_a_museum_head_names_the_place_before_it():
+    from kg.ner.places import facilities_as_places, without_common_nouns
+
+    assert without_common_nouns("住古堡民宿,走滨河步道", [(1, 3, "PLACE"), (7, 9, "PLACE")]) == []
+    assert facilities_as_places("在山西省科技馆开幕", [(1, 4, "PLACE"), (4, 7, "PLACE")]) == [(1, 7, "PLACE")]
+
+
+def test_a_zone_acts_this_year():
+    from kg.ner.places import zones_that_act
+
+    assert zones_that_act("综改示范区今年出台《措施》", [(0, 5, "PLACE")]) == [(0, 5, "ORG")]

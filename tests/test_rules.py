@@ -518,3 +518,13 @@ def test_two_laboratories_joined_by_he_are_two_and_a_verb_ends_one():
 def test_a_festival_named_by_its_edition_is_an_event():
     text = "第十五届云丘山中和节吸引游客,第三十五届中国·洪洞大槐树寻根祭祖节开幕,春节期间,节能环保,中和节"
     assert found(text, label="EVENT") == ["第十五届云丘山中和节", "第三十五届中国·洪洞大槐树寻根祭祖节"]
+
+
+def test_carnivals_camping_festivals_and_national_contests_are_events():
+    text = "第六届龙城科普嘉年华开幕,推出珏山山地音乐节、王莽岭星空露营节,第十九届全国大学生智能汽车竞赛,开展知识竞赛"
+    assert found(text, label="EVENT") == ["第六届龙城科普嘉年华", "珏山山地音乐节", "王莽岭星空露营节", "第十九届全国大学生智能汽车竞赛"]
+
+
+def test_a_visit_is_no_part_of_the_works_it_sees():
+    text = "实地观摩皇城相府景区提质升级、上庄古村落保护利用等项目"
+    assert found(text, label="PROJECT") == ["皇城相府景区提质升级", "上庄古村落保护利用"]

@@ -208,6 +208,8 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_numbered_schools(text, ents, names)
     ents = split_listed_places(text, ents)
     ents = without_visiting_groups(text, ents)
+    ents = without_departments(text, ents)
+    ents = with_supervision_commissions(text, ents)
     ents = without_common_nouns(text, ents)
     ents = without_prepositions(text, ents, names)
     ents = persons_before_villages(text, ents)
@@ -304,8 +306,8 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 
 # common nouns of local news the model reads as places: 汾河是山西的母亲河, 带队巡河, 千年雄关, 总河长,
-# 让老城留得住记忆 (MSRA tags none of them)
-COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠"})  # 总河 + 长: the chief of rivers
+# 让老城留得住记忆, 古堡民宿, 滨河步道 (MSRA tags none of them)
+COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河"})  # 总河 + 长: the chief of rivers
 # 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
 BEAUTIFUL = frozenset({"和美", "壮美", "秀美", "优美", "甜美", "完美", "精美", "健美"})
 AMERICA_AFTER = re.compile("[国方籍军驻俄日英法中欧埃韩伊古两双]")
@@ -388,6 +390,28 @@ def split_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tup
 
 # a body's visiting group is no body of its own: 省人社厅 + 调研组, 市人大常委会 + 调研组
 VISITING_GROUPS = ("调研组", "督导组", "检查组", "考察组", "调查组", "工作组")
+
+
+# a hospital's department (山医大一院 + 心内科) and a school's grade (山西省实验中学 + 初二) are no
+# part of its name; the guidelines leave internal units out
+DEPARTMENT = re.compile("(?<=院)[\u4e00-\u9fff]{0,3}[内外儿妇产眼骨]科$|(?<=[学校])[初高][一二三]$")
+
+
+def without_departments(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ORG ends before a hospital's department or a school's grade glued to it."""
+    cut = []
+    for start, end, label in ents:
+        unit = DEPARTMENT.search(text, start, end) if label == "ORG" else None
+        cut.append((start, unit.start() if unit and unit.start() - start >= 2 else end, label))
+    return cut
+
+
+def with_supervision_commissions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A discipline commission and the supervision commission it sits with are one body
+    (县纪委 + 监委: 纪委监委, one office under two names)."""
+    return [(start, end + 2, label) if label == "ORG" and text.endswith("纪委", start, end)
+            and text.startswith("监委", end) and not any(e[0] == end for e in ents) else (start, end, label)
+            for start, end, label in ents]
 
 
 def without_visiting_groups(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -612,7 +636,7 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
 # 孝义经济开发区推行“拿地即开工”, 由运城经开区引进的企业, 综改示范区以链长制为牵引, 阳泉经济技术开发区
 # 举行项目集中签约, 潇河产业园区相关负责人介绍, A区、B区分别作招商推介, 长治高新区、… 位列前五 (in a
 # ranking of zones), 运城经开区围绕铝产业 (but not where the zone is the venue: 签约仪式在太原经开区举行)
-ZONE_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:分别|均|都|也|还)?(?:出台|印发|发布|制定|要|联合|携手|"
+ZONE_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:今年|去年|近年来|目前)?(?:分别|均|都|也|还)?(?:出台|印发|发布|制定|要|联合|携手|"
                        "组织|召开|举办|举行|推出|推行|深化|深入开展|引进|签约|现场签约|以|作交流|作表态|作招商推介|作推介|"
                        "表示|牵头|负责|相关负责人|设立|围绕|依托|位列|重点打造|重点培育|"
                        "与[^，。；！？,;!?]{2,20}?(?:合作|共建|签))" % "|".join(ZONE_HEADS))
@@ -1039,12 +1063,14 @@ def _named_facility_end(text: str, end: int, starts: set[int]) -> int:
 
 def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """太原 + 汾河湿地公园 -> 太原汾河湿地公园 (not 柳林县 + 柳林大剧院, 圣海伦岛 + 大桥,
-    巴塞罗那 + 毕加索旧居); a head alone names the facility of the place before it (忻州 + 西站)."""
+    巴塞罗那 + 毕加索旧居); a head alone names the facility of the place before it (忻州 + 西站,
+    山西省 + 科技馆)."""
     merged: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         if (merged and label == "PLACE" and merged[-1][2] == "PLACE" and merged[-1][1] == start
-                and text[start:end].endswith(FACILITY_HEADS) and not text[start:end].endswith(PERSON_NAMED_HEADS)
-                and (text[merged[-1][1] - 1] not in PLACE_ENDINGS or text[start:end] in FACILITY_HEADS)):
+                and (text[start:end].endswith(FACILITY_HEADS) and not text[start:end].endswith(PERSON_NAMED_HEADS)
+                     and (text[merged[-1][1] - 1] not in PLACE_ENDINGS or text[start:end] in FACILITY_HEADS)
+                     or text[start:end] in INSTITUTION_HEADS)):
             start = merged.pop()[0]
         merged.append((start, end, label))
     return merged
