@@ -358,19 +358,25 @@ NUMBERED_SCHOOL = re.compile("[一二三四五六七八九十]{1,2}中(?:学(?![
 
 def with_numbered_schools(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
     """A place's numbered middle school is one ORG (襄垣一中, 太原五中), where the model reads the
-    county's short name as a person (襄垣 + 一中) or tags only the place."""
+    county's short name as a person (襄垣 + 一中) or misses it; with_org_names has already joined
+    the schools whose place the model tagged."""
     for school in NUMBERED_SCHOOL.finditer(text):
         before = next((e for e in ents if e[1] == school.start() and e[2] in ("PLACE", "PERSON")), None)
         if before and (before[2] == "PLACE" or text[before[0]:before[1]] in names.shorts):
             start = before[0]
         else:
-            length = next((n for n in (3, 2) if text[school.start() - n:school.start()] in names.shorts), 0)
-            start = school.start() - length
+            start = school.start() - _short_name_before(text, school.start(), names)
         inside = [e for e in ents if start <= e[0] and e[1] <= school.end()]
         if start == school.start() or any(start < e[1] and e[0] < school.end() for e in ents if e not in inside):
             continue
         ents = sorted([e for e in ents if e not in inside] + [(start, school.end(), "ORG")])
     return ents
+
+
+def _short_name_before(text: str, position: int, names: DivisionNames) -> int:
+    """The length of the city's or county's short name that ends at ``position`` (晋城 of
+    晋城经开区, 襄垣 of 襄垣一中), or 0."""
+    return next((length for length in (3, 2) if text[position - length:position] in names.shorts), 0)
 
 
 def split_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1318,7 +1324,7 @@ def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNam
             add(match.start(), match.end())
     for zone in ZONE_HEAD.finditer(text):  # a city's or county's short name before a zone: 晋城 + 经开区, 晋中 + 国家农高区
         before = zone.start() - 2 if text.endswith("国家", 0, zone.start()) else zone.start()
-        short = next((length for length in (3, 2) if text[before - length:before] in names.shorts), None)
+        short = _short_name_before(text, before, names)
         if short:
             add(before - short, before)
     # a village follows a division: one from the gazetteer, or a PLACE with a division suffix
