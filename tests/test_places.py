@@ -114,6 +114,10 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "沁河发源于我县,在沁河沁河镇段,晋祠和蒙山大佛"
     model = [(11, 14, "PLACE"), (16, 17, "PLACE"), (19, 21, "PERSON")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["沁河", "沁河", "沁河镇", "晋祠", "蒙山大佛"]
+    # Shanxi's basins and the regions they share with their neighbours
+    text = "地处上党盆地腹地,运城地处晋陕豫黄河金三角"
+    model = [(2, 4, "ORG"), (9, 11, "PLACE"), (13, 16, "PERSON"), (16, 18, "PLACE"), (18, 21, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["上党盆地", "运城", "晋陕豫黄河金三角"]
     # a place that only adds a word before the name is the name
     assert with_regions("串联起晋祠、天龙山", [(2, 5, "PLACE")]) == [(3, 5, "PLACE"), (6, 9, "PLACE")]
     # a place takes the community named after it, a division does not: its 社区 are its communities
@@ -511,6 +515,10 @@ def test_an_organisation_named_as_a_place_and_nothing_more_is_that_place():
     model = [(0, 3, "ORG"), (4, 6, "ORG"), (11, 14, "ORG"), (15, 19, "ORG")]
     assert orgs_named_as_places(text, model, places) == [(0, 3, "PLACE"), (4, 6, "ORG"), (11, 14, "PLACE"),
                                                          (15, 19, "ORG")]
+    # a division's short name before a zone's head is the place the zone is named by, not before a body's
+    places.initialize(names=["运城市"], short_names={"运城市": "运城"})
+    assert orgs_named_as_places("运城经开区铝镁产业,运城供电公司", [(0, 2, "ORG"), (10, 12, "ORG")], places) == [
+        (0, 2, "PLACE"), (10, 12, "ORG")]
 
 
 def test_list_markers_are_not_part_of_names():
@@ -689,6 +697,20 @@ def test_common_nouns_and_the_village_of_cunluo_are_no_places():
     ents = [(text.index(name), text.index(name) + len(name), "PLACE")
             for name in ("汾河", "母亲河", "古堡村", "上庄村村", "隰县两县", "张家村")]
     assert [text[s:e] for s, e, _ in without_common_nouns(text, ents)] == ["汾河", "上庄村", "隰县", "张家村"]
+    # a place ends before the 和 that joins it to the next, a name that ends in 和 keeps it
+    text = "来到塔院寺、菩萨顶和杨林街,永和县和太和"
+    ents = [(2, 5, "PLACE"), (6, 10, "PLACE"), (10, 13, "PLACE"), (14, 17, "PLACE"), (18, 20, "PLACE")]
+    assert [text[s:e] for s, e, _ in without_common_nouns(text, ents)] == ["塔院寺", "菩萨顶", "杨林街", "永和县", "太和"]
+
+
+def test_titles_systems_and_distances_are_no_names():
+    from kg.ner.places import without_title_words
+
+    text = "市委常委、宣传部长刘志敏,组织部长张晋鹏,推行河长制、林长制,沿国道向北约20公里,北约秘书长,市委宣传部"
+    ents = [(text.index(name, after), text.index(name, after) + len(name), label) for name, label, after in (
+        ("市委", "ORG", 0), ("宣传部", "ORG", 0), ("刘志敏", "PERSON", 0), ("组织", "ORG", 0), ("张晋鹏", "PERSON", 0),
+        ("河长制", "PERSON", 0), ("林长制", "PERSON", 0), ("北约", "ORG", 0), ("北约", "ORG", 40), ("市委宣传部", "ORG", 40))]
+    assert [text[s:e] for s, e, _ in without_title_words(text, ents)] == ["市委", "刘志敏", "张晋鹏", "北约", "市委宣传部"]
 
 
 def test_a_campus_is_a_place_named_with_its_university():
@@ -736,6 +758,9 @@ def test_persons_named_as_counties_in_a_list_of_places_are_places():
             (24, 26, "PERSON")]
     assert persons_named_as_places(text, ents, places) == [
         (2, 4, "PLACE"), (8, 10, "PLACE"), (11, 13, "PLACE"), (14, 16, "PLACE"), (21, 23, "PERSON"), (24, 26, "PERSON")]
+    # three provinces' one-character names are a region, two may be a person's name
+    assert persons_named_as_places("地处晋陕豫交界,苏云说", [(2, 5, "PERSON"), (8, 10, "PERSON")], places) == [
+        (2, 5, "PLACE"), (8, 10, "PERSON")]
 
 
 def test_a_river_section_is_the_river_and_the_place():
@@ -744,6 +769,9 @@ def test_a_river_section_is_the_river_and_the_place():
     places = DivisionNames("kg_places")
     places.initialize(names=["霍州市"], short_names={"霍州市": "霍州"})
     assert split_river_sections("深入汾河霍州段,汾河公园段", [(2, 6, "PLACE"), (8, 12, "PLACE")], places) == [(2, 4, "PLACE"), (4, 6, "PLACE"), (8, 12, "PLACE")]
+    # and so is a source of a river
+    places.initialize(names=["武乡县"], short_names={"武乡县": "武乡"})
+    assert split_river_sections("浊漳河北源武乡段", [(0, 7, "PLACE")], places) == [(0, 5, "PLACE"), (5, 7, "PLACE")]
 
 
 def test_all_the_places_before_a_cooperative_are_part_of_its_name():

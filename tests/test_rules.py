@@ -118,6 +118,17 @@ def test_works_on_a_named_road_are_a_project():
     assert found(text, label="PROJECT") == []  # the road must be a place found
 
 
+def test_a_line_being_built_is_a_project_and_one_that_runs_is_not():
+    text = "加快雄忻高铁、太原至绥德高铁建设。雄忻高铁累计完成投资186亿元,是祁武高速全线最长的隧道"
+    assert found(text, label="PROJECT") == ["雄忻高铁", "太原至绥德高铁", "雄忻高铁", "祁武高速"]
+    assert found("西至大运高速,乘坐高铁出行,加快普速铁路建设", label="PROJECT") == []
+
+
+def test_a_pilot_and_its_demonstration_are_one_name():
+    text = "入选国家智慧健康养老应用试点示范,实施国土绿化试点示范项目"
+    assert found(text, label="PROJECT") == ["国家智慧健康养老应用试点示范", "国土绿化试点示范项目"]
+
+
 def test_campaigns_are_projects():
     text = "深入打好蓝天保卫战,打赢大气污染防治攻坚战,打好这场攻坚战,打好项目建设攻坚战"
     assert found(text, label="PROJECT") == ["蓝天保卫战", "大气污染防治攻坚战"]
@@ -183,6 +194,12 @@ def test_a_play_film_or_book_in_book_marks_is_not_a_doc():
     # nor is a place in a work's title
     text = "现代戏《右玉》上演"
     assert found(text, [span_of(text, "右玉", "PLACE")]) == []
+    # nor are books counted in 部, nor a title the page names as a work elsewhere; the places in a
+    # work's title are places (unless one is the whole title), as MSRA tags them
+    text = "《华严寺辽金遗珍》《大同古城营建考》三部丛书首发。《华严寺辽金遗珍》由研究所编写"
+    places = [span_of(text, "华严寺", "PLACE"), span_of(text, "大同古城", "PLACE")]
+    assert found(text, places) == ["华严寺", "大同古城"]
+    assert found("合唱《我和我的祖国》", label="DOC") == []
     # a document stays one, whatever comes after its title
     assert found("出台《文物保护条例》,推出演出", label="DOC") == ["文物保护条例"]
 
@@ -229,6 +246,13 @@ def test_a_meeting_named_before_上_is_named():
     assert found(text, label="EVENT") == ["全面推动黄河流域生态保护和高质量发展座谈会"]
 
 
+def test_partners_joined_by_a_dash_name_one_meeting():
+    text = "举办了山西—中亚能源合作对接会,第十九届中国—东盟博览会"
+    ents = [span_of(text, "山西", "PLACE"), span_of(text, "中亚", "PLACE"), span_of(text, "中国", "PLACE"),
+            span_of(text, "东盟", "ORG")]
+    assert found(text, ents, label="EVENT") == ["山西—中亚能源合作对接会", "第十九届中国—东盟博览会"]
+
+
 def test_two_meetings_held_as_one_are_one_name():
     text = "市级领导干部集中学习总结会暨全市主题教育工作推进会议精神"
     assert found(text, label="EVENT") == ["市级领导干部集中学习总结会暨全市主题教育工作推进会议"]
@@ -236,6 +260,7 @@ def test_two_meetings_held_as_one_are_one_name():
 
 def test_expos_known_by_short_names_and_festival_programmes_are_events():
     assert found("本届能博会由国家能源局主办", label="EVENT") == ["能博会"]
+    assert found("第六届能博会签约项目112个", label="EVENT") == ["第六届能博会"]  # with its edition
     text = "2025年中国农民丰收节山西主场活动在隰县举办"
     assert found(text) == ["2025年中国农民丰收节山西主场活动"]
     assert found(text, label="EVENT") == found(text)

@@ -211,6 +211,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_departments(text, ents)
     ents = with_supervision_commissions(text, ents)
     ents = without_common_nouns(text, ents)
+    ents = without_title_words(text, ents)
     ents = without_prepositions(text, ents, names)
     ents = persons_before_villages(text, ents)
     ents = without_central_tasks(text, ents)
@@ -309,6 +310,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 让老城留得住记忆, 古堡民宿, 滨河步道 (MSRA tags none of them)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河"})  # 总河 + 长: the chief of rivers
 # 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
+CONJUNCTIONS = "和与及"
 BEAUTIFUL = frozenset({"和美", "壮美", "秀美", "优美", "甜美", "完美", "精美", "健美"})
 AMERICA_AFTER = re.compile("[国方籍军驻俄日英法中欧埃韩伊古两双]")
 # 村落 is "village", not the village 古堡村 + 落 (but 张家村 + 落户); 上庄村 + 村集体
@@ -427,10 +429,22 @@ def without_visiting_groups(text: str, ents: list[tuple[int, int, str]]) -> list
             else (start, end, label) for start, end, label in ents]
 
 
+# words that read as names and are none: a department's head by his short title (宣传部长, 组织部长:
+# not the body), a system named after its officers (河长制, 林长制: no person), a direction and a
+# distance (向北约20公里: not NATO)
+TITLE_WORDS = re.compile("(?:宣传|组织|统战|政法|武装)部长|[河湖林田路山街]长制|北约(?=[0-9０-９一二三四五六七八九十百几两])")
+
+
+def without_title_words(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """No name starts a title, a system or a distance (``TITLE_WORDS``) and ends inside it."""
+    words = {match.start(): match.end() for match in TITLE_WORDS.finditer(text)}
+    return [e for e in ents if not (e[0] in words and e[1] <= words[e[0]] and e[2] in ("PERSON", "ORG"))]
+
+
 def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """No PLACE is a common noun (``COMMON_NOUNS``), the 村 of 村落 (古堡村落, 古村落) or the 美 of
-    和美 (``BEAUTIFUL``), and a
-    place ends before 村集体 (上庄村 + 村集体) and before the count of a list (蒲县、隰县 + 两县)."""
+    和美 (``BEAUTIFUL``), and a place ends before 村集体 (上庄村 + 村集体), before the count of a
+    list (蒲县、隰县 + 两县) and before the 和 that joins it to the next (菩萨顶和 + 杨林街)."""
     kept = []
     for start, end, label in ents:
         if label == "PLACE":
@@ -439,6 +453,8 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
                 continue
             if text.endswith("村村", start, end) and end - start > 3:
                 end -= 1
+            if end - start >= 4 and text[end - 1] in CONJUNCTIONS and text[end - 2] in PLACE_ENDINGS + "顶山峰":
+                end -= 1  # 塔院寺、菩萨顶和 + 杨林街: the 和 joins two names (永和, 太和 end in no place word)
             count = PLACE_COUNT.search(text, start, end)
             if count and count.start() - start >= 2 and text[count.start() - 1] in DIVISION_SUFFIXES:
                 end = count.start()
@@ -560,13 +576,18 @@ def split_chains(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
     return split
 
 
+# a river, or one of its sources (浊漳河北源 + 武乡 + 段)
+RIVER_END = re.compile("[河江](?:[东南西北]源)?$")
+
+
 def split_river_sections(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
     """A river's section is the river and the place, two PLACEs before 段 (汾河霍州段 -> 汾河 +
-    霍州, as the invented pages' annotators agreed): the model sometimes tags them as one."""
+    霍州, 浊漳河北源武乡段 -> 浊漳河北源 + 武乡, as the invented pages' annotators agreed): the
+    model sometimes tags them as one."""
     split = []
     for start, end, label in ents:
         if label == "PLACE" and text[end:end + 1] == "段":
-            cut = next((cut for cut in range(start + 2, end - 1) if text[cut - 1] in "河江" and (
+            cut = next((cut for cut in range(start + 2, end - 1) if RIVER_END.search(text, start, cut) and (
                 text[cut:end] in names.shorts or names.knows(text[cut:end]))), None)
             if cut:
                 split.append((start, cut, label))
@@ -1264,6 +1285,10 @@ def with_prefecture_regions(text: str, ents: list[tuple[int, int, str]],
             else (start, end, label) for start, end, label in ents]
 
 
+# the provinces' one-character names, three or more of which name a region (晋陕豫, 川渝黔)
+PROVINCES_SHORT = re.compile("[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新港澳]{3,5}")
+
+
 def persons_named_as_places(text: str, ents: list[tuple[int, int, str]],
                             names: DivisionNames) -> list[tuple[int, int, str]]:
     """A "person" that is the short name of a county or city the text names in full is that
@@ -1271,13 +1296,14 @@ def persons_named_as_places(text: str, ents: list[tuple[int, int, str]],
     never seen as a person, the page says it is a county. So is a "person" named as a country
     or a world city (马拉维: MSRA's training set tags these 15,492 times as places, 4 as
     persons; on its test set this turned 19 false persons into right places and 1 wrong). And
-    so is a "person" named as any county or city in a list of places (霍州、洪洞、尧都、襄汾)."""
+    so is a "person" named as any county or city in a list of places (霍州、洪洞、尧都、襄汾), and
+    one named by three provinces' one-character names (晋陕豫, as 京津冀)."""
     if not any(label == "PERSON" for _, _, label in ents):
         return ents
     shorts = {names.short_names.get(text[start:end]) for start, end in _full_names(text, names)}
     ents = [(start, end, "PLACE") if label == "PERSON" and (
-        text[start:end] in names.world_names or text[start:end] in shorts) else (start, end, label)
-            for start, end, label in ents]
+        text[start:end] in names.world_names or text[start:end] in shorts or PROVINCES_SHORT.fullmatch(text, start, end))
+            else (start, end, label) for start, end, label in ents]
     return _listed_divisions(text, ents, names.shorts)
 
 
@@ -1296,9 +1322,11 @@ def orgs_named_as_places(text: str, ents: list[tuple[int, int, str]],
                           names: DivisionNames) -> list[tuple[int, int, str]]:
     """An "organisation" named as a country, a world city or a division, and nothing more, is
     that place: a country acting (中华人民共和国主席, 俄罗斯和北约) is still a country, as the
-    guidelines and MSRA have it; a body has a head word (中国政府, 山西省委)."""
-    return [(start, end, "PLACE") if label == "ORG" and (text[start:end] in names.world_names
-                                                         or names.knows(text[start:end])) else (start, end, label)
+    guidelines and MSRA have it; a body has a head word (中国政府, 山西省委). So is a division's
+    short name before a zone's head (运城 + 经开区), which with_zones then joins."""
+    return [(start, end, "PLACE") if label == "ORG" and (
+        text[start:end] in names.world_names or names.knows(text[start:end])
+        or text[start:end] in names.shorts and ZONE_HEAD.match(text, end)) else (start, end, label)
             for start, end, label in ents]
 
 

@@ -109,6 +109,7 @@ class Lexicon:
     quoted_only_head: re.Pattern  # heads that name a project only inside quotes (“粮食高产创新基地”)
     event_short_names: re.Pattern  # expos named by a short form alone (能博会, 进博会)
     project_head: re.Pattern
+    project_blocked: frozenset[str]  # words a head continues into and is no head there (项目部, 试点示范项目)
     item_endings: tuple[str, ...]
     event_head: re.Pattern
     event_blocked_prefixes: tuple[str, ...]
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         event_short_names=re.compile("|".join(data["event_short_names"])),
         quoted_only_head=re.compile("“([^“”\n]{4,30}?)(%s)”" % "|".join(data["project_heads_quoted_only"])),
         project_head=_head_pattern(project_heads, data["project_head_blocked_continuations"]),
+        project_blocked=frozenset(data["project_head_blocked_continuations"]),
         item_endings=tuple(data["enumeration_item_endings"]),
         event_head=_head_pattern(data["event_heads"], data["event_head_blocked_continuations"]),
         event_blocked_prefixes=tuple(data["event_head_blocked_prefixes"]),
@@ -188,7 +190,14 @@ def rule_spans(text: str, entities: list[Span]) -> list[Span]:
     found = (title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex, marks)
              + lab_spans(page, lex, marks))
     found = [(*cleaned.to_original(start, end), label) for start, end, label in found if start < end]
-    return [span for span in resolve_overlaps(found, list(entities)) if span[2] != WORK]
+    kept = resolve_overlaps(found, list(entities))
+    # a work's title is no entity, and the places and bodies in it are (《华严寺辽金遗珍》: 华严寺, as
+    # MSRA tags them), unless one is the whole title (the play 《右玉》); the persons the model reads
+    # in titles are mostly their words (《军史辉煌》)
+    works = [span for span in kept if span[2] == WORK]
+    named_in_works = [e for e in entities if e[2] in ("PLACE", "ORG") and e[1] - e[0] >= 2  # not 晋 of 《晋商汇票》
+                      and any(start <= e[0] and e[1] <= end and e[:2] != (start, end) for start, end, _ in works)]
+    return sorted([span for span in kept if span[2] != WORK] + named_in_works)
 
 
 def _without_marks(text: str, span: Span) -> Span | None:
@@ -252,21 +261,26 @@ def title_spans(page: str) -> list[Span]:
         short = SHORT_FORM.match(page, match.end())
         if label == "DOC" and short and short.group(1) == "“":
             spans += _quoted_mentions(page, short.group(2), short.start(2))
-    return spans
+    # a title the page once names as a work is a work wherever it names it (《大同古城营建考》作者)
+    works = {page[start:end] for start, end, label in spans if label == WORK}
+    return [(start, end, WORK if label == "DOC" and page[start:end] in works else label) for start, end, label in spans]
 
 
 TITLES_AFTER = re.compile(r"(?:、?《[^《》\n]{1,30}》)*")
+WORKS_COUNTED = re.compile(r"等?[0-9０-９一二三四五六七八九十两几多]+部")  # 《A》《B》等三部文化丛书
 
 
 def _names_a_work(page: str, opening: int, closing: int) -> bool:
     """A play, a film or a book in 《》 is no document (the guidelines' DOC is documents, laws,
     plans and policies): a word right before the title says so, 了 or a line break aside
     (编纂出版了《北魏石刻艺术图录》, 大型实景演出⏎《千年守望》, 新编历史剧《晋阳宫》), or one right
-    after it (《北魏之光》一剧) or after the titles listed with it (《打金枝》《算粮》等经典剧目)."""
+    after it (《北魏之光》一剧) or after the titles listed with it (《打金枝》《算粮》等经典剧目), or
+    their count in 部 (《A》《B》等三部丛书)."""
     lex = lexicon()
     before = page[max(0, opening - 8):opening]
+    after = TITLES_AFTER.match(page, closing).end()
     return any(before.rstrip("了的 \n\u3000").endswith(word) for word in lex.work_before) or page.startswith(
-        lex.work_after, TITLES_AFTER.match(page, closing).end())
+        lex.work_after, after) or bool(WORKS_COUNTED.match(page, after))
 
 
 def is_media_name(title: str) -> bool:
@@ -289,7 +303,7 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     """Named meetings, forums and festivals: a head word and the name to its left, and the
     expos known by their short names (能博会)."""
     spans = [(match.start(), match.end(), "EVENT") for match in PARTY_CONGRESS.finditer(page)]
-    spans += [(match.start(), match.end(), "EVENT") for match in lex.event_short_names.finditer(page)]
+    spans += [(_from_edition(page, match.start()), match.end(), "EVENT") for match in lex.event_short_names.finditer(page)]
     spans += [(start, match.end(), "EVENT") for match in NUMBERED_STUDY.finditer(page)
               for start, end, label in entities if label == "ORG" and end == match.start()]
     marks = page_marks(page, lex.event_stops, lex, entities)
@@ -298,7 +312,7 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
         if (start is None or page[start:head.end()].endswith(lex.event_blocked_prefixes)
                 or SERIES_REFERENCE.match(page, start) or NUMBER_ONLY.match(page, start, head.start())):
             continue
-        start = _after_festival(page, _from_year(page, start, head.start()), head.start())
+        start = _after_festival(page, _from_year(page, _across_dash(page, start, entities), head.start()), head.start())
         modifier = page[start:head.start()]
         signal = len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks)
         named = signal or (len(modifier) >= 4 and head.group() not in lex.signal_event_heads)
@@ -311,6 +325,15 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
 
 FESTIVAL_ENDINGS = frozenset("节周季")
 EDITION = re.compile("第[0-9０-９一二三四五六七八九十百]+届")
+EDITION_BEFORE = re.compile("(?:第[0-9０-９一二三四五六七八九十百]+|首)届$")
+
+
+def _from_edition(page: str, start: int) -> int:
+    """An expo's short name takes its edition in (第六届能博会, 首届链博会), as its full name does."""
+    edition = EDITION_BEFORE.search(page, max(0, start - 6), start)
+    return edition.start() if edition else start
+
+
 # a year starts a meeting's name: 以赛促训⏎2025年全省职工职业技能大赛 (a PDF's headline, its lines joined)
 YEAR_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{4}(?=年|[\u4e00-\u9fff])")
 
@@ -326,6 +349,17 @@ def _after_festival(page: str, start: int, head: int) -> int:
     晋中市农特产品产销对接会: two names), where two meetings so joined are one (…发展大会暨…推进会)."""
     joined = page.rfind("暨", start, head)
     return joined + 1 if joined > start and page[joined - 1] in FESTIVAL_ENDINGS else start
+
+
+DASHES = frozenset("—－-")
+
+
+def _across_dash(page: str, start: int, entities: list[Span]) -> int:
+    """Two partners joined by a dash name one meeting (山西—中亚能源合作对接会, 中国—东盟博览会):
+    the name goes on left of the dash where a place or body ends at it and another starts after it."""
+    if page[start - 1:start] not in DASHES or not any(e[0] == start and e[2] in ("PLACE", "ORG") for e in entities):
+        return start
+    return _from_edition(page, next((e[0] for e in entities if e[1] == start - 1 and e[2] in ("PLACE", "ORG")), start))
 
 
 def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
@@ -384,7 +418,7 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
     """Named projects, programmes, campaigns and pilots (``marks``: page_marks with the projects'
     stop words, and quarters as dates)."""
     spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _enumerated_projects(page, lex, marks)
-             + _road_works(page, entities))
+             + _road_works(page, entities) + _lines_under_construction(page))
     for head in lex.project_head.finditer(page):
         start = _project_start(page, head, lex, marks)
         if start is not None and _is_project_name(page, start, head, lex, marks):
@@ -422,8 +456,9 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
             modifier, lex.generic if word in lex.campaign_heads else lex.vague)
     after_de = (page[start - 1:start] == "的" and start not in marks.jumps.values() and start - 1 not in marks.jumps
                 and not page.endswith(DEED_VERBS, 0, start - 1) and start - 1 not in marks.numbers)
-    if modifier.endswith(tuple(lex.strong_heads)):
-        return False  # 国家重点研发计划 + 项目: the programme is the name, found by its own head
+    programme = next((h for h in lex.strong_heads if modifier.endswith(h)), None)
+    if programme and programme + word not in lex.project_blocked:
+        return False  # 国家重点研发计划 + 项目: the programme is the name, found by its own head (not 试点示范 + 项目)
     if (after_de or modifier.endswith(KIND_ENDINGS)) and not CAPACITY.match(modifier):
         # 重要的群众文化基础设施项目, 企业重大技术攻关类项目, 经济区重点项目: a kind of project, not a
         # name; one that starts with its place or company is named (忻州市引进的忻州半导体材料产业园项目),
@@ -537,6 +572,39 @@ def _road_works(page: str, entities: list[Span]) -> list[Span]:
     without its road word, and what follows."""
     return [(start, match.end(), "PROJECT") for match in ROAD_WORKS.finditer(page)
             for start, end, label in entities if label == "PLACE" and end in match.span(1)]
+
+
+# a railway or a motorway being built is a project (加快雄忻高铁建设, 太原至绥德高铁全线进入主体施工);
+# one that runs is a place (西至大运高速)
+LINE = re.compile("高速铁路|城际铁路|高速公路|高铁|铁路|高速")
+LINE_NAME = re.compile("[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,3}")
+BUILDING_BEFORE = ("加快推进", "加快", "推进", "推动", "开工建设", "建设", "实施")
+BUILDING_AFTER = re.compile("建设|项目|工程|累计|全线|建成|开工|主体|前期|施工")
+LINKING_CHARACTERS = "是在为与和及将把对从由经向让"
+KINDS_OF_LINE = ("普速", "城际", "高速", "重载", "货运", "客运", "地方", "专用", "疏港", "干线", "支线", "乘坐", "坐")
+
+
+def _lines_under_construction(page: str) -> list[Span]:
+    """A line named by its ends (雄忻高铁, 太原至绥德高铁) where the page builds it: a verb of
+    building before it, or building, works or progress after it; a line listed after one so
+    found (加快A、B建设) is built too, and so is every other mention of a line found."""
+    found, names = [], set()
+    for head in LINE.finditer(page):
+        start = head.start()
+        while start > 0 and "\u4e00" <= page[start - 1] <= "\u9fff" and head.start() - start < 14:
+            start -= 1
+        verb = next((v for v in BUILDING_BEFORE if page.startswith(v, start)), "")
+        if not verb and head.start() - start == 3 and page[start] in LINKING_CHARACTERS:
+            start += 1  # 是 + 祁武高速
+        name = page[start + len(verb):head.start()]
+        if not LINE_NAME.fullmatch(name) or name.startswith(KINDS_OF_LINE):
+            continue
+        listed = page[start - 1:start] == "、" and any(end == start - 1 for _, end, _ in found)
+        if verb or listed or BUILDING_AFTER.match(page, head.end()):
+            found.append((start + len(verb), head.end(), "PROJECT"))
+            names.add(page[start + len(verb):head.end()])
+    repeats = [(m.start(), m.end(), "PROJECT") for name in names for m in re.finditer(re.escape(name), page)]
+    return sorted(set(found + repeats))
 
 
 def _enumerated_projects(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
