@@ -124,6 +124,8 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "滨河路南社区建立平台,和平区社区建设"
     model = [(0, 3, "PLACE"), (11, 14, "PLACE")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["滨河路南社区", "和平区"]
+    # a street's community is a level of its own
+    assert [("锦纶街道文苑社区"[s:e]) for s, e, _ in with_regions("锦纶街道文苑社区", [(0, 6, "PLACE")])] == ["锦纶街道", "文苑社区"]
 
 
 
@@ -245,6 +247,9 @@ def test_a_name_listed_between_places_with_their_ending_is_a_place():
     # an item with no place's ending, or a list of no places, stays as it was
     assert places("推进汾河、沁源、涑水河治理", [(2, 4, "PLACE")]) == ["汾河"]
     assert places("种植玉米、大豆、小麦和油菜", []) == []
+    # nor is a bound (南至潇河) a name
+    text = "西至汾河、南至潇河"
+    assert places(text, [(2, 4, "PLACE")]) == ["汾河"]
 
 
 def test_overlapping_rule_output_keeps_the_longer_span():
@@ -706,10 +711,10 @@ def test_common_nouns_and_the_village_of_cunluo_are_no_places():
 def test_titles_systems_and_distances_are_no_names():
     from kg.ner.places import without_title_words
 
-    text = "市委常委、宣传部长刘志敏,组织部长张晋鹏,推行河长制、林长制,沿国道向北约20公里,北约秘书长,市委宣传部"
+    text = "市委常委、宣传部长刘志敏,组织部长张晋鹏,推行河长制、林长制,沿国道向北约20公里,北约秘书长,市委宣传部,楼栋长"
     ents = [(text.index(name, after), text.index(name, after) + len(name), label) for name, label, after in (
         ("市委", "ORG", 0), ("宣传部", "ORG", 0), ("刘志敏", "PERSON", 0), ("组织", "ORG", 0), ("张晋鹏", "PERSON", 0),
-        ("河长制", "PERSON", 0), ("林长制", "PERSON", 0), ("北约", "ORG", 0), ("北约", "ORG", 40), ("市委宣传部", "ORG", 40))]
+        ("河长制", "PERSON", 0), ("林长制", "PERSON", 0), ("北约", "ORG", 0), ("北约", "ORG", 40), ("市委宣传部", "ORG", 40), ("楼栋长", "PERSON", 0))]
     assert [text[s:e] for s, e, _ in without_title_words(text, ents)] == ["市委", "刘志敏", "张晋鹏", "北约", "市委宣传部"]
 
 
@@ -779,6 +784,10 @@ def test_all_the_places_before_a_cooperative_are_part_of_its_name():
 
     text = "太原市小店区南堡营果蔬专业合作社"
     assert with_county_prefixes(text, [(0, 3, "PLACE"), (3, 6, "PLACE"), (6, 16, "ORG")]) == [(0, 16, "ORG")]
+    # and the city before a company's legal name, not before another body
+    text = "晋中市榆次老城文化旅游发展有限公司,晋中市商务局"
+    assert with_county_prefixes(text, [(0, 3, "PLACE"), (3, 17, "ORG"), (18, 21, "PLACE"), (21, 24, "ORG")]) == [
+        (0, 17, "ORG"), (18, 21, "PLACE"), (21, 24, "ORG")]
 
 
 def test_the_centre_of_a_central_task_is_no_body():

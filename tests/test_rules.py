@@ -261,6 +261,11 @@ def test_two_meetings_held_as_one_are_one_name():
 def test_expos_known_by_short_names_and_festival_programmes_are_events():
     assert found("本届能博会由国家能源局主办", label="EVENT") == ["能博会"]
     assert found("第六届能博会签约项目112个", label="EVENT") == ["第六届能博会"]  # with its edition
+    # a "person" after an edition is the name the edition numbers, and the name starts at the edition
+    text = "纪念祁寯藻诞辰232周年\n第三届祁寯藻文化学术研讨会举行,举办了首届洪山香文化节"
+    persons = [span_of(text, "祁寯藻", "PERSON"), (text.index("祁寯藻", 5), text.index("祁寯藻", 5) + 3, "PERSON"),
+               span_of(text, "洪山香", "PERSON")]
+    assert found(text, persons, label="EVENT") == ["第三届祁寯藻文化学术研讨会", "首届洪山香文化节"]
     text = "2025年中国农民丰收节山西主场活动在隰县举办"
     assert found(text) == ["2025年中国农民丰收节山西主场活动"]
     assert found(text, label="EVENT") == found(text)

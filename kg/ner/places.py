@@ -430,9 +430,10 @@ def without_visiting_groups(text: str, ents: list[tuple[int, int, str]]) -> list
 
 
 # words that read as names and are none: a department's head by his short title (宣传部长, 组织部长:
-# not the body), a system named after its officers (河长制, 林长制: no person), a direction and a
-# distance (向北约20公里: not NATO)
-TITLE_WORDS = re.compile("(?:宣传|组织|统战|政法|武装)部长|[河湖林田路山街]长制|北约(?=[0-9０-９一二三四五六七八九十百几两])")
+# not the body), a system named after its officers (河长制, 林长制: no person), a community's
+# officers (楼栋长, 网格长), a direction and a distance (向北约20公里: not NATO)
+TITLE_WORDS = re.compile("(?:宣传|组织|统战|政法|武装)部长|[河湖林田路山街]长制|楼栋长|网格长|单元长"
+                         "|北约(?=[0-9０-９一二三四五六七八九十百几两])")
 
 
 def without_title_words(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -829,7 +830,8 @@ def with_county_prefixes(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     is part of its name, as the guidelines put the place prefix in the ORG (阳城县 + 润城镇…合作社
     -> 阳城县润城镇…合作社; every annotator of the invented pages joined them). MSRA keeps them
     apart (19 times in its training set, never in its test set). So are all the places before a
-    cooperative (太原市 + 小店区 + 南堡营果蔬专业合作社), which MSRA never names."""
+    cooperative (太原市 + 小店区 + 南堡营果蔬专业合作社), which MSRA never names, and the city before
+    a company's legal name (晋中市 + 榆次老城文化旅游发展有限公司)."""
     merged: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         if label == "ORG" and text.endswith(COOPERATIVES, start, end):
@@ -838,6 +840,9 @@ def with_county_prefixes(text: str, ents: list[tuple[int, int, str]]) -> list[tu
         elif (merged and label == "ORG" and merged[-1][2] == "PLACE" and merged[-1][1] == start
                 and text[start - 1] in "县市区" and TOWNSHIP_LED.match(text, start, end)):
             start = merged.pop()[0]
+        elif (merged and label == "ORG" and merged[-1][2] == "PLACE" and merged[-1][1] == start
+                and text[start - 1] == "市" and text.endswith(("有限公司", "有限责任公司"), start, end)):
+            start = merged.pop()[0]  # 晋中市 + 榆次老城文化旅游发展有限公司: a company's legal name holds its city
         merged.append((start, end, label))
     return merged
 
@@ -1108,6 +1113,7 @@ def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) ->
 # place (乔家大院、绵山、张壁古堡); the item runs from one 、 to the next, or to 和, 及, 等 or punctuation
 LISTED_ITEM = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,5}?(?=、|[和及与等]|[，。；：,;:！？!?]|$)")
 LISTED_ENDINGS = "河湖江山寺县村镇乡"
+BOUND = re.compile("[东南西北]至")  # 东至108国道、西至大运高速、南至潇河
 SITE_ENDINGS = tuple("山湖楼寺宫庙塔") + FACILITY_HEADS
 
 
@@ -1118,6 +1124,8 @@ def with_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     endings = {text[e[1] - 1] for e in ents if e[2] == "PLACE" and _listed(text, e[0], e[1])}
     place_ends = {e[1] for e in ents if e[2] == "PLACE"}
     for match in LISTED_ITEM.finditer(text):
+        if BOUND.match(text, match.start()):
+            continue  # 南至潇河: a bound, not a name (the name after 至 is the model's or the gazetteer's)
         item = match.group()
         same_ending = item[-1] in endings and item[-1] in LISTED_ENDINGS
         site = item.endswith(SITE_ENDINGS) and match.start() - 1 in place_ends
@@ -1244,7 +1252,8 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
     """Named regions, and Shanxi's rivers, mountains and best-known sites (``kg/data/regions.txt``),
     replace the spans inside them and the places that cross them (拱卫京 of 拱卫京津冀, 晋 of 晋祠),
     unless a longer name holds them (沁河镇), and take the 地区 after them (京津冀地区); a PLACE takes a 流域, a 城市群 or
-    the 社区 named after it (黄河流域, 山西中部城市群, 滨河路南社区)."""
+    the 社区 named after it (黄河流域, 山西中部城市群, 滨河路南社区), a street's community split from the
+    street (锦纶街道 + 文苑社区)."""
     for match in _REGION_PATTERN.finditer(text):
         start, end = match.span()
         if _inside_word(text, start, end, NOT_REGIONS):
@@ -1264,6 +1273,10 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
         communities = suffix and suffix.group().endswith("社区") and text[end - 1] in DIVISION_SUFFIXES
         if label == "PLACE" and suffix and not communities and not any(end <= s < suffix.end() for s in starts):
             end = suffix.end()
+            street = text.find("街道", start, end - 4)  # 锦纶街道 + 文苑社区: one level each
+            if street > start and suffix.group().endswith("社区"):
+                extended.append((start, street + 2, label))
+                start = street + 2
         extended.append((start, end, label))
     return extended
 

@@ -662,8 +662,15 @@ def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Sp
         transparent=_word_ends(page, lex.transparent),
         numbers={match.end() for pattern in (COUNT, MONEY, DATE, *times) for match in pattern.finditer(page)},
         jumps={end: start for start, end, label in entities if label != "PERSON"},
-        walls={end for start, end, label in entities if label == "PERSON"},
+        walls={_wall(page, start, end) for start, end, label in entities if label == "PERSON"},
     )
+
+
+def _wall(page: str, start: int, end: int) -> int:
+    """Where a person stops the scan for a name: at its end, or, for a "person" right after an
+    edition, at the edition, as it is the name of what the edition numbers (首届 + 洪山香 + 文化节)."""
+    edition = EDITION_BEFORE.search(page, max(0, start - 6), start)
+    return edition.start() if edition else end
 
 
 def left_edge(page: str, head: int, marks: Marks) -> int | None:
