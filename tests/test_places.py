@@ -229,6 +229,17 @@ def test_a_museum_that_acts_is_an_institution():
     # a memorial hall visited is a place, whatever the model called it; a theatre stays a body
     assert labels("游客走进麻田八路军总部纪念馆参观", [(4, 14, "ORG")]) == [("麻田八路军总部纪念馆", "PLACE")]
     assert labels("走进山西省晋剧院看戏", [(2, 8, "ORG")]) == [("山西省晋剧院", "ORG")]
+    # its deputy head speaks for it, and it goes on doing things
+    assert labels("大同市博物馆副馆长刘雅琴说,大同市图书馆持续推出讲座", [(0, 6, "PLACE"), (14, 20, "PLACE")]) == [
+        ("大同市博物馆", "ORG"), ("大同市图书馆", "ORG")]
+
+
+def test_a_museum_or_a_court_without_its_place_is_no_name():
+    from kg.ner.places import without_generic_orgs
+
+    text = "博物馆还将推出展览,法院审理认为,大同市博物馆,市中级人民法院"
+    model = [(0, 3, "ORG"), (10, 12, "ORG"), (17, 23, "ORG"), (24, 31, "ORG")]
+    assert [text[s:e] for s, e, _ in without_generic_orgs(text, model)] == ["大同市博物馆", "市中级人民法院"]
 
 
 def test_a_name_listed_between_places_with_their_ending_is_a_place():

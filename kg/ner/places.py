@@ -714,7 +714,8 @@ VISITED_HEADS = tuple(head for head in INSTITUTION_HEADS if head not in ("博物
 LOCATION_WORDS = frozenset("在于到至")  # 展览在太原市博物馆开展: where the exhibition opens
 # and where it is listed with others that act: 由忻州博物馆、代县博物馆联合主办
 INSTITUTION_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:还|也)?(?:将|推出|联合|承办|主办|协办|举办|组织|"
-                              "开展|发布|表示|工作人员|研究馆员|馆长|负责人|等单位|与[^，。；！？,;!?]{2,12}?(?:合作|共建|签|联合))"
+                              "开展|发布|表示|工作人员|研究馆员|馆长|副馆长|负责人|等单位|持续|相继|策划|设立|"
+                              "与[^，。；！？,;!?]{2,12}?(?:合作|共建|签|联合))"
                               % "|".join(INSTITUTION_HEADS))
 
 
@@ -1198,8 +1199,9 @@ GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "�
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
                           "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
                           "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组", "协会", "实验室",
-                          "集团", "管委会", "联合实验室",
+                          "集团", "管委会", "联合实验室", "博物馆", "图书馆", "纪念馆", "文化馆", "美术馆", "法院",
                           "新能源", "医保基金", "安排"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金, 安排部署
+# (a museum, a library or a court without its place is the one the page speaks of: 博物馆还将推出, 法院审理认为)
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 MEMBER_ROLES = {"人大": "代表", "政协": "委员"}
 
