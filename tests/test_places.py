@@ -114,6 +114,11 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "沁河发源于我县,在沁河沁河镇段,晋祠和蒙山大佛"
     model = [(11, 14, "PLACE"), (16, 17, "PLACE"), (19, 21, "PERSON")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["沁河", "沁河", "沁河镇", "晋祠", "蒙山大佛"]
+    # a place that goes on a character or two after the name, or by a numbered part, is the name
+    text = "依托云丘山康养资源,天龙山石窟第8窟,与太岳山国有林管理局,沁河镇"
+    model = [(text.index(name), text.index(name) + len(name), "PLACE")
+             for name in ("云丘山康", "天龙山石窟第8窟", "太岳山国有林管理局", "沁河镇")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["云丘山", "天龙山石窟", "太岳山国有林管理局", "沁河镇"]
     # Shanxi's basins and the regions they share with their neighbours
     text = "地处上党盆地腹地,运城地处晋陕豫黄河金三角"
     model = [(2, 4, "ORG"), (9, 11, "PLACE"), (13, 16, "PERSON"), (16, 18, "PLACE"), (18, 21, "PLACE")]
@@ -232,6 +237,23 @@ def test_a_museum_that_acts_is_an_institution():
     # its deputy head speaks for it, and it goes on doing things
     assert labels("大同市博物馆副馆长刘雅琴说,大同市图书馆持续推出讲座", [(0, 6, "PLACE"), (14, 20, "PLACE")]) == [
         ("大同市博物馆", "ORG"), ("大同市图书馆", "ORG")]
+
+
+def test_a_line_travelled_on_is_a_place():
+    from kg.ner.places import with_running_lines
+
+    text = "郑太高铁通车后,游客经侯禹高速到达,乘坐高铁"
+    model = [(0, 3, "PERSON"), (11, 13, "PERSON")]
+    assert [(text[s:e], label) for s, e, label in with_running_lines(text, model)] == [
+        ("郑太高铁", "PLACE"), ("侯禹高速", "PLACE")]
+
+
+def test_a_commission_ends_before_the_verb_and_a_name_before_the_list_comma():
+    from kg.ner.places import without_joining_verb, without_list_markers
+
+    assert without_joining_verb("市卫健委会同市医保局", [(0, 5, "ORG")]) == [(0, 4, "ORG")]
+    assert without_joining_verb("市人大常委会同意", [(0, 6, "ORG")]) == [(0, 6, "ORG")]
+    assert without_list_markers("樊村镇、阳村街道", [(0, 3, "PLACE"), (3, 6, "PLACE")]) == [(0, 3, "PLACE"), (4, 6, "PLACE")]
 
 
 def test_a_museum_or_a_court_without_its_place_is_no_name():
@@ -722,10 +744,10 @@ def test_common_nouns_and_the_village_of_cunluo_are_no_places():
 def test_titles_systems_and_distances_are_no_names():
     from kg.ner.places import without_title_words
 
-    text = "市委常委、宣传部长刘志敏,组织部长张晋鹏,推行河长制、林长制,沿国道向北约20公里,北约秘书长,市委宣传部,楼栋长"
+    text = "市委常委、宣传部长刘志敏,组织部长张晋鹏,推行河长制、林长制,沿国道向北约20公里,北约秘书长,市委宣传部,楼栋长,市总林长"
     ents = [(text.index(name, after), text.index(name, after) + len(name), label) for name, label, after in (
         ("市委", "ORG", 0), ("宣传部", "ORG", 0), ("刘志敏", "PERSON", 0), ("组织", "ORG", 0), ("张晋鹏", "PERSON", 0),
-        ("河长制", "PERSON", 0), ("林长制", "PERSON", 0), ("北约", "ORG", 0), ("北约", "ORG", 40), ("市委宣传部", "ORG", 40), ("楼栋长", "PERSON", 0))]
+        ("河长制", "PERSON", 0), ("林长制", "PERSON", 0), ("北约", "ORG", 0), ("北约", "ORG", 40), ("市委宣传部", "ORG", 40), ("楼栋长", "PERSON", 0), ("林长", "PERSON", 60))]
     assert [text[s:e] for s, e, _ in without_title_words(text, ents)] == ["市委", "刘志敏", "张晋鹏", "北约", "市委宣传部"]
 
 

@@ -122,11 +122,19 @@ def test_a_line_being_built_is_a_project_and_one_that_runs_is_not():
     text = "加快雄忻高铁、太原至绥德高铁建设。雄忻高铁累计完成投资186亿元,是祁武高速全线最长的隧道"
     assert found(text, label="PROJECT") == ["雄忻高铁", "太原至绥德高铁", "雄忻高铁", "祁武高速"]
     assert found("西至大运高速,乘坐高铁出行,加快普速铁路建设", label="PROJECT") == []
+    # a batch is not part of the name, and nor is the verb before it
+    text = "入选全国第二批城市一刻钟便民生活圈试点,对标国家紧密型县域医共体建设试点要求,全省首批县级医院综合能力提升工程"
+    assert found(text, label="PROJECT") == ["城市一刻钟便民生活圈试点", "国家紧密型县域医共体建设试点", "县级医院综合能力提升工程"]
 
 
 def test_a_pilot_and_its_demonstration_are_one_name():
     text = "入选国家智慧健康养老应用试点示范,实施国土绿化试点示范项目"
     assert found(text, label="PROJECT") == ["国家智慧健康养老应用试点示范", "国土绿化试点示范项目"]
+
+
+def test_a_quoted_programme_built_or_reform_carried_out_is_a_project():
+    text = "深入推进“人人持证、技能社会”建设,推进“高效办成一件事”改革,深化“放管服”改革,以“技能吕梁”建设行动为抓手"
+    assert found(text, label="PROJECT") == ["人人持证、技能社会", "高效办成一件事", "“技能吕梁”建设行动"]
 
 
 def test_campaigns_are_projects():
@@ -244,6 +252,14 @@ def test_meeting_words_without_a_name_are_not_events():
 def test_a_meeting_named_before_上_is_named():
     text = "传达学习在全面推动黄河流域生态保护和高质量发展座谈会上的重要讲话精神"
     assert found(text, label="EVENT") == ["全面推动黄河流域生态保护和高质量发展座谈会"]
+
+
+def test_an_edition_a_round_and_a_quoted_subtitle_are_part_of_the_name():
+    text = "第七个中国农民丰收节当天,召开十三届市委第六轮巡察动员部署会,开出第一个培训班"
+    assert found(text, label="EVENT") == ["第七个中国农民丰收节", "十三届市委第六轮巡察动员部署会"]
+    text = "推出的“宋韵边关——岢岚长城文物展”,在古城内设置主题展区12个"
+    assert found(text, label="EVENT") == ["宋韵边关——岢岚长城文物展"]
+    assert found("举办2025岢岚宋长城山地越野赛,参加越野赛", label="EVENT") == ["2025岢岚宋长城山地越野赛"]
 
 
 def test_partners_joined_by_a_dash_name_one_meeting():

@@ -184,6 +184,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_village_names(text, ents)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_regions(text, ents)
+    ents = with_running_lines(text, ents)
     ents = with_prefecture_regions(text, ents, names)
     ents = with_zones(text, ents)
     ents = zones_that_act(text, ents)
@@ -204,6 +205,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = institutions_that_act(text, ents)
     ents = with_county_prefixes(text, ents)
     ents = without_title_groups(text, ents)
+    ents = without_joining_verb(text, ents)
     ents = with_community_bodies(text, ents)
     ents = with_numbered_schools(text, ents, names)
     ents = split_listed_places(text, ents)
@@ -293,13 +295,14 @@ def _opened_before(text: str, start: int, end: int) -> bool:
 
 
 def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A name does not start or end with a list marker (①朱佩②希拉克③巴拉迪尔 names 朱佩, not 朱佩②):
-    the marker goes, and so does a span that was nothing else."""
+    """A name does not start or end with a list marker (①朱佩②希拉克③巴拉迪尔 names 朱佩, not 朱佩②)
+    or the comma between items (樊村镇 + 、阳村街道): the marker goes, and so does a span that was
+    nothing else."""
     trimmed = []
     for start, end, label in ents:
-        while start < end and unicodedata.category(text[start]) == "No":
+        while start < end and (unicodedata.category(text[start]) == "No" or text[start] == "、"):
             start += 1
-        while end > start and unicodedata.category(text[end - 1]) == "No":
+        while end > start and (unicodedata.category(text[end - 1]) == "No" or text[end - 1] == "、"):
             end -= 1
         if start < end:
             trimmed.append((start, end, label))
@@ -430,9 +433,9 @@ def without_visiting_groups(text: str, ents: list[tuple[int, int, str]]) -> list
 
 
 # words that read as names and are none: a department's head by his short title (宣传部长, 组织部长:
-# not the body), a system named after its officers (河长制, 林长制: no person), a community's
+# not the body), an officer of a system and the system (林长, 河长制: no person), a community's
 # officers (楼栋长, 网格长), a direction and a distance (向北约20公里: not NATO)
-TITLE_WORDS = re.compile("(?:宣传|组织|统战|政法|武装)部长|[河湖林田路山街]长制|楼栋长|网格长|单元长"
+TITLE_WORDS = re.compile("(?:宣传|组织|统战|政法|武装)部长|[河湖林田路山街]长制?|楼栋长|网格长|单元长"
                          "|北约(?=[0-9０-９一二三四五六七八九十百几两])")
 
 
@@ -1149,6 +1152,17 @@ def _listed(text: str, start: int, end: int) -> bool:
 TITLE_GROUP = re.compile("党组(?=副?书记|成员)|(?<=[局厅])党委(?=副?书记|委员|成员)")
 
 
+NOT_JOINING = ("同意", "同时", "同比", "同样", "同等", "同步", "同期")  # 常委会同意: a committee agrees
+
+
+def without_joining_verb(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A commission that acts together with another (市卫健委 + 会同 + 市医保局) ends before the
+    verb: the model reads 委会 as a committee's end."""
+    return [(start, end - 1, label) if label == "ORG" and end - start > 3 and text.endswith("委会", start, end)
+            and not text.endswith("常委会", start, end) and text.startswith("同", end)
+            and not text.startswith(NOT_JOINING, end) else (start, end, label) for start, end, label in ents]
+
+
 def without_title_groups(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """An ORG that ends in 党组 before 书记, 副书记 or 成员 is the body without it: the
     guidelines keep titles outside names, and 党组书记 is one (市政协党组书记 -> 市政协)."""
@@ -1250,6 +1264,29 @@ def _generic(text: str, start: int, end: int) -> bool:
     return any(text[cut:end] in GENERIC_ORGS for cut in range(max(0, end - LONGEST_GENERIC_ORG), start + 1))
 
 
+# a motorway or a railway named by the two places it joins, where one travels on it (经侯禹高速, 郑太高铁
+# 通车后); one being built is a project (kg.ner.rules)
+RUNNING_LINE = re.compile("(?<=[经沿与跨从往])[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)"
+                          "|[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁)(?=通车|出口|沿线|收费站)")
+
+
+def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A line travelled on (``RUNNING_LINE``) is one PLACE, in place of what the model read in it
+    (侯禹 as a person), unless a longer name holds it."""
+    for match in RUNNING_LINE.finditer(text):
+        overlapping = [e for e in ents if e[0] < match.end() and match.start() < e[1]]
+        if all(match.start() <= e[0] and e[1] <= match.end() for e in overlapping):
+            ents = sorted([e for e in ents if e not in overlapping] + [(*match.span(), "PLACE")])
+    return ents
+
+
+def _names_more(rest: str) -> bool:
+    """Whether what a place adds after a region's name makes a longer name (沁河 + 镇, 晋祠 + 博物馆,
+    太岳山 + 国有林管理局), not a character or two the model took in (云丘山 + 康 of 康养) nor a
+    numbered part (天龙山石窟 + 第8窟)."""
+    return len(rest) > 2 and rest[0] != "第" or rest[-1] in PLACE_ENDINGS + "馆园站山峰顶城堡院场源" or rest.endswith(FACILITY_HEADS)
+
+
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Named regions, and Shanxi's rivers, mountains and best-known sites (``kg/data/regions.txt``),
     replace the spans inside them and the places that cross them (拱卫京 of 拱卫京津冀, 晋 of 晋祠),
@@ -1264,7 +1301,8 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
         # a place that ends in the name and starts before it is the name with a word the model
         # took in (串联起 + 晋祠, 制造在 + 潇河); one that goes on after it is a name of its own (沁河镇)
         replaced = [e for e in ents if e[0] < end and start < e[1] and (
-            start <= e[0] and e[1] <= end or e[2] == "PLACE" and (not (e[0] <= start and end <= e[1]) or e[1] == end))]
+            start <= e[0] and e[1] <= end or e[2] == "PLACE" and (not (e[0] <= start and end <= e[1]) or e[1] == end
+                                                                  or not _names_more(text[end:e[1]])))]
         if not any(e[0] < end and start < e[1] for e in ents if e not in replaced):
             ents = sorted([e for e in ents if e not in replaced] + [(start, end, "PLACE")])
     starts = {e[0] for e in ents}

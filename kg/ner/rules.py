@@ -50,7 +50,8 @@ GROUP_LIMIT = 30
 NAME_LIMIT = 45
 # A count ends a name's left edge (实施200个项目), but not 百名 alone: 百名医师下基层义诊行动 and
 # 万名医师支援农村卫生工程 name campaigns
-COUNT = re.compile(r"(?![百千万]名)[0-9０-９一二三四五六七八九十百千万两几多]+\s*[余多]?[个项批座条家所处名位类场轮]"  # 20 余项
+COUNT = re.compile(r"(?![百千万]名)[0-9０-９一二三四五六七八九十百千万两几多]+\s*[余多]?[个项批座条家所处名位类场]"  # 20 余项
+                   r"|(?<![第0-9０-９一二三四五六七八九十百千万两几多])[0-9０-９一二三四五六七八九十两几多]+轮"  # 第六轮巡察: part of a name
                    r"|(?<![0-9０-９])(?:[0-9０-９]{1,2}|[一二三四五六七八九十百千万两几多]+)大")  # 三大, not 2025大同
 # A date with its month is never part of a name: １９９７年３月１２日政协第八届全国委员会第五次会议
 # an amount, and the verb it pays for: 投资12亿元建设 + 锐视达年产3000万套车载镜头模组项目
@@ -161,12 +162,15 @@ def lexicon() -> Lexicon:
 
 def _head_pattern(heads: list[str], blocked: list[str]) -> re.Pattern:
     """Longest head first; a head that continues into a blocked word (工程师, 会议室) is no
-    head, and a head ending in 会 never stops short of 会议 (工作会|议)."""
+    head, a head ending in 会 never stops short of 会议 (工作会|议), nor one ending in 展 short of
+    展区 (主题展|区)."""
     alternatives = []
     for head in sorted(heads, key=len, reverse=True):
         after = [re.escape(word[len(head):]) for word in blocked if word.startswith(head)]
         if head.endswith("会"):
             after.append("[议员长所馆场堂址]")
+        if head.endswith("展"):
+            after.append("[区厅馆台位板]")  # 主题展区: a place at an expo
         if head in VERB_BEFORE_NUMBER:
             after.append("[0-9０-９一二两三四五六七八九十](?!大)")  # not 培育计划 + 四大任务
         alternatives.append(re.escape(head) + (f"(?!{'|'.join(after)})" if after else ""))
@@ -313,6 +317,9 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
                 or SERIES_REFERENCE.match(page, start) or NUMBER_ONLY.match(page, start, head.start())):
             continue
         start = _after_festival(page, _from_year(page, _across_dash(page, start, entities), head.start()), head.start())
+        start = _from_quote_title(page, start, head.end())
+        if start < head.start():
+            start = _from_edition(page, start)  # 第七个 + 中国农民丰收节, not 第一个 + 培训班
         modifier = page[start:head.start()]
         signal = len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks)
         named = signal or (len(modifier) >= 4 and head.group() not in lex.signal_event_heads)
@@ -325,11 +332,11 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
 
 FESTIVAL_ENDINGS = frozenset("节周季")
 EDITION = re.compile("第[0-9０-９一二三四五六七八九十百]+届")
-EDITION_BEFORE = re.compile("(?:第[0-9０-９一二三四五六七八九十百]+|首)届$")
+EDITION_BEFORE = re.compile("(?:第[0-9０-９一二三四五六七八九十百]+|首)届$|第[0-9０-９一二三四五六七八九十百]+个$")
 
 
 def _from_edition(page: str, start: int) -> int:
-    """An expo's short name takes its edition in (第六届能博会, 首届链博会), as its full name does."""
+    """A name takes its edition in (第六届能博会, 首届链博会, 第七个中国农民丰收节)."""
     edition = EDITION_BEFORE.search(page, max(0, start - 6), start)
     return edition.start() if edition else start
 
@@ -352,6 +359,14 @@ def _after_festival(page: str, start: int, head: int) -> int:
 
 
 DASHES = frozenset("—－-")
+
+
+def _from_quote_title(page: str, start: int, end: int) -> int:
+    """A quoted exhibition whose title and subtitle a dash joins is one name (“宋韵边关——岢岚长城文物展”)."""
+    opening = page.rfind("“", max(0, start - 20), start)
+    if opening < 0 or "”" in page[opening:start] or "—" not in page[opening:start] or page[end:end + 1] != "”":
+        return start
+    return opening + 1
 
 
 def _across_dash(page: str, start: int, entities: list[Span]) -> int:
@@ -417,7 +432,8 @@ def _part_before(page: str, conjunction: int, marks: Marks) -> int | None:
 def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -> list[Span]:
     """Named projects, programmes, campaigns and pilots (``marks``: page_marks with the projects'
     stop words, and quarters as dates)."""
-    spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _enumerated_projects(page, lex, marks)
+    spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _quoted_works(page, lex)
+             + _enumerated_projects(page, lex, marks)
              + _road_works(page, entities) + _lines_under_construction(page))
     for head in lex.project_head.finditer(page):
         start = _project_start(page, head, lex, marks)
@@ -518,6 +534,17 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
                 if len(name.strip()) >= 2 and not _all_words(name, lex.vague):
                     spans.append((*_strip(page, offset + item.start(), offset + item.end()), "PROJECT"))
     return spans
+
+
+# a quoted programme that is built or a reform that is carried out (推进“清廉阳泉”建设, 推进“高效办成一件事”
+# 改革); a reform is named by five characters at least, as the annotators read them (“放管服”改革: a slogan)
+QUOTED_BUILDING = re.compile("“([^“”\n]{4,20})”建设(?![成者])|“([\u4e00-\u9fff]{5,16})”改革")
+
+
+def _quoted_works(page: str, lex: Lexicon) -> list[Span]:
+    """Quoted names before 建设 or 改革 (``QUOTED_BUILDING``), unless generic."""
+    return [(match.start(group), match.end(group), "PROJECT") for match in QUOTED_BUILDING.finditer(page)
+            for group in (1, 2) if match.group(group) and not _all_words(match.group(group), lex.generic)]
 
 
 def _quoted_designations(page: str, lex: Lexicon) -> list[Span]:
