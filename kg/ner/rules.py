@@ -696,8 +696,8 @@ def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Sp
 def _wall(page: str, start: int, end: int) -> int:
     """Where a person stops the scan for a name: at its end, or, for a "person" right after an
     edition, at the edition, as it is the name of what the edition numbers (首届 + 洪山香 + 文化节)."""
-    edition = EDITION_BEFORE.search(page, max(0, start - 6), start)
-    return edition.start() if edition else end
+    edition = _from_edition(page, start)
+    return edition if edition < start else end
 
 
 def left_edge(page: str, head: int, marks: Marks) -> int | None:
