@@ -312,8 +312,9 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # common nouns of local news the model reads as places: 汾河是山西的母亲河, 带队巡河, 千年雄关, 总河长,
 # 让老城留得住记忆, 古堡民宿, 滨河步道 (MSRA tags none of them)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河"})  # 总河 + 长: the chief of rivers
-# 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
+# the words that join two names (塔院寺、菩萨顶和 + 杨林街)
 CONJUNCTIONS = "和与及"
+# 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
 BEAUTIFUL = frozenset({"和美", "壮美", "秀美", "优美", "甜美", "完美", "精美", "健美"})
 AMERICA_AFTER = re.compile("[国方籍军驻俄日英法中欧埃韩伊古两双]")
 # 村落 is "village", not the village 古堡村 + 落 (but 张家村 + 落户); 上庄村 + 村集体
@@ -1284,7 +1285,7 @@ def _names_more(rest: str) -> bool:
     """Whether what a place adds after a region's name makes a longer name (沁河 + 镇, 晋祠 + 博物馆,
     太岳山 + 国有林管理局), not a character or two the model took in (云丘山 + 康 of 康养) nor a
     numbered part (天龙山石窟 + 第8窟)."""
-    return len(rest) > 2 and rest[0] != "第" or rest[-1] in PLACE_ENDINGS + "馆园站山峰顶城堡院场源" or rest.endswith(FACILITY_HEADS)
+    return (len(rest) > 2 and rest[0] != "第") or rest[-1] in PLACE_ENDINGS + "馆园站山峰顶城堡院场源" or rest.endswith(FACILITY_HEADS)
 
 
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

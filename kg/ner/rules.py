@@ -432,7 +432,7 @@ def _part_before(page: str, conjunction: int, marks: Marks) -> int | None:
 def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -> list[Span]:
     """Named projects, programmes, campaigns and pilots (``marks``: page_marks with the projects'
     stop words, and quarters as dates)."""
-    spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _quoted_works(page, lex)
+    spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _quoted_programmes(page, lex)
              + _enumerated_projects(page, lex, marks)
              + _road_works(page, entities) + _lines_under_construction(page))
     for head in lex.project_head.finditer(page):
@@ -541,7 +541,7 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
 QUOTED_BUILDING = re.compile("“([^“”\n]{4,20})”建设(?![成者])|“([\u4e00-\u9fff]{5,16})”改革")
 
 
-def _quoted_works(page: str, lex: Lexicon) -> list[Span]:
+def _quoted_programmes(page: str, lex: Lexicon) -> list[Span]:
     """Quoted names before 建设 or 改革 (``QUOTED_BUILDING``), unless generic."""
     return [(match.start(group), match.end(group), "PROJECT") for match in QUOTED_BUILDING.finditer(page)
             for group in (1, 2) if match.group(group) and not _all_words(match.group(group), lex.generic)]
