@@ -320,6 +320,10 @@ def test_address_forms_are_not_persons():
     text = "原告王某与被告李某某,王某明"
     found = [Mention(2, 3, "王", "PERSON"), Mention(7, 9, "李某", "PERSON"), Mention(11, 14, "王某明", "PERSON")]
     assert without_address_forms(text, found) == [Mention(11, 14, "王某明", "PERSON")]
+    # the citizens a local page quotes by surname (the guidelines' address forms), not a full name
+    text = "游客王女士说,李先生和孙中山先生"
+    found = [Mention(2, 3, "王", "PERSON"), Mention(7, 8, "李", "PERSON"), Mention(11, 14, "孙中山", "PERSON")]
+    assert without_address_forms(text, found) == [Mention(11, 14, "孙中山", "PERSON")]
 
 
 def test_no_name_across_a_space_except_a_padded_two_character_person():

@@ -39,7 +39,8 @@ PIECE_LENGTH = 1000
 # The statistical model's labels (the others come from rules) and the shortest name of each
 # that with_repeats looks for elsewhere in the text.
 REPEAT_MIN_LENGTH = {"PERSON": 2, "PLACE": 2, "ORG": 3}
-ADDRESS_FORMS = ("大妈", "大娘", "大爷", "大叔", "大婶", "大姐", "大哥", "阿姨", "阿婆", "师傅")
+# (a surname with 女士 or 先生 is one too: the citizen a local page quotes, 游客王女士)
+ADDRESS_FORMS = ("大妈", "大娘", "大爷", "大叔", "大婶", "大姐", "大哥", "阿姨", "阿婆", "师傅", "女士", "先生")
 _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 # Bylines: 本报记者 马慧荣, 记者刘婷婷 通讯员杨柳青报道, (记者 郑苗苗), 李红卫 摄. The name is
 # two or three Han characters between a role word and a space, line end, 摄, 报道 or bracket
