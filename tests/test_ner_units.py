@@ -9,7 +9,7 @@ from spacy.vocab import Vocab
 
 from kg.mention import Mention
 from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_short_forms, with_leaders,
-                    with_quoted_projects, with_repeats, without_address_forms, without_names_across_spaces,
+                    with_quoted_projects, with_repeats, without_address_forms, without_latin_persons, without_names_across_spaces,
                     without_sayings, without_trailing_adverbs)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import (bio_spans, char_doc, name_lists, read_bio, read_cluener, read_markup, read_pages,
@@ -305,6 +305,11 @@ def test_span_scores_exact_match_per_label():
     assert scores["per_label"]["PERSON"]["f"] == 1.0
     assert scores["per_label"]["PLACE"] == {"p": 0.0, "r": 0.0, "f": 0.0, "tp": 0, "fp": 1, "fn": 1}
     assert scores["micro"]["tp"] == 2 and scores["micro"]["fp"] == 1  # PROJECT ignored
+
+
+def test_a_person_s_name_holds_chinese_characters():
+    found = [Mention(3, 8, "bwhzk", "PERSON"), Mention(9, 11, "王刚", "PERSON"), Mention(12, 15, "CBD", "PLACE")]
+    assert without_latin_persons(found) == found[1:]
 
 
 def test_address_forms_are_not_persons():

@@ -982,3 +982,33 @@ def test_a_zone_acts_this_year():
     from kg.ner.places import zones_that_act
 
     assert zones_that_act("综改示范区今年出台《措施》", [(0, 5, "PLACE")]) == [(0, 5, "ORG")]
+
+
+def test_an_inspection_group_and_a_leading_group_s_office_belong_to_their_body():
+    from kg.ner.places import with_body_units, without_generic_orgs
+
+    text = "市委第三巡察组组长表示,各巡察组进驻。可向市处置非法集资工作领导小组办公室举报"
+    ents = [(0, 2, "ORG"), (4, 7, "ORG"), (13, 16, "ORG"), (21, 34, "ORG")]
+    assert without_generic_orgs(text, with_body_units(text, ents)) == [(0, 7, "ORG"), (21, 37, "ORG")]
+
+
+def test_a_body_named_after_a_site_takes_its_province_and_a_listed_short_name_is_whole():
+    from kg.ner.places import with_org_names, with_whole_short_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["晋中市", "忻州市", "厦门市"], short_names={"晋中市": "晋中", "忻州市": "忻州", "厦门市": "厦门"})
+    text = "山西省永乐宫壁画保护研究院与福建厦门海外旅行社"
+    ents = [(0, 3, "PLACE"), (3, 6, "PLACE"), (14, 16, "PLACE"), (16, 18, "PLACE")]
+    assert with_org_names(text, ents, names) == [(0, 13, "ORG"), (14, 16, "PLACE"), (16, 23, "ORG")]
+    text = "支持忻州、晋中、运城等市,晋城"
+    assert with_whole_short_names(text, [(2, 4, "PLACE"), (5, 6, "PLACE"), (13, 14, "PLACE")], names) == [
+        (2, 4, "PLACE"), (5, 7, "PLACE"), (13, 14, "PLACE")]
+
+
+def test_the_state_grid_is_no_united_nations_and_an_urban_village_is_no_place():
+    from kg.ner.bodies import without_verbs_before_bodies
+    from kg.ner.places import without_common_nouns
+
+    text = "该区联合国网太原供电公司,联合国教科文组织"
+    assert without_verbs_before_bodies(text, [(2, 12, "ORG"), (13, 21, "ORG")]) == [(4, 12, "ORG"), (13, 21, "ORG")]
+    assert without_common_nouns("新开工21个城中村改造项目", [(6, 9, "PLACE")]) == []

@@ -574,3 +574,25 @@ def test_carnivals_camping_festivals_and_national_contests_are_events():
 def test_a_visit_is_no_part_of_the_works_it_sees():
     text = "实地观摩皇城相府景区提质升级、上庄古村落保护利用等项目"
     assert found(text, label="PROJECT") == ["皇城相府景区提质升级", "上庄古村落保护利用"]
+
+
+def test_games_known_by_short_names_are_events_and_a_weekly_supplement_is_none():
+    text = "本届省运会由省政府主办,46名运动员获得十五运会决赛资格。星期四 文化周刊"
+    assert found(text, label="EVENT") == ["省运会", "十五运会"]
+
+
+def test_a_mural_a_new_book_and_a_talk_are_works_but_a_published_report_is_a_document():
+    text = "元代壁画《朝元图》,以其新著《关帝庙里的山西》为例,作了题为《量子通信之路》的报告。《陶寺考古发掘报告》出版后"
+    assert found(text, label="DOC") == ["陶寺考古发掘报告"]
+
+
+def test_a_plan_to_renovate_is_no_plan_and_a_month_s_third_ends_a_campaign_s_left_edge():
+    text = "2024年杏花岭区计划改造老旧小区27个。自2月下旬“雷霆2025”专项行动开展以来"
+    assert found(text, label="PROJECT") == ["“雷霆2025”专项行动"]
+
+
+def test_a_ministry_runs_a_pilot_and_a_person_s_name_can_start_a_meeting_s_topic():
+    text = "光华社区入选住房城乡建设部完整社区建设试点。学习雷锋精神座谈会召开"
+    ministry = span_of(text, "住房城乡建设部", "ORG")
+    assert found(text, [ministry], label="PROJECT") == ["完整社区建设试点"]
+    assert found(text, [span_of(text, "雷锋", "PERSON")], label="EVENT") == ["学习雷锋精神座谈会"]

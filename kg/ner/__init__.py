@@ -58,6 +58,7 @@ RULE_LABELS = ("PROJECT", "DOC", "EVENT")
 VAGUE_TRADES = ("科技", "技术", "实业", "发展")  # the trades a company's short form leaves out
 HORIZONTAL_SPACES = re.compile(f"[{HORIZONTAL_SPACE}]+")
 _WORDS_APART = re.compile(f"[\u4e00-\u9fff][{HORIZONTAL_SPACE}]+[\u4e00-\u9fff]")
+_HAN = re.compile("[\u4e00-\u9fff]")
 _LEADERS = re.compile("|".join(sorted(read_word_list("leaders.txt"), key=len, reverse=True)))
 
 
@@ -216,7 +217,7 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, mentions)))
+    persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, without_latin_persons(mentions))))
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
     mentions = with_repeats(text, with_bylines(text, persons), short_names)
@@ -262,6 +263,12 @@ def without_sayings(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 ADVERBS = "刚正就也又还都便才曾将已"
+
+
+def without_latin_persons(mentions: list[Mention]) -> list[Mention]:
+    """A person's name holds Chinese characters (not ycrbwhzk of an e-mail address: the papers,
+    and MSRA, write foreign names in characters)."""
+    return [m for m in mentions if m.label != "PERSON" or _HAN.search(m.text)]
 
 
 def without_trailing_adverbs(mentions: list[Mention]) -> list[Mention]:

@@ -42,14 +42,14 @@ JOINING_VERBS = ("联合", "会同", "携手", "协同")  # before any body's na
 
 def without_verbs_before_bodies(text: str, ents: list[Span]) -> list[Span]:
     """An ORG does not start with the verb before a body (联合共青团临汾市委 is 联合 + 共青团临汾市委);
-    联合国 keeps its 联合."""
+    联合国 keeps its 联合 (but not 联合 + 国网太原供电公司, the State Grid's)."""
     trimmed = []
     for start, end, label in ents:
         verb = next((v for v in VERBS_BEFORE_BODIES if text.startswith(v, start)), "") if label == "ORG" else ""
         rest = start + len(verb)
         joins = verb in JOINING_VERBS or text.startswith(BODY_STARTS, rest)  # 联合太原理工大学
         if verb and end - rest >= 4 and joins and not text.startswith("联合国", start) or (
-                verb == "联合" and text.startswith("联合国家", start) and end - rest >= 6):
+                verb == "联合" and text.startswith(("联合国家", "联合国网"), start) and end - rest >= 6):
             start = rest
         trimmed.append((start, end, label))
     return trimmed
@@ -58,14 +58,14 @@ def without_verbs_before_bodies(text: str, ents: list[Span]) -> list[Span]:
 # The State Council's ministries and the national bodies local papers name (工业和信息化部, 国家能源局);
 # 教育部门 and 公安部门 are the authorities, not the ministry
 MINISTRIES = read_word_list("ministries.txt")
-_MINISTRY = re.compile("(?:%s)(?!门)" % "|".join(sorted(MINISTRIES, key=len, reverse=True)))
+MINISTRY_NAME = re.compile("(?:%s)(?!门)" % "|".join(sorted(MINISTRIES, key=len, reverse=True)))
 
 
 def with_ministries(text: str, ents: list[Span]) -> list[Span]:
     """A ministry or national body (``kg/data/ministries.txt``) is one ORG wherever named, in
     place of what the model made of it: it reads the 和 of 工业和信息化部 or 住房和城乡建设部 as
     "and" and tags a piece. A name the model found around it stands (中国外交部, 水利部办公厅)."""
-    for match in _MINISTRY.finditer(text):
+    for match in MINISTRY_NAME.finditer(text):
         start, end = match.span()
         if not any(e[0] <= start and end <= e[1] for e in ents):
             ents = sorted([e for e in ents if not (e[0] < end and start < e[1])] + [(start, end, "ORG")])
@@ -101,7 +101,8 @@ NOT_IN_ORG_NAME = set("的在和与及各依托为将对把被向是了有等到
 NOT_IN_ORG_WORDS = ("推进", "加强", "开展", "实施", "打造", "提升", "促进", "完善", "落实", "深化", "积极", "全面",
                     "大力", "建成", "投资", "组织", "成立", "设立", "建立", "定点",  # 太原市定点医院: any designated hospital
                     "召开", "举行",  # 孝义市 + 召开全市工会 (经费审查工作会议)
-                    "通过", "一家")  # 兴县 + 通过建设社区工厂, 蔚汾镇 + 一家社区工厂
+                    "通过", "一家",  # 兴县 + 通过建设社区工厂, 蔚汾镇 + 一家社区工厂
+                    "两所", "三所", "多所", "几所")  # 鼓楼南大街 + 两所新建小学
 
 BODIES = read_word_list("bodies.txt")
 _PATTERN = re.compile(f"[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=True))})")

@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kg.ner.bodies import MINISTRY_NAME
 from kg.ner.tokenizer import doc_text
 from kg.text import clean
 
@@ -163,7 +164,7 @@ def lexicon() -> Lexicon:
 def _head_pattern(heads: list[str], blocked: list[str]) -> re.Pattern:
     """Longest head first; a head that continues into a blocked word (工程师, 会议室) is no
     head, a head ending in 会 never stops short of 会议 (工作会|议), nor one ending in 展 short of
-    展区 (主题展|区)."""
+    展区 (主题展|区), nor one ending in 周 short of 周刊 (文化周|刊)."""
     alternatives = []
     for head in sorted(heads, key=len, reverse=True):
         after = [re.escape(word[len(head):]) for word in blocked if word.startswith(head)]
@@ -171,6 +172,8 @@ def _head_pattern(heads: list[str], blocked: list[str]) -> re.Pattern:
             after.append("[议员长所馆场堂址]")
         if head.endswith("展"):
             after.append("[区厅馆台位板]")  # 主题展区: a place at an expo
+        if head.endswith("周"):
+            after.append("刊")  # 文化周刊: a weekly supplement
         if head in VERB_BEFORE_NUMBER:
             after.append("[0-9０-９一二两三四五六七八九十](?!大)")  # not 培育计划 + 四大任务
         alternatives.append(re.escape(head) + (f"(?!{'|'.join(after)})" if after else ""))
@@ -274,13 +277,19 @@ TITLES_AFTER = re.compile(r"(?:、?《[^《》\n]{1,30}》)*")
 WORKS_COUNTED = re.compile(r"等?[0-9０-９一二三四五六七八九十两几多]+部")  # 《A》《B》等三部文化丛书
 
 
+DOCUMENT_ENDINGS = ("报告", "志", "年鉴", "规划", "方案", "条例", "办法", "意见", "纲要", "白皮书")
+
+
 def _names_a_work(page: str, opening: int, closing: int) -> bool:
     """A play, a film or a book in 《》 is no document (the guidelines' DOC is documents, laws,
     plans and policies): a word right before the title says so, 了 or a line break aside
     (编纂出版了《北魏石刻艺术图录》, 大型实景演出⏎《千年守望》, 新编历史剧《晋阳宫》), or one right
     after it (《北魏之光》一剧) or after the titles listed with it (《打金枝》《算粮》等经典剧目), or
-    their count in 部 (《A》《B》等三部丛书)."""
+    their count in 部 (《A》《B》等三部丛书). A report or an annal is a document wherever it is
+    published (《襄汾陶寺——1978—1985年考古发掘报告》出版后)."""
     lex = lexicon()
+    if page.endswith(DOCUMENT_ENDINGS, opening, closing - 1):  # closing is after 》
+        return False
     before = page[max(0, opening - 8):opening]
     after = TITLES_AFTER.match(page, closing).end()
     return any(before.rstrip("了的 \n\u3000").endswith(word) for word in lex.work_before) or page.startswith(
@@ -565,6 +574,9 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
     start = _across_joined_parts(page, start, head.start(), marks, lex)
     if start is not None and page.startswith(LEADING_VERBS, start) and head.start() - start > 6:
         start += next(len(verb) for verb in LEADING_VERBS if page.startswith(verb, start))
+    ministry = MINISTRY_NAME.match(page, start) if start is not None else None
+    if ministry and head.start() - ministry.end() >= 4:
+        start = ministry.end()  # 住房城乡建设部 + 完整社区建设试点: the ministry runs the pilot, not in its name
     quoted = _quoted_names(page, start, head) if start is not None else None
     if quoted and _short_quote(quoted):
         return quoted.start()
@@ -693,11 +705,18 @@ def page_marks(page: str, stops: frozenset[str], lex: Lexicon, entities: list[Sp
     )
 
 
+# after a person, a topic named after him (关公文化与中华文明传承学术研讨会, 雷锋精神)
+PERSON_TOPICS = ("文化", "精神", "思想")
+
+
 def _wall(page: str, start: int, end: int) -> int:
     """Where a person stops the scan for a name: at its end, or, for a "person" right after an
-    edition, at the edition, as it is the name of what the edition numbers (首届 + 洪山香 + 文化节)."""
+    edition, at the edition, as it is the name of what the edition numbers (首届 + 洪山香 + 文化节);
+    nowhere for a person whose name starts a topic (``PERSON_TOPICS``)."""
     edition = _from_edition(page, start)
-    return edition if edition < start else end
+    if edition < start:
+        return edition
+    return -1 if page.startswith(PERSON_TOPICS, end) else end
 
 
 def left_edge(page: str, head: int, marks: Marks) -> int | None:
