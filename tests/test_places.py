@@ -1012,3 +1012,11 @@ def test_the_state_grid_is_no_united_nations_and_an_urban_village_is_no_place():
     text = "该区联合国网太原供电公司,联合国教科文组织"
     assert without_verbs_before_bodies(text, [(2, 12, "ORG"), (13, 21, "ORG")]) == [(4, 12, "ORG"), (13, 21, "ORG")]
     assert without_common_nouns("新开工21个城中村改造项目", [(6, 9, "PLACE")]) == []
+
+
+def test_a_central_group_s_short_name_starts_its_subsidiary_and_a_wind_farm_is_a_place():
+    from kg.ner.places import facilities_as_places, with_group_prefixes
+
+    text = "公司与国网山西省电力公司签约,分别为中车永济电机有限公司"
+    assert with_group_prefixes(text, [(5, 12, "ORG"), (20, 28, "ORG")]) == [(3, 12, "ORG"), (18, 28, "ORG")]
+    assert facilities_as_places("这里是逯家湾风电场", [(3, 6, "PLACE")]) == [(3, 9, "PLACE")]

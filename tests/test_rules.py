@@ -596,3 +596,7 @@ def test_a_ministry_runs_a_pilot_and_a_person_s_name_can_start_a_meeting_s_topic
     ministry = span_of(text, "住房城乡建设部", "ORG")
     assert found(text, [ministry], label="PROJECT") == ["完整社区建设试点"]
     assert found(text, [span_of(text, "雷锋", "PERSON")], label="EVENT") == ["学习雷锋精神座谈会"]
+
+
+def test_a_plan_carried_out_somewhere_is_still_a_plan():
+    assert found("我市是国家首批光伏发电领跑者计划实施地之一", label="PROJECT") == ["光伏发电领跑者计划"]

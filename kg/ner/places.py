@@ -194,6 +194,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_bracketed_companies(text, ents, names)
     ents = with_partner_places(text, ents)
     ents = with_branches(text, ents)
+    ents = with_group_prefixes(text, ents)
     ents = with_studios(text, ents)
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
@@ -977,6 +978,25 @@ def with_branches(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int
     return ents
 
 
+# the short names of central state groups, which start their subsidiaries' names (国网山西省电力公司,
+# 中车永济电机有限公司); the model, not knowing them, starts the name after them
+GROUP_PREFIXES = ("国网", "中车", "中铁", "中建", "中交", "中核", "中煤", "中化", "中粮", "中广核", "中石化", "中石油",
+                  "中海油", "国家电投", "国家能源")
+
+
+def with_group_prefixes(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ORG right after a central group's short name (``GROUP_PREFIXES``) takes it in, unless
+    another name ends there."""
+    ends = {e[1] for e in ents}
+    extended = []
+    for start, end, label in ents:
+        prefix = next((p for p in GROUP_PREFIXES if text.endswith(p, 0, start)), None) if label == "ORG" else None
+        if prefix and start not in ends and end - start >= 4:
+            start -= len(prefix)
+        extended.append((start, end, label))
+    return extended
+
+
 def _could_be_branch_name(name: str, head: str) -> bool:
     """A school's name may join two fields with 与 (山西师范大学 + 历史与旅游文化 + 学院)."""
     if head in ("学院", "系") and "与" in name[1:-1]:
@@ -1039,7 +1059,8 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "森林公园", "地质公园", "遗址公园", "体育公园", "风景区", "旅游区", "景区", "大剧院", "剧场", "体育场",
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
-                  "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区")  # MSRA: 福州国际会展中心, 澳门展览中心
+                  "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
+                  "风电场", "光伏电站", "抽水蓄能电站")  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
