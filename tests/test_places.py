@@ -1020,3 +1020,12 @@ def test_a_central_group_s_short_name_starts_its_subsidiary_and_a_wind_farm_is_a
     text = "公司与国网山西省电力公司签约,分别为中车永济电机有限公司"
     assert with_group_prefixes(text, [(5, 12, "ORG"), (20, 28, "ORG")]) == [(3, 12, "ORG"), (18, 28, "ORG")]
     assert facilities_as_places("这里是逯家湾风电场", [(3, 6, "PLACE")]) == [(3, 9, "PLACE")]
+
+
+def test_a_listed_chain_stays_split_and_a_stadium_is_a_place():
+    from kg.ner.places import facilities_as_places, with_listed_places
+
+    text = "对平顺县石城镇、沁县漳源镇等6个乡镇"
+    ents = [(1, 4, "PLACE"), (4, 7, "PLACE"), (8, 10, "PLACE"), (10, 13, "PLACE")]
+    assert with_listed_places(text, ents) == ents
+    assert facilities_as_places("比赛在临汾市体育中心开赛", [(3, 10, "ORG")]) == [(3, 10, "PLACE")]

@@ -600,3 +600,9 @@ def test_a_ministry_runs_a_pilot_and_a_person_s_name_can_start_a_meeting_s_topic
 
 def test_a_plan_carried_out_somewhere_is_still_a_plan():
     assert found("我市是国家首批光伏发电领跑者计划实施地之一", label="PROJECT") == ["光伏发电领跑者计划"]
+
+
+def test_a_programme_carried_out_is_named_by_four_characters_and_a_ceremony_is_an_event():
+    text = "我省将深入实施青年人才托举工程,实施河道治理工程。举行甲辰年关公秋祭大典"
+    assert found(text, label="PROJECT") == ["青年人才托举工程"]
+    assert found(text, label="EVENT") == ["甲辰年关公秋祭大典"]

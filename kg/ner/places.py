@@ -73,7 +73,7 @@ GENERIC_NAME = re.compile(
 
 
 REGIONS = read_word_list("regions.txt")
-NOT_REGIONS = ("魏晋南北朝",)  # words that hold a region's name (晋南)
+NOT_REGIONS = ("魏晋南北朝", "运城盐湖区")  # words that hold a region's name (晋南, 运城盐湖)
 _REGION_PATTERN = re.compile("|".join(sorted(REGIONS, key=len, reverse=True)))
 
 
@@ -1060,7 +1060,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
-                  "风电场", "光伏电站", "抽水蓄能电站")  # MSRA: 福州国际会展中心, 澳门展览中心
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽")  # MSRA: 天河体育中心  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1206,8 +1206,10 @@ def with_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
         site = item.endswith(SITE_ENDINGS) and match.start() - 1 in place_ends
         overlapping = [e for e in ents if e[0] < match.end() and match.start() < e[1]]
         # what the model read inside the name goes: 张壁 (a person) of 张壁古堡
-        if (same_ending or site) and all(e[2] in ("PERSON", "PLACE") and match.start() <= e[0] and e[1] <= match.end()
-                                         and e != (*match.span(), "PLACE") for e in overlapping):
+        chain = sum(e[2] == "PLACE" for e in overlapping) > 1  # 沁县 + 漳源镇: a chain split already
+        if (same_ending or site) and not chain and all(
+                e[2] in ("PERSON", "PLACE") and match.start() <= e[0] and e[1] <= match.end()
+                and e != (*match.span(), "PLACE") for e in overlapping):
             ents = sorted([e for e in ents if e not in overlapping] + [(*match.span(), "PLACE")])
             place_ends.add(match.end())
     return ents

@@ -82,6 +82,8 @@ SCOPES = ("全国", "全省", "全市", "全县", "全区", "我省", "我市", 
 DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招引", "实施", "开工", "落户", "落地")
 # inside a name 建设 is a task (学生公寓及配套设施建设项目); at its start, the verb: 建设 + 华铖新能源…项目
 LEADING_VERBS = ("建设", "新建")
+# the verb that carries out a programme (深入实施青年人才托举工程)
+CARRYING_OUT = ("实施", "启动")
 # before a weak head, which projects, not their name: 重点项目, 国家级非遗代表性项目, 科学技术奖获奖项目
 KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
@@ -491,7 +493,8 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         # …项目, 落户晋城经开区的光机电精密零部件产业园项目)
         return False
     signal = whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
-    long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2)
+    carried_out = word == "工程" and page.endswith(CARRYING_OUT, 0, start)  # 实施 + 蒲剧振兴 + 工程
+    long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2) or (carried_out and len(modifier) >= 4)
     return long_enough and not _all_words(modifier, lex.generic)
 
 
