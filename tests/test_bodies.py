@@ -108,3 +108,9 @@ def test_a_level_s_congress_by_its_term_is_a_body():
     text = "市十六届人大常委会举行第二十三次会议"
     assert [(text[s:e], label) for s, e, label in with_numbered_congresses(text, [(3, 9, "ORG")])] == [
         ("市十六届人大常委会", "ORG")]
+
+
+def test_a_body_the_model_started_late_is_named_whole():
+    assert texts("市文化和旅游局党组书记", [(4, 9, "ORG")]) == [("市文化和旅游局党组", "ORG")]
+    text = "山西省地方金融管理局、焦作市文化广电和旅游局"
+    assert texts(text, [(0, 3, "PLACE"), (11, 14, "PLACE")]) == [("山西省地方金融管理局", "ORG"), ("焦作市文化广电和旅游局", "ORG")]

@@ -9,7 +9,7 @@ from spacy.vocab import Vocab
 
 from kg.mention import Mention
 from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_short_forms, with_leaders,
-                    with_quoted_projects, with_repeats, without_address_forms, without_latin_persons, without_names_across_spaces,
+                    with_quoted_projects, with_repeats, without_address_forms, without_latin_persons, without_reign_years, without_names_across_spaces,
                     without_sayings, without_trailing_adverbs)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import (bio_spans, char_doc, name_lists, read_bio, read_cluener, read_markup, read_pages,
@@ -305,6 +305,13 @@ def test_span_scores_exact_match_per_label():
     assert scores["per_label"]["PERSON"]["f"] == 1.0
     assert scores["per_label"]["PLACE"] == {"p": 0.0, "r": 0.0, "f": 0.0, "tp": 0, "fp": 1, "fn": 1}
     assert scores["micro"]["tp"] == 2 and scores["micro"]["fp"] == 1  # PROJECT ignored
+
+
+def test_a_dynasty_and_its_reign_before_a_year_are_no_person_and_inclusive_finance_is_no_name():
+    text = "建于唐大中十一年,宋江三年后"
+    found = [Mention(2, 5, "唐大中", "PERSON"), Mention(9, 11, "宋江", "PERSON")]
+    assert without_reign_years(text, found) == found[1:]
+    assert without_sayings("发展普惠金融", [Mention(2, 4, "普惠", "PERSON")]) == []
 
 
 def test_a_person_s_name_holds_chinese_characters():

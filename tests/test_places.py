@@ -1029,3 +1029,22 @@ def test_a_listed_chain_stays_split_and_a_stadium_is_a_place():
     ents = [(1, 4, "PLACE"), (4, 7, "PLACE"), (8, 10, "PLACE"), (10, 13, "PLACE")]
     assert with_listed_places(text, ents) == ents
     assert facilities_as_places("比赛在临汾市体育中心开赛", [(3, 10, "ORG")]) == [(3, 10, "PLACE")]
+
+
+def test_a_bank_s_branch_is_named_by_bank_division_and_head_and_a_subdistrict_heads_a_chain():
+    from kg.ner.places import split_chains, with_bank_branches
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["定襄县", "山西省"], short_names={"山西省": "山西"})
+    text = "工行山西分行为企业定制方案,农发行定襄县支行为承贷主体,工行员工分行动"
+    ents = [(2, 4, "PLACE"), (17, 20, "PLACE")]
+    assert with_bank_branches(text, ents, names) == [(0, 6, "ORG"), (14, 22, "ORG")]
+    assert split_chains("在南城街道文远社区", [(1, 9, "PLACE")]) == [(1, 5, "PLACE"), (5, 9, "PLACE")]
+
+
+def test_a_memorial_hall_is_no_person_a_channel_is_a_body_and_village_party_bodies_are_generic():
+    from kg.ner.places import facilities_as_places, with_org_names, without_generic_orgs
+
+    assert facilities_as_places("游客在刘胡兰纪念馆参观", [(3, 9, "PERSON")]) == [(3, 9, "PLACE")]
+    assert with_org_names("将在山西卫视播出", [(2, 4, "PLACE")]) == [(2, 6, "ORG")]
+    assert without_generic_orgs("150名村党组织书记", [(4, 8, "ORG")]) == []

@@ -606,3 +606,10 @@ def test_a_programme_carried_out_is_named_by_four_characters_and_a_ceremony_is_a
     text = "我省将深入实施青年人才托举工程,实施河道治理工程。举行甲辰年关公秋祭大典"
     assert found(text, label="PROJECT") == ["青年人才托举工程"]
     assert found(text, label="EVENT") == ["甲辰年关公秋祭大典"]
+
+
+def test_a_county_s_meeting_named_by_year_keeps_the_county_and_a_pilot_run_is_no_pilot():
+    text = "6月27日,中阳县2024年抓党建促乡村振兴工作推进会召开。在回龙镇、桃红坡镇试点推行网格治理"
+    county = span_of(text, "中阳县", "PLACE")
+    assert found(text, [county], label="EVENT") == ["中阳县2024年抓党建促乡村振兴工作推进会"]
+    assert found(text, [county], label="PROJECT") == []

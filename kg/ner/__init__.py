@@ -217,7 +217,8 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, without_latin_persons(mentions))))
+    persons = without_latin_persons(without_reign_years(text, mentions))
+    persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, persons)))
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
     mentions = with_repeats(text, with_bylines(text, persons), short_names)
@@ -250,8 +251,9 @@ def _across_space(name: str) -> bool:
 
 
 # 绿水青山就是金山银山, the saying on every page about the environment: the model reads a person in
-# it; and 宜居宜业和美乡村, the village policy's phrase, where it reads 美 (America)
-SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村")
+# it; 宜居宜业和美乡村, the village policy's phrase, where it reads 美 (America); and words of the
+# news it reads as persons: 普惠 (inclusive, as in 普惠金融), 老陈醋 (vinegar), 客流高峰 (the rush)
+SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村", "普惠", "陈醋", "客流高峰", "出行高峰", "用电高峰")
 _SAYING = re.compile("|".join(SAYING_WORDS))
 
 
@@ -269,6 +271,18 @@ def without_latin_persons(mentions: list[Mention]) -> list[Mention]:
     """A person's name holds Chinese characters (not ycrbwhzk of an e-mail address: the papers,
     and MSRA, write foreign names in characters)."""
     return [m for m in mentions if m.label != "PERSON" or _HAN.search(m.text)]
+
+
+# a reign's year after its dynasty: 唐大中十一年 (857), 唐建中三年 (782)
+DYNASTIES = "汉晋隋唐宋辽金元明清"
+_REIGN_YEAR = re.compile("[元一二三四五六七八九十]+年")
+
+
+def without_reign_years(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A three-character "person" that is a dynasty and a reign before the year's number
+    (唐大中 + 十一年) dates a building, it names nobody."""
+    return [m for m in mentions if not (m.label == "PERSON" and len(m.text) == 3 and m.text[0] in DYNASTIES
+                                        and _REIGN_YEAR.match(text, m.end))]
 
 
 def without_trailing_adverbs(mentions: list[Mention]) -> list[Mention]:

@@ -128,6 +128,10 @@ def with_bodies(text: str, ents: list[Span]) -> list[Span]:
         elif len(overlapping) == 1 and overlapping[0][2] == "PLACE" and overlapping[0][1] == start + 1:
             place = overlapping[0]
             ents[ents.index(place)] = (place[0], end, "ORG")
+        elif (len(overlapping) == 1 and overlapping[0][2] == "ORG" and start < overlapping[0][0] < end < overlapping[0][1]
+              and _starts_word(text, start, ents)):
+            # the model started the name late and ran on: 市文化和 + 旅游局党组 (the 党组 goes later)
+            ents[ents.index(overlapping[0])] = (start, overlapping[0][1], "ORG")
         elif len(overlapping) == 1 and overlapping[0][1] == end and text[overlapping[0][0]:start] in VERBS_BEFORE_BODIES:
             # the model took the verb in: 代表 + 市委
             ents[ents.index(overlapping[0])] = (start, end, "ORG")

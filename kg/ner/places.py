@@ -195,6 +195,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_partner_places(text, ents)
     ents = with_branches(text, ents)
     ents = with_group_prefixes(text, ents)
+    ents = with_bank_branches(text, ents, names)
     ents = with_studios(text, ents)
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
@@ -591,12 +592,13 @@ CHAIN_LEVELS = "省市县区镇乡"
 
 def split_chains(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A PLACE that chains divisions is one PLACE per level, as the guidelines and MSRA have
-    it (西营镇丰曲村 -> 西营镇 + 丰曲村): the model sometimes tags the chain as one."""
+    it (西营镇丰曲村 -> 西营镇 + 丰曲村, 南城街道文远社区 -> 南城街道 + 文远社区): the model
+    sometimes tags the chain as one."""
     split = []
     for start, end, label in ents:
         if label == "PLACE" and (text[end - 1] in DIVISION_SUFFIXES or text[end - 1] == VILLAGE):
             for cut in range(start + 2, end - 1):  # each part two characters or more
-                if text[cut - 1] in CHAIN_LEVELS and cut - start >= 2:
+                if (text[cut - 1] in CHAIN_LEVELS or text.endswith("街道", start, cut)) and cut - start >= 2:
                     split.append((start, cut, label))
                     start = cut
         split.append((start, end, label))
@@ -800,7 +802,7 @@ UNIVERSITIES = ("大学", "农大", "师大", "医大", "财大", "工大", "科
 # a city's numbered schools: 晋城 + 一中 (MSRA: 15 ORG)
 NUMBERED_SCHOOLS = tuple(number + "中" for number in "一二三四五六七八九十")
 PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院", "中院",
-                "海关", "医共体") + UNIVERSITIES[1:] + NUMBERED_SCHOOLS
+                "海关", "医共体", "卫视") + UNIVERSITIES[1:] + NUMBERED_SCHOOLS  # 山西 + 卫视: the channel
 # the bodies first: 山西 + 农大, not 山西 + 农大共建了中药材育苗中心
 ORG_AFTER_PLACE = re.compile(r"()(?:%s)|([\u4e00-\u9fff]{2,10}?)(?:%s)" % ("|".join(PLACE_BODIES), "|".join(ORG_HEADS)))
 # a group's legal name goes on after its head: 平遥古城文化旅游集团有限公司
@@ -975,6 +977,26 @@ def with_branches(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int
         inside = [e for e in ents if org[1] <= e[0] < match.end()]
         if all(e[1] <= match.end() and (e[2] == "PLACE" or e[1] == match.end()) for e in inside):
             ents = sorted([e for e in ents if e != org and e not in inside] + [(org[0], match.end(), "ORG")])
+    return ents
+
+
+# a bank's branch named by the bank, a division and the branch's head (工行山西分行, 农发行定襄县支行)
+BANKS = read_word_list("banks.txt")
+BANK_BRANCH = re.compile("(?:%s)([\u4e00-\u9fff]{2,6}?)(?:中心支行|分行|支行|营业部)"
+                         % "|".join(sorted(BANKS, key=len, reverse=True)))
+
+
+def with_bank_branches(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A bank's branch (``BANK_BRANCH``) whose middle names a division is one ORG, in place of
+    the division and the pieces of the bank the model found in it (工行 + 山西 + 分行)."""
+    for match in BANK_BRANCH.finditer(text):
+        place = match.group(1)
+        if not (place[-1] in DIVISION_SUFFIXES or place in names.shorts or names.knows(place)):
+            continue
+        start, end = match.span()
+        inside = [e for e in ents if e[0] < end and start < e[1]]
+        if all(start <= e[0] and e[1] <= end for e in inside):
+            ents = sorted([e for e in ents if e not in inside] + [(start, end, "ORG")])
     return ents
 
 
@@ -1246,7 +1268,7 @@ def without_title_groups(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 def _facility(text: str, start: int, end: int, label: str) -> bool:
     name = text[start:end]
     return (label == "ORG" and name.endswith(FACILITY_HEADS)) or (
-        label == "PERSON" and (name[-1] in PLACE_ENDINGS or name.endswith(STATE_ENDINGS + FACILITY_HEADS)))
+        label == "PERSON" and (name[-1] in PLACE_ENDINGS or name.endswith(STATE_ENDINGS + FACILITY_HEADS + INSTITUTION_HEADS)))
 
 
 def with_whole_heads(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1286,6 +1308,7 @@ GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "�
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
                           "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
                           "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组", "巡察组", "巡视组",
+                          "党组织", "村党组织",
                           "组委会", "协会", "实验室",
                           "集团", "管委会", "联合实验室", "博物馆", "图书馆", "纪念馆", "文化馆", "美术馆", "法院",
                           "新能源", "医保基金", "安排"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金, 安排部署
@@ -1339,8 +1362,8 @@ def _generic(text: str, start: int, end: int) -> bool:
 
 
 # a motorway or a railway named by the two places it joins, where one travels on it (经侯禹高速, 郑太高铁
-# 通车后); one being built is a project (kg.ner.rules)
-RUNNING_LINE = re.compile("(?<=[经沿与跨从往])[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)"
+# 通车后, 乘坐大西高铁); one being built is a project (kg.ner.rules)
+RUNNING_LINE = re.compile("(?<=[经沿与跨从往坐])[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)"
                           "|[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁)(?=通车|出口|沿线|收费站)")
 
 

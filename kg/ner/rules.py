@@ -356,10 +356,16 @@ def _from_edition(page: str, start: int) -> int:
 YEAR_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{4}(?=年|[\u4e00-\u9fff])")
 
 
+# a division that holds a meeting named by its year (中阳县2024年抓党建促乡村振兴工作推进会)
+DIVISION_BEFORE_YEAR = re.compile("[\u4e00-\u9fff]{1,6}[省市县区]")
+
+
 def _from_year(page: str, start: int, head: int) -> int:
-    """Where the name starts: at its year, unless a scope comes first (全市2025年…会议)."""
+    """Where the name starts: at its year, unless a scope or a division comes first (全市2025年…会议,
+    中阳县2024年…推进会)."""
     year = YEAR_AFTER_WORDS.search(page, start, head)
-    return year.start() if year and page[start:year.start()] not in SCOPES + ("中央",) else start
+    return year.start() if year and page[start:year.start()] not in SCOPES + ("中央",) and not DIVISION_BEFORE_YEAR.fullmatch(
+        page, start, year.start()) else start
 
 
 def _after_festival(page: str, start: int, head: int) -> int:
