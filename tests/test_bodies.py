@@ -114,3 +114,10 @@ def test_a_body_the_model_started_late_is_named_whole():
     assert texts("市文化和旅游局党组书记", [(4, 9, "ORG")]) == [("市文化和旅游局党组", "ORG")]
     text = "山西省地方金融管理局、焦作市文化广电和旅游局"
     assert texts(text, [(0, 3, "PLACE"), (11, 14, "PLACE")]) == [("山西省地方金融管理局", "ORG"), ("焦作市文化广电和旅游局", "ORG")]
+
+
+def test_a_provincial_group_is_a_body_wherever_named_but_not_inside_its_subsidiary():
+    from kg.ner.bodies import with_ministries
+
+    text = "太钢相关负责人表示,晋能控股集团有限公司,晋能控股煤业集团塔山煤矿"
+    assert with_ministries(text, [(0, 2, "PLACE")]) == [(0, 2, "ORG"), (10, 20, "ORG")]

@@ -312,6 +312,7 @@ def test_a_dynasty_and_its_reign_before_a_year_are_no_person_and_inclusive_finan
     found = [Mention(2, 5, "唐大中", "PERSON"), Mention(9, 11, "宋江", "PERSON")]
     assert without_reign_years(text, found) == found[1:]
     assert without_sayings("发展普惠金融", [Mention(2, 4, "普惠", "PERSON")]) == []
+    assert without_sayings("千年古堡焕新颜", [Mention(2, 7, "古堡焕新颜", "PERSON")]) == []
 
 
 def test_a_person_s_name_holds_chinese_characters():

@@ -1048,3 +1048,9 @@ def test_a_memorial_hall_is_no_person_a_channel_is_a_body_and_village_party_bodi
     assert facilities_as_places("游客在刘胡兰纪念馆参观", [(3, 9, "PERSON")]) == [(3, 9, "PLACE")]
     assert with_org_names("将在山西卫视播出", [(2, 4, "PLACE")]) == [(2, 6, "ORG")]
     assert without_generic_orgs("150名村党组织书记", [(4, 8, "ORG")]) == []
+
+
+def test_a_province_s_rural_bank_is_a_body():
+    from kg.ner.places import with_org_names
+
+    assert with_org_names("尧都农商银行的客户经理", [(0, 2, "PLACE")]) == [(0, 6, "ORG")]

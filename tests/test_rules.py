@@ -613,3 +613,8 @@ def test_a_county_s_meeting_named_by_year_keeps_the_county_and_a_pilot_run_is_no
     county = span_of(text, "中阳县", "PLACE")
     assert found(text, [county], label="EVENT") == ["中阳县2024年抓党建促乡村振兴工作推进会"]
     assert found(text, [county], label="PROJECT") == []
+
+
+def test_a_book_is_written_or_referred_to_and_a_ceremony_is_no_typical_case():
+    text = "他撰写的《唐构遗珍》今年出版,《五台山碑刻辑录》,该书收录碑刻。发布全省法院十大典型案例"
+    assert found(text, label="DOC") == [] and found(text, label="EVENT") == []

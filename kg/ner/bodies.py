@@ -61,13 +61,23 @@ MINISTRIES = read_word_list("ministries.txt")
 MINISTRY_NAME = re.compile("(?:%s)(?!门)" % "|".join(sorted(MINISTRIES, key=len, reverse=True)))
 
 
+# Shanxi's provincial state groups (太钢, 晋能控股, 山西农信)
+GROUPS = read_word_list("groups.txt")
+# with its legal ending (晋能控股集团有限公司), and not where a subsidiary's name goes on (晋能控股 +
+# 煤业集团, 太钢 + 炼钢二厂)
+GROUP_NAME = re.compile("(?:%s)(?:股份有限公司|有限责任公司|有限公司)?(?![\u4e00-\u9fff]{1,6}(?:集团|公司|厂))"
+                        % "|".join(sorted(GROUPS, key=len, reverse=True)))
+
+
 def with_ministries(text: str, ents: list[Span]) -> list[Span]:
     """A ministry or national body (``kg/data/ministries.txt``) is one ORG wherever named, in
     place of what the model made of it: it reads the 和 of 工业和信息化部 or 住房和城乡建设部 as
-    "and" and tags a piece. A name the model found around it stands (中国外交部, 水利部办公厅)."""
-    for match in MINISTRY_NAME.finditer(text):
+    "and" and tags a piece. A name the model found around it stands (中国外交部, 水利部办公厅).
+    So is a provincial state group (``kg/data/groups.txt``: 太钢, which the model reads as a place),
+    in place of a place or person the model read in its very span."""
+    for match in [*MINISTRY_NAME.finditer(text), *GROUP_NAME.finditer(text)]:
         start, end = match.span()
-        if not any(e[0] <= start and end <= e[1] for e in ents):
+        if not any(e[0] <= start and end <= e[1] and (e[2] == "ORG" or e[1] - e[0] > end - start) for e in ents):
             ents = sorted([e for e in ents if not (e[0] < end and start < e[1])] + [(start, end, "ORG")])
     return ents
 
