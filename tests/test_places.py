@@ -1054,3 +1054,19 @@ def test_a_province_s_rural_bank_is_a_body():
     from kg.ner.places import with_org_names
 
     assert with_org_names("尧都农商银行的客户经理", [(0, 2, "PLACE")]) == [(0, 6, "ORG")]
+
+
+def test_listed_lines_and_metro_lines_are_places_but_not_a_railway_bureau_or_a_kind_of_line():
+    from kg.ner.places import with_running_lines
+
+    text = "作为大西高铁、石太高铁交汇的节点,与地铁2号线换乘。北京铁路局、城际铁路、随着高速"
+    assert [text[s:e] for s, e, _ in with_running_lines(text, [(2, 4, "PERSON")])] == ["大西高铁", "石太高铁", "地铁2号线"]
+
+
+def test_an_agricultural_science_park_is_a_zone_and_a_museum_guides_as_a_body():
+    from kg.ner.places import institutions_that_act, with_zones
+
+    text = "走进临汾国家农业科技园区核心区"
+    assert with_zones(text, [(2, 4, "PLACE")]) == [(2, 12, "PLACE")]
+    text = "该馆由灵丘县文化馆指导建设"
+    assert institutions_that_act(text, [(3, 9, "PLACE")]) == [(3, 9, "ORG")]

@@ -253,8 +253,9 @@ def _across_space(name: str) -> bool:
 # 绿水青山就是金山银山, the saying on every page about the environment: the model reads a person in
 # it; 宜居宜业和美乡村, the village policy's phrase, where it reads 美 (America); and words of the
 # news it reads as persons: 普惠 (inclusive, as in 普惠金融), 老陈醋 (vinegar), 客流高峰 (the rush), and
-# the headline's 焕新颜 (千年古堡焕新颜: no person holds it)
-SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村", "普惠", "陈醋", "客流高峰", "出行高峰", "用电高峰", "焕新颜")
+# the headline's 焕新颜 (千年古堡焕新颜: no person holds it), and the produce of its farms (玉露香梨, 红芸豆)
+SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村", "普惠", "陈醋", "客流高峰", "出行高峰", "用电高峰", "焕新颜",
+                "香梨", "红芸豆", "黄小米")
 _SAYING = re.compile("|".join(SAYING_WORDS))
 
 

@@ -678,6 +678,7 @@ def with_whole_short_names(text: str, ents: list[tuple[int, int, str]],
 # 示范区), as the project's annotators read local pages; its managing body is an ORG
 # (清徐经济开发区管委会). MSRA's test set names no such zone.
 ZONE_HEADS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "开发区", "高新区", "经开区",
+              "农业科技园区", "科技园区",
               "综合保税区", "保税区", "自由贸易试验区", "自贸区", "产业园区", "工业园区", "物流园区", "产业园", "工业园",
               "示范区", "经济区", "综改区", "农高区")  # longest first where one ends another
 ZONE_HEAD = re.compile("|".join(ZONE_HEADS))
@@ -761,7 +762,7 @@ VISITED_HEADS = tuple(head for head in INSTITUTION_HEADS if head not in ("博物
 LOCATION_WORDS = frozenset("在于到至")  # 展览在太原市博物馆开展: where the exhibition opens
 # and where it is listed with others that act: 由忻州博物馆、代县博物馆联合主办
 INSTITUTION_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:还|也)?(?:将|推出|联合|承办|主办|协办|举办|组织|"
-                              "开展|发布|表示|工作人员|研究馆员|馆长|副馆长|负责人|等单位|持续|相继|策划|设立|"
+                              "开展|发布|表示|工作人员|研究馆员|馆长|副馆长|负责人|等单位|持续|相继|策划|设立|指导|"
                               "与[^，。；！？,;!?]{2,12}?(?:合作|共建|签|联合))"
                               % "|".join(INSTITUTION_HEADS))
 
@@ -1082,7 +1083,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
-                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽")  # MSRA: 天河体育中心  # MSRA: 福州国际会展中心, 澳门展览中心
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线")  # MSRA: 天河体育中心  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1365,12 +1366,23 @@ def _generic(text: str, start: int, end: int) -> bool:
 # 通车后, 乘坐大西高铁); one being built is a project (kg.ner.rules)
 RUNNING_LINE = re.compile("(?<=[经沿与跨从往坐])[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)"
                           "|[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁)(?=通车|出口|沿线|收费站)")
+# and one a list names (大西高铁、石太高铁、太焦高铁交汇, 与太佳高速、青银高速等互联互通), not a railway
+# bureau or works (北京铁路局, 太旧高速扩容), nor a kind of line (城际铁路, 这条高速)
+LINE = "[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)(?![局段站网运建公集分改扩项工])"
+LISTED_LINE = re.compile("(?<=[、，,。；：“（(\\s])%s|%s(?=、%s)" % (LINE, LINE, LINE))
+NOT_LINE_NAMES = ("普速", "城际", "高速", "重载", "货运", "客运", "地方", "专用", "疏港", "干线", "支线", "信息",
+                  "方便", "随着", "开通", "通过", "依托", "借助", "乘坐", "沿着")
+NOT_IN_LINE_NAMES = frozenset("的这那条种列为要提加建从在是和与及等")
+# a city's metro line by its number (地铁2号线, 1号线)
+METRO_LINE = re.compile("(?:地铁)?[0-9０-９]{1,2}号线")
 
 
 def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A line travelled on (``RUNNING_LINE``) is one PLACE, in place of what the model read in it
-    (侯禹 as a person), unless a longer name holds it."""
-    for match in RUNNING_LINE.finditer(text):
+    """A line travelled on or listed (``RUNNING_LINE``, ``LISTED_LINE``) or a metro line is one
+    PLACE, in place of what the model read in it (侯禹 as a person), unless a longer name holds it."""
+    listed = [match for match in LISTED_LINE.finditer(text)
+              if not match.group().startswith(NOT_LINE_NAMES) and NOT_IN_LINE_NAMES.isdisjoint(match.group()[:2])]
+    for match in [*RUNNING_LINE.finditer(text), *listed, *METRO_LINE.finditer(text)]:
         overlapping = [e for e in ents if e[0] < match.end() and match.start() < e[1]]
         if all(match.start() <= e[0] and e[1] <= match.end() for e in overlapping):
             ents = sorted([e for e in ents if e not in overlapping] + [(*match.span(), "PLACE")])
