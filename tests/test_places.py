@@ -1070,3 +1070,11 @@ def test_an_agricultural_science_park_is_a_zone_and_a_museum_guides_as_a_body():
     assert with_zones(text, [(2, 4, "PLACE")]) == [(2, 12, "PLACE")]
     text = "该馆由灵丘县文化馆指导建设"
     assert institutions_that_act(text, [(3, 9, "PLACE")]) == [(3, 9, "ORG")]
+
+
+def test_a_street_gone_along_crossed_or_listed_is_a_place_but_not_a_way_of_speaking():
+    from kg.ner.places import with_streets
+
+    text = "在五一路与府西街交叉口,车辆经许坦东街、体育路绕行,沿长风街东行。没有销路,走上致富路,沿线重点路段,回归路上"
+    found = [text[s:e] for s, e, _ in with_streets(text, [(15, 17, "PERSON")])]
+    assert found == ["五一路", "府西街", "许坦东街", "体育路", "长风街"]

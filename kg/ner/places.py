@@ -186,6 +186,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_regions(text, ents)
     ents = with_running_lines(text, ents)
+    ents = with_streets(text, ents)
     ents = with_prefecture_regions(text, ents, names)
     ents = with_zones(text, ents)
     ents = zones_that_act(text, ents)
@@ -1386,6 +1387,33 @@ def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
         overlapping = [e for e in ents if e[0] < match.end() and match.start() < e[1]]
         if all(match.start() <= e[0] and e[1] <= match.end() for e in overlapping):
             ents = sorted([e for e in ents if e not in overlapping] + [(*match.span(), "PLACE")])
+    return ents
+
+
+# a street, road or bridge named where one goes along, crosses or lists it (经许坦东街、体育路恢复原线路,
+# 五一路与府西街交叉口, 沿长风街东行): two or three characters of name, perhaps a direction, and the head
+STREET = re.compile("(?<=[经沿在至从往与对、，,。；：和及])"
+                    "((?![经沿在至从往与对将并把到由没就找上为是有])(?:(?![的了是在和与及等这那条个座各每该其此本我你他她内])[\u4e00-\u9fff]){2,3}"
+                    "[东西南北中]?(?:大街|大道|路|街|巷|桥))"
+                    "(?=[、，,。；：与和或及等]|交叉口|路口|一侧|一带|沿线|两侧|附近|[东西南北]行|绕行|以[东西南北]|片区)")
+# what the head ends but names no street (线路, 公路, 思路, 商业街, 步行街)
+NOT_STREET_ENDINGS = ("线路", "道路", "公路", "铁路", "马路", "网路", "水路", "陆路", "电路", "思路", "出路", "门路",
+                      "商业街", "步行街", "美食街", "老街", "古街", "小巷", "街巷", "大桥", "立交桥", "天桥", "致富路",
+                      "振兴路", "发展路", "新路", "之路", "小路", "山路", "村路", "销路", "有路",
+                      "走路", "问路", "上路", "让路", "带路", "修路", "铺路", "引路", "领路", "过路", "赶路",
+                      "迷路", "退路", "来路", "去路", "后路", "活路", "生路", "开路")  # and the verbs of going
+
+
+def with_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A street a sentence goes along, crosses or lists (``STREET``) is one PLACE, in place of
+    what the model read in it (东街 of 府东街, 张辽 of 张辽南路), unless a longer name holds it."""
+    for match in STREET.finditer(text):
+        if match.group(1).endswith(NOT_STREET_ENDINGS):
+            continue
+        start, end = match.span(1)
+        overlapping = [e for e in ents if e[0] < end and start < e[1]]
+        if all(start <= e[0] and e[1] <= end and e[2] in ("PERSON", "PLACE") for e in overlapping):
+            ents = sorted([e for e in ents if e not in overlapping] + [(start, end, "PLACE")])
     return ents
 
 
