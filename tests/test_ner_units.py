@@ -9,7 +9,7 @@ from spacy.vocab import Vocab
 
 from kg.mention import Mention
 from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_short_forms, with_leaders,
-                    with_quoted_projects, with_repeats, without_address_forms, without_latin_persons, without_reign_years, without_names_across_spaces,
+                    with_quoted_projects, with_repeats, without_address_forms, without_latin_persons, without_news_sources, without_reign_years, without_names_across_spaces,
                     without_sayings, without_trailing_adverbs)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import (bio_spans, char_doc, name_lists, read_bio, read_cluener, read_markup, read_pages,
@@ -313,6 +313,13 @@ def test_a_dynasty_and_its_reign_before_a_year_are_no_person_and_inclusive_finan
     assert without_reign_years(text, found) == found[1:]
     assert without_sayings("发展普惠金融", [Mention(2, 4, "普惠", "PERSON")]) == []
     assert without_sayings("千年古堡焕新颜", [Mention(2, 7, "古堡焕新颜", "PERSON")]) == []
+
+
+def test_where_a_reporter_learnt_the_news_is_no_person_and_a_marathon_is_a_race():
+    text = "记者从会上\n获悉,张明从容应对"
+    found = [Mention(2, 5, "从会上", "PERSON"), Mention(9, 12, "张明从", "PERSON")]
+    assert without_news_sources(text, found) == found[1:]
+    assert without_sayings("半程马拉松冠军", [Mention(2, 5, "马拉松", "PERSON")]) == []
 
 
 def test_a_person_s_name_holds_chinese_characters():

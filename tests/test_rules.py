@@ -618,3 +618,9 @@ def test_a_county_s_meeting_named_by_year_keeps_the_county_and_a_pilot_run_is_no
 def test_a_book_is_written_or_referred_to_and_a_ceremony_is_no_typical_case():
     text = "他撰写的《唐构遗珍》今年出版,《五台山碑刻辑录》,该书收录碑刻。发布全省法院十大典型案例"
     assert found(text, label="DOC") == [] and found(text, label="EVENT") == []
+
+
+def test_a_half_marathon_and_a_cycling_race_named_by_year_or_place_are_events():
+    text = "2024阳泉·娘子关半程马拉松鸣枪开跑,比赛设半程马拉松、10公里跑。举办了环阳泉公路自行车赛"
+    places = [span_of(text, "阳泉", "PLACE"), span_of(text, "娘子关", "PLACE"), (text.rindex("阳泉"), text.rindex("阳泉") + 2, "PLACE")]
+    assert found(text, places, label="EVENT") == ["2024阳泉·娘子关半程马拉松", "环阳泉公路自行车赛"]

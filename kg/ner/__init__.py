@@ -217,7 +217,7 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = without_latin_persons(without_reign_years(text, mentions))
+    persons = without_latin_persons(without_reign_years(text, without_news_sources(text, mentions)))
     persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, persons)))
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
@@ -253,9 +253,10 @@ def _across_space(name: str) -> bool:
 # 绿水青山就是金山银山, the saying on every page about the environment: the model reads a person in
 # it; 宜居宜业和美乡村, the village policy's phrase, where it reads 美 (America); and words of the
 # news it reads as persons: 普惠 (inclusive, as in 普惠金融), 老陈醋 (vinegar), 客流高峰 (the rush), and
-# the headline's 焕新颜 (千年古堡焕新颜: no person holds it), and the produce of its farms (玉露香梨, 红芸豆)
+# the headline's 焕新颜 (千年古堡焕新颜: no person holds it), the produce of its farms (玉露香梨, 红芸豆),
+# and its races (半程马拉松)
 SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村", "普惠", "陈醋", "客流高峰", "出行高峰", "用电高峰", "焕新颜",
-                "香梨", "红芸豆", "黄小米")
+                "香梨", "红芸豆", "黄小米", "马拉松")
 _SAYING = re.compile("|".join(SAYING_WORDS))
 
 
@@ -274,6 +275,15 @@ def without_latin_persons(mentions: list[Mention]) -> list[Mention]:
     """A person's name holds Chinese characters (not ycrbwhzk of an e-mail address: the papers,
     and MSRA, write foreign names in characters)."""
     return [m for m in mentions if m.label != "PERSON" or _HAN.search(m.text)]
+
+
+# where a reporter learnt the news: 记者从会上获悉, 从该校获悉
+_LEARNT = re.compile(r"\s*(?:获悉|了解到|得知)")
+
+
+def without_news_sources(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A "person" that starts with 从 right before 获悉 (记者从会上获悉) is where the news came from."""
+    return [m for m in mentions if not (m.label == "PERSON" and m.text.startswith("从") and _LEARNT.match(text, m.end))]
 
 
 # a reign's year after its dynasty: 唐大中十一年 (857), 唐建中三年 (782)
