@@ -1078,3 +1078,13 @@ def test_a_street_gone_along_crossed_or_listed_is_a_place_but_not_a_way_of_speak
     text = "在五一路与府西街交叉口,车辆经许坦东街、体育路绕行,沿长风街东行。没有销路,走上致富路,沿线重点路段,回归路上"
     found = [text[s:e] for s, e, _ in with_streets(text, [(15, 17, "PERSON")])]
     assert found == ["五一路", "府西街", "许坦东街", "体育路", "长风街"]
+
+
+def test_a_listed_short_name_the_model_took_for_a_body_is_a_place_and_a_student_s_year_is_no_part_of_the_college():
+    from kg.ner.places import orgs_named_as_places, without_departments, without_title_groups
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["晋中市"], short_names={"晋中市": "晋中"})
+    assert orgs_named_as_places("太原、晋中、长治", [(3, 5, "ORG")], names) == [(3, 5, "PLACE")]
+    assert without_departments("运城学院大二学生", [(0, 6, "ORG")]) == [(0, 4, "ORG")]
+    assert without_title_groups("省国资委党委书记", [(0, 6, "ORG")]) == [(0, 4, "ORG")]

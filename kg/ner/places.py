@@ -411,7 +411,7 @@ VISITING_GROUPS = ("调研组", "督导组", "检查组", "考察组", "调查�
 
 # a hospital's department (山医大一院 + 心内科) and a school's grade (山西省实验中学 + 初二) are no
 # part of its name; the guidelines leave internal units out
-DEPARTMENT = re.compile("(?<=院)[\u4e00-\u9fff]{0,3}[内外儿妇产眼骨]科$|(?<=[学校])[初高][一二三]$")
+DEPARTMENT = re.compile("(?<=院)[\u4e00-\u9fff]{0,3}[内外儿妇产眼骨]科$|(?<=[学校])[初高][一二三]$|(?<=[学院])大[一二三四]$")
 
 
 def without_departments(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -458,7 +458,7 @@ def without_visiting_groups(text: str, ents: list[tuple[int, int, str]]) -> list
 
 
 # words that read as names and are none: a department's head by his short title (宣传部长, 组织部长:
-# not the body), an officer of a system and the system (林长, 河长制: no person), a community's
+# not the body; 市委常委、宣传部部长 names the body, as five annotators of seven read it), an officer of a system and the system (林长, 河长制: no person), a community's
 # officers (楼栋长, 网格长), a direction and a distance (向北约20公里: not NATO)
 TITLE_WORDS = re.compile("(?:宣传|组织|统战|政法|武装)部长|[河湖林田路山街]长制?|楼栋长|网格长|单元长"
                          "|北约(?=[0-9０-９一二三四五六七八九十百几两])")
@@ -1245,8 +1245,9 @@ def _listed(text: str, start: int, end: int) -> bool:
 
 # 党组书记 is a title: 市政协党组书记、主席姚鸿波 names 市政协 (MSRA's training set tags 市政协党组)
 # and so is a bureau's 党委书记 (市公安局党委副书记, 省司法厅党委委员); a township's 镇党委 is its
-# party committee, the body itself (梧桐镇党委书记)
-TITLE_GROUP = re.compile("党组(?=副?书记|成员)|(?<=[局厅])党委(?=副?书记|委员|成员)")
+# party committee, the body itself (梧桐镇党委书记); so are a commission's and a group's (省国资委党委书记,
+# 沁县医疗集团党委书记)
+TITLE_GROUP = re.compile("党组(?=副?书记|成员)|(?<=[局厅委团])党委(?=副?书记|委员|成员)")
 
 
 NOT_JOINING = ("同意", "同时", "同比", "同样", "同等", "同步", "同期")  # 常委会同意: a committee agrees
@@ -1513,10 +1514,11 @@ def orgs_named_as_places(text: str, ents: list[tuple[int, int, str]],
     """An "organisation" named as a country, a world city or a division, and nothing more, is
     that place: a country acting (中华人民共和国主席, 俄罗斯和北约) is still a country, as the
     guidelines and MSRA have it; a body has a head word (中国政府, 山西省委). So is a division's
-    short name before a zone's head (运城 + 经开区), which with_zones then joins."""
+    short name before a zone's head (运城 + 经开区), which with_zones then joins, or in a list of
+    places (太原、晋中、长治)."""
     return [(start, end, "PLACE") if label == "ORG" and (
         text[start:end] in names.world_names or names.knows(text[start:end])
-        or text[start:end] in names.shorts and ZONE_HEAD.match(text, end)) else (start, end, label)
+        or text[start:end] in names.shorts and (ZONE_HEAD.match(text, end) or _listed(text, start, end))) else (start, end, label)
             for start, end, label in ents]
 
 
