@@ -1088,3 +1088,11 @@ def test_a_listed_short_name_the_model_took_for_a_body_is_a_place_and_a_student_
     assert orgs_named_as_places("太原、晋中、长治", [(3, 5, "ORG")], names) == [(3, 5, "PLACE")]
     assert without_departments("运城学院大二学生", [(0, 6, "ORG")]) == [(0, 4, "ORG")]
     assert without_title_groups("省国资委党委书记", [(0, 6, "ORG")]) == [(0, 4, "ORG")]
+
+
+def test_a_body_acting_with_the_youth_league_is_two_bodies_and_a_bare_college_is_none():
+    from kg.ner.places import split_joint_bodies, without_generic_orgs
+
+    text = "活动由市教育局联合共青团吕梁市委开展"
+    assert split_joint_bodies(text, [(3, 16, "ORG")]) == [(3, 7, "ORG"), (9, 16, "ORG")]
+    assert without_generic_orgs("学院选手获得金牌", [(0, 2, "ORG")]) == []

@@ -281,9 +281,15 @@ def without_latin_persons(mentions: list[Mention]) -> list[Mention]:
 _LEARNT = re.compile(r"\s*(?:获悉|了解到|得知)")
 
 
+# a school's grades, which the model reads as persons (高二学生, 高二(7)班)
+GRADES = frozenset({"高一", "高二", "高三", "初一", "初二", "初三"})
+
+
 def without_news_sources(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A "person" that starts with 从 right before 获悉 (记者从会上获悉) is where the news came from."""
-    return [m for m in mentions if not (m.label == "PERSON" and m.text.startswith("从") and _LEARNT.match(text, m.end))]
+    """A "person" that starts with 从 right before 获悉 (记者从会上获悉) is where the news came from,
+    and one that is a school grade (``GRADES``) is nobody."""
+    return [m for m in mentions if not (m.label == "PERSON" and (
+        m.text.startswith("从") and _LEARNT.match(text, m.end) or m.text in GRADES))]
 
 
 # a reign's year after its dynasty: 唐大中十一年 (857), 唐建中三年 (782)

@@ -523,7 +523,7 @@ def is_modifier(text: str, start: int, end: int) -> bool:
 
 
 # 省食品安全委员会办公室联合省教育厅: one body acting with another (MSRA's test set has none)
-JOINT_VERB = re.compile("(?:联合|会同|协同|携手)(?=[省市县区])")
+JOINT_VERB = re.compile("(?:联合|会同|协同|携手)(?=[省市县区]|共青团|中共)")  # 市教育局 + 联合 + 共青团吕梁市委
 
 
 def split_joint_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1312,7 +1312,7 @@ GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "�
                           "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
                           "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组", "巡察组", "巡视组",
                           "党组织", "村党组织",
-                          "组委会", "协会", "实验室",
+                          "组委会", "协会", "实验室", "学院",
                           "集团", "管委会", "联合实验室", "博物馆", "图书馆", "纪念馆", "文化馆", "美术馆", "法院",
                           "新能源", "医保基金", "安排"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金, 安排部署
 # (a museum, a library or a court without its place is the one the page speaks of: 博物馆还将推出, 法院审理认为)
