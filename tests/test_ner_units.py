@@ -9,8 +9,9 @@ from spacy.vocab import Vocab
 
 from kg.mention import Mention
 from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_short_forms, with_leaders,
-                    with_quoted_projects, with_repeats, without_address_forms, without_latin_persons, without_news_sources, without_reign_years, without_names_across_spaces,
-                    without_sayings, without_trailing_adverbs)
+                    with_quoted_projects, with_repeats, without_address_forms, without_latin_persons,
+                    without_names_across_spaces, without_reign_years, without_sayings, without_sources_and_grades,
+                    without_trailing_adverbs)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import (bio_spans, char_doc, name_lists, read_bio, read_cluener, read_markup, read_pages,
                            with_new_names)
@@ -318,8 +319,8 @@ def test_a_dynasty_and_its_reign_before_a_year_are_no_person_and_inclusive_finan
 def test_where_a_reporter_learnt_the_news_is_no_person_and_a_marathon_is_a_race():
     text = "记者从会上\n获悉,张明从容应对"
     found = [Mention(2, 5, "从会上", "PERSON"), Mention(9, 12, "张明从", "PERSON")]
-    assert without_news_sources(text, found) == found[1:]
-    assert without_news_sources("高二学生正分组实验", [Mention(0, 2, "高二", "PERSON")]) == []
+    assert without_sources_and_grades(text, found) == found[1:]
+    assert without_sources_and_grades("高二学生正分组实验", [Mention(0, 2, "高二", "PERSON")]) == []
     assert without_sayings("半程马拉松冠军", [Mention(2, 5, "马拉松", "PERSON")]) == []
 
 

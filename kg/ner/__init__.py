@@ -217,7 +217,7 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = without_latin_persons(without_reign_years(text, without_news_sources(text, mentions)))
+    persons = without_latin_persons(without_reign_years(text, without_sources_and_grades(text, mentions)))
     persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, persons)))
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
@@ -285,7 +285,7 @@ _LEARNT = re.compile(r"\s*(?:获悉|了解到|得知)")
 GRADES = frozenset({"高一", "高二", "高三", "初一", "初二", "初三"})
 
 
-def without_news_sources(text: str, mentions: list[Mention]) -> list[Mention]:
+def without_sources_and_grades(text: str, mentions: list[Mention]) -> list[Mention]:
     """A "person" that starts with 从 right before 获悉 (记者从会上获悉) is where the news came from,
     and one that is a school grade (``GRADES``) is nobody."""
     return [m for m in mentions if not (m.label == "PERSON" and (

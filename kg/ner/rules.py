@@ -279,6 +279,7 @@ TITLES_AFTER = re.compile(r"(?:、?《[^《》\n]{1,30}》)*")
 WORKS_COUNTED = re.compile(r"等?[0-9０-９一二三四五六七八九十两几多]+部")  # 《A》《B》等三部文化丛书
 
 
+# what a document's title ends in, whatever the words around it (《…考古发掘报告》出版后)
 DOCUMENT_ENDINGS = ("报告", "志", "年鉴", "规划", "方案", "条例", "办法", "意见", "纲要", "白皮书")
 
 
