@@ -995,10 +995,7 @@ def with_bank_branches(text: str, ents: list[tuple[int, int, str]], names: Divis
         place = match.group(1)
         if not (place[-1] in DIVISION_SUFFIXES or place in names.shorts or names.knows(place)):
             continue
-        start, end = match.span()
-        inside = [e for e in ents if e[0] < end and start < e[1]]
-        if all(start <= e[0] and e[1] <= end for e in inside):
-            ents = sorted([e for e in ents if e not in inside] + [(start, end, "ORG")])
+        ents = _in_place_of_inner(ents, (*match.span(), "ORG"))
     return ents
 
 
@@ -1347,10 +1344,18 @@ def with_community_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[t
     in place of the place the model found in it (槐园); the model, knowing neither the name nor
     the generic head, finds nothing or the name alone."""
     for match in COMMUNITY_BODY.finditer(text):
-        start, end = match.span(1)
-        inside = [e for e in ents if e[0] < end and start < e[1]]
-        if all(start <= e[0] and e[1] <= end and e[2] in ("PLACE", "ORG") for e in inside):
-            ents = sorted([e for e in ents if e not in inside] + [(start, end, "ORG")])
+        ents = _in_place_of_inner(ents, (*match.span(1), "ORG"), ("PLACE", "ORG"))
+    return ents
+
+
+def _in_place_of_inner(ents: list[tuple[int, int, str]], span: tuple[int, int, str],
+                       inner_labels: tuple[str, ...] = ("PERSON", "PLACE", "ORG")) -> list[tuple[int, int, str]]:
+    """``ents`` with ``span`` in place of the names inside it, or as they were where a name
+    crosses its edge or one of another label lies inside it (by default any of the model's)."""
+    start, end, _ = span
+    inside = [e for e in ents if e[0] < end and start < e[1]]
+    if all(start <= e[0] and e[1] <= end and e[2] in inner_labels for e in inside):
+        return sorted([e for e in ents if e not in inside] + [span])
     return ents
 
 
@@ -1385,9 +1390,7 @@ def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     listed = [match for match in LISTED_LINE.finditer(text)
               if not match.group().startswith(NOT_LINE_NAMES) and NOT_IN_LINE_NAMES.isdisjoint(match.group()[:2])]
     for match in [*RUNNING_LINE.finditer(text), *listed, *METRO_LINE.finditer(text)]:
-        overlapping = [e for e in ents if e[0] < match.end() and match.start() < e[1]]
-        if all(match.start() <= e[0] and e[1] <= match.end() for e in overlapping):
-            ents = sorted([e for e in ents if e not in overlapping] + [(*match.span(), "PLACE")])
+        ents = _in_place_of_inner(ents, (*match.span(), "PLACE"))
     return ents
 
 
@@ -1411,10 +1414,7 @@ def with_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
     for match in STREET.finditer(text):
         if match.group(1).endswith(NOT_STREET_ENDINGS):
             continue
-        start, end = match.span(1)
-        overlapping = [e for e in ents if e[0] < end and start < e[1]]
-        if all(start <= e[0] and e[1] <= end and e[2] in ("PERSON", "PLACE") for e in overlapping):
-            ents = sorted([e for e in ents if e not in overlapping] + [(start, end, "PLACE")])
+        ents = _in_place_of_inner(ents, (*match.span(1), "PLACE"), ("PERSON", "PLACE"))
     return ents
 
 
