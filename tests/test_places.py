@@ -1096,3 +1096,15 @@ def test_a_body_acting_with_the_youth_league_is_two_bodies_and_a_bare_college_is
     text = "活动由市教育局联合共青团吕梁市委开展"
     assert split_joint_bodies(text, [(3, 16, "ORG")]) == [(3, 7, "ORG"), (9, 16, "ORG")]
     assert without_generic_orgs("学院选手获得金牌", [(0, 2, "ORG")]) == []
+
+
+def test_a_person_s_character_that_starts_a_division_s_name_joins_it_and_an_insurer_s_branch_is_one_body():
+    from kg.ner.places import with_branches, with_split_division_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["侯马市"], short_names={"侯马市": "侯马"})
+    text = "侯马经济开发区入选试点,王刚说"
+    assert with_split_division_names(text, [(0, 1, "PERSON"), (1, 7, "PLACE"), (12, 14, "PERSON")], names) == [
+        (0, 7, "PLACE"), (12, 14, "PERSON")]
+    text = "中国人民财产保险股份有限公司祁县支公司查勘"
+    assert with_branches(text, [(0, 14, "ORG"), (14, 16, "PLACE")]) == [(0, 19, "ORG")]

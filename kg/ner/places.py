@@ -167,6 +167,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_modifiers(text, ents)
     ents = with_places_in_formulas(text, ents, names)
     ents = persons_named_as_places(text, ents, names)
+    ents = with_split_division_names(text, ents, names)
     ents = orgs_named_as_places(text, ents, names)
     ents = split_joint_bodies(text, ents)
     ents = without_people_after_bodies(text, ents)
@@ -957,7 +958,7 @@ def _starts_with_division(name: str, names: DivisionNames) -> bool:
 
 # a company's or bank's branch, office or mine named by its place (招商银行北京分行, MSRA's way),
 # and a bureau's or court's local office (吕梁市生态环境局孝义分局, 平遥县人民法院洪善人民法庭)
-BRANCH = re.compile(r"([\u4e00-\u9fff]{2,8}?)(分公司|分行|支行|营业所|营业部|分厂|[煤铝铁铜金]?矿|分局|派出所|人民法庭|学院|系)"
+BRANCH = re.compile(r"([\u4e00-\u9fff]{2,8}?)(分公司|支公司|分行|支行|营业所|营业部|分厂|[煤铝铁铜金]?矿|分局|派出所|人民法庭|学院|系)"
                     r"(?![业产区山石物统列])")
 COMPANY_ENDINGS = ("公司", "银行", "集团")
 BRANCH_PARENTS = {"分局": ("局",), "派出所": ("公安局",), "人民法庭": ("法院",),  # the others: a company's
@@ -1081,7 +1082,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
-                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线")  # MSRA: 天河体育中心  # MSRA: 福州国际会展中心, 澳门展览中心
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城")  # MSRA: 天河体育中心  # MSRA: 福州国际会展中心, 澳门展览中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1308,6 +1309,7 @@ GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "�
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
                           "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
                           "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组", "巡察组", "巡视组",
+                          "政务服务",
                           "党组织", "村党组织",
                           "组委会", "协会", "实验室", "学院",
                           "集团", "管委会", "联合实验室", "博物馆", "图书馆", "纪念馆", "文化馆", "美术馆", "法院",
@@ -1399,7 +1401,7 @@ def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
 STREET = re.compile("(?<=[经沿在至从往与对、，,。；：和及])"
                     "((?![经沿在至从往与对将并把到由没就找上为是有])(?:(?![的了是在和与及等这那条个座各每该其此本我你他她内])[\u4e00-\u9fff]){2,3}"
                     "[东西南北中]?(?:大街|大道|路|街|巷|桥))"
-                    "(?=[、，,。；：与和或及等]|交叉口|路口|一侧|一带|沿线|两侧|附近|[东西南北]行|绕行|以[东西南北]|片区)")
+                    "(?=[、，,。；：与和或及等至]|交叉口|路口|一侧|一带|沿线|两侧|附近|[东西南北]行|绕行|以[东西南北]|片区)")
 # what the head ends but names no street (线路, 公路, 思路, 商业街, 步行街)
 NOT_STREET_ENDINGS = ("线路", "道路", "公路", "铁路", "马路", "网路", "水路", "陆路", "电路", "思路", "出路", "门路",
                       "商业街", "步行街", "美食街", "老街", "古街", "小巷", "街巷", "大桥", "立交桥", "天桥", "致富路",
@@ -1478,6 +1480,19 @@ def with_prefecture_regions(text: str, ents: list[tuple[int, int, str]],
 
 # the provinces' one-character names, three or more of which name a region (晋陕豫, 川渝黔)
 PROVINCES_SHORT = re.compile("[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新港澳]{3,5}")
+
+
+def with_split_division_names(text: str, ents: list[tuple[int, int, str]],
+                              names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A one-character "person" right before a name that its character turns into a division's
+    (侯 + 马经济开发区: 侯马) is the first character of that name, which takes the name's label."""
+    joined = []
+    for start, end, label in ents:
+        if (joined and joined[-1][2] == "PERSON" and joined[-1][1] == start and joined[-1][1] - joined[-1][0] == 1
+                and any(text[start - 1:start + size] in names.shorts for size in (1, 2))):
+            start = joined.pop()[0]
+        joined.append((start, end, label))
+    return joined
 
 
 def persons_named_as_places(text: str, ents: list[tuple[int, int, str]],
