@@ -121,3 +121,9 @@ def test_a_provincial_group_is_a_body_wherever_named_but_not_inside_its_subsidia
 
     text = "太钢相关负责人表示,晋能控股集团有限公司,晋能控股煤业集团塔山煤矿"
     assert with_ministries(text, [(0, 2, "PLACE")]) == [(0, 2, "ORG"), (10, 20, "ORG")]
+
+
+def test_the_time_before_a_body_is_no_part_of_it():
+    from kg.ner.bodies import without_verbs_before_bodies
+
+    assert without_verbs_before_bodies("今年县文物局还联合高校", [(0, 6, "ORG")]) == [(2, 6, "ORG")]

@@ -1108,3 +1108,12 @@ def test_a_person_s_character_that_starts_a_division_s_name_joins_it_and_an_insu
         (0, 7, "PLACE"), (12, 14, "PERSON")]
     text = "中国人民财产保险股份有限公司祁县支公司查勘"
     assert with_branches(text, [(0, 14, "ORG"), (14, 16, "PLACE")]) == [(0, 19, "ORG")]
+
+
+def test_a_street_gone_along_with_zhe_starts_after_it_and_north_china_is_a_region():
+    from kg.ner.places import with_regions, with_streets
+
+    text = "沿着西大街、南大街走完"
+    assert [text[s:e] for s, e, _ in with_streets(text, [])] == ["西大街"]  # 南大街 runs into 走
+    text = "太行山是华北地区的生态屏障"
+    assert with_regions(text, [(4, 6, "PLACE")]) == [(0, 3, "PLACE"), (4, 8, "PLACE")]

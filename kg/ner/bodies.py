@@ -32,7 +32,8 @@ NOT_A_BODY_AFTER_WEI = set("员托屈派任婉身实")
 # verbs of government news that come right before a body (贯彻落实市委决策部署, 代表市委)
 VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从", "支持", "报请", "请示", "汇报", "按照", "依照",
                        "根据", "围绕", "感谢", "落实好", "联合", "会同", "协同", "携手", "希望", "建议", "要求", "督促",
-                       "邀请", "紧扣", "推动", "指导")
+                       "邀请", "紧扣", "推动", "指导",
+                       "今年", "去年", "明年", "目前", "近年来", "同时", "此外")  # and the time before it: 今年 + 县文物局
 
 
 # how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
