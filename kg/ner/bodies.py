@@ -29,11 +29,11 @@ LEVELS = "省市县区"
 # characters after which a new word starts: prepositions, conjunctions, particles
 FUNCTION_CHARS = set("在由与和及同向对经据把被将从让请为是了的到给受并或等跟按日")
 NOT_A_BODY_AFTER_WEI = set("员托屈派任婉身实")
-# verbs of government news that come right before a body (贯彻落实市委决策部署, 代表市委)
+# verbs of government news that come right before a body (贯彻落实市委决策部署, 代表市委), and the
+# words of time that open a clause before one (今年 + 县文物局)
 VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从", "支持", "报请", "请示", "汇报", "按照", "依照",
                        "根据", "围绕", "感谢", "落实好", "联合", "会同", "协同", "携手", "希望", "建议", "要求", "督促",
-                       "邀请", "紧扣", "推动", "指导",
-                       "今年", "去年", "明年", "目前", "近年来", "同时", "此外")  # and the time before it: 今年 + 县文物局
+                       "邀请", "紧扣", "推动", "指导", "今年", "去年", "明年", "目前", "近年来", "同时", "此外")
 
 
 # how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
