@@ -394,6 +394,10 @@ def test_a_place_repeated_before_a_company_name_is_the_company():
     text = "平型关红色旅游。平型关景区接待游客"
     repeats = with_repeats(text, [Mention(0, 3, "平型关", "PLACE")])
     assert [(m.text, m.label) for m in repeats] == [("平型关", "PLACE"), ("平型关景区", "PLACE")]
+    # or a body's, in place of the body found without it
+    text = "郊区、矿区。郊区区委和郊区人民政府"
+    repeats = with_repeats(text, [Mention(0, 2, "郊区", "PLACE"), Mention(3, 5, "矿区", "PLACE"), Mention(8, 10, "区委", "ORG")])
+    assert [(m.text, m.label) for m in repeats][2:] == [("郊区区委", "ORG"), ("郊区人民政府", "ORG")]
 
 
 def test_editors_in_the_page_furniture_are_persons_and_a_role_is_none():

@@ -1003,6 +1003,13 @@ def test_a_body_named_after_a_site_takes_its_province_and_a_listed_short_name_is
     text = "支持忻州、晋中、运城等市,晋城"
     assert with_whole_short_names(text, [(2, 4, "PLACE"), (5, 6, "PLACE"), (13, 14, "PLACE")], names) == [
         (2, 4, "PLACE"), (5, 7, "PLACE"), (13, 14, "PLACE")]
+    # a province's one-character name starts the short name wherever it stands, and takes in
+    # the place the model read after it; other characters do not (中 + 方, 巴 + 中两国)
+    names.initialize(names=["晋中市", "中方县", "巴中市"], short_names={"晋中市": "晋中", "中方县": "中方", "巴中市": "巴中"})
+    assert with_whole_short_names("晋中地处", [(0, 1, "PLACE"), (1, 2, "PLACE")], names) == [(0, 2, "PLACE")]
+    assert with_whole_short_names("晋中位列前三", [(0, 1, "PLACE")], names) == [(0, 2, "PLACE")]
+    assert with_whole_short_names("中方同意,巴中两国", [(0, 1, "PLACE"), (5, 6, "PLACE"), (6, 7, "PLACE")], names) == [
+        (0, 1, "PLACE"), (5, 6, "PLACE"), (6, 7, "PLACE")]
 
 
 def test_the_state_grid_is_no_united_nations_and_an_urban_village_is_no_place():
@@ -1117,3 +1124,31 @@ def test_a_street_gone_along_with_zhe_starts_after_it_and_north_china_is_a_regio
     assert [text[s:e] for s, e, _ in with_streets(text, [])] == ["西大街"]  # 南大街 runs into 走
     text = "太行山是华北地区的生态屏障"
     assert with_regions(text, [(4, 6, "PLACE")]) == [(0, 3, "PLACE"), (4, 8, "PLACE")]
+
+
+def test_taiyuan_as_bing_and_the_districts_named_chengqu_kuangqu_and_jiaoqu():
+    from kg.ner.places import with_named_districts
+
+    def tagged(text, ents=()):
+        return [(text[s:e], label) for s, e, label in with_named_districts(text, list(ents))]
+
+    assert tagged("青年科学家论坛在并举行,在并不断") == [("并", "PLACE")]
+    # listed with each other or a county, or before one of their towns, they are districts,
+    # and so is every other mention on the line, with the body it heads
+    assert tagged("在城区、矿区、郊区和开发区建站,城区人民检察院和郊区区委,老城区人口") == [
+        ("城区", "PLACE"), ("矿区", "PLACE"), ("郊区", "PLACE"), ("城区人民检察院", "ORG"), ("郊区区委", "ORG")]
+    text = "将在郊区荫营镇建设"
+    assert tagged(text, [(4, 7, "PLACE")]) == [("郊区", "PLACE"), ("荫营镇", "PLACE")]
+    assert tagged("城区、平定县") == [("城区", "PLACE")]
+    # elsewhere they are common nouns
+    assert tagged("城区人口增加,郊区农民") == []
+
+
+def test_old_names_of_cities_are_regions_and_keep_a_company_whole(names):
+    from kg.ner.places import with_legal_names, with_regions
+
+    text = "润泽上党大地,县以上党政领导,悦购龙城"
+    assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["上党", "龙城"]
+    names.initialize(names=["太原市", "龙城区"], short_names={"太原市": "太原", "龙城区": "龙城"})
+    text = "由太原龙城更新投资建设集团有限公司签约"
+    assert with_legal_names(text, [(1, 3, "PLACE"), (3, 5, "PLACE")], names) == [(1, 17, "ORG")]

@@ -368,6 +368,7 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     from kg.ner.places import is_modifier  # imports spaCy, which tagging has loaded already
 
     busy = bytearray(len(text) + 1)
+    bodies = {m.start: m.end for m in mentions if m.label == "ORG"}
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     orgs = {m.text for m in mentions if m.label == "ORG"}
@@ -392,7 +393,7 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
                 name = text[start:start + size]
                 if name in names and not any(busy[start:start + size]) and not (
                         names[name].label == "PLACE" and is_modifier(text, start, start + size)):
-                    longer = _named_after(text, start + size, busy) if names[name].label == "PLACE" else None
+                    longer = _named_after(text, start + size, busy, bodies) if names[name].label == "PLACE" else None
                     if longer:  # 阳泉 + 华鑫智能装备有限公司, 平型关 + 景区: the name the place starts
                         found.append(Mention(start, longer[0], text[start:longer[0]], longer[1]))
                         size = longer[0] - start
@@ -401,19 +402,27 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
                     length = size
                     break
         start += length
-    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+    if not found:
+        return mentions
+    # a body the place heads replaces the body found without it (郊区 + 区委)
+    kept = [m for m in mentions if not any(f.start < m.start and m.end == f.end for f in found)]
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
 _COMPANY_REST = re.compile("([\u4e00-\u9fff\n]{2,16}?)(?:股份有限公司|有限责任公司|有限公司)")
 
 
-def _named_after(text: str, start: int, busy: bytearray) -> tuple[int, str] | None:
+def _named_after(text: str, start: int, busy: bytearray, bodies: dict[int, int]) -> tuple[int, str] | None:
     """The end and label of a name that the place ending at ``start`` starts, where nothing was
-    found inside it: a company's (阳泉 + 华鑫智能装备有限公司) or a facility's (平型关 + 景区).
+    found inside it: a company's (阳泉 + 华鑫智能装备有限公司), a facility's (平型关 + 景区) or a
+    body's (城区 + 人民检察院; 郊区 + 区委, where ``bodies``, the ORG found by their starts, hold 区委).
     kg_places names both whole, but reads a line at a time and the repeats come after."""
-    from kg.ner.bodies import could_be_org_name
+    from kg.ner.bodies import body_after_division, could_be_org_name
     from kg.ner.places import FACILITY_HEADS
 
+    body = body_after_division(text, start)
+    if body and (not any(busy[start:body]) or bodies.get(start) == body):  # 城区 + 人民检察院, 郊区 + 区委
+        return body, "ORG"
     match = _COMPANY_REST.match(text, start)
     if match and not any(busy[start:match.end()]) and could_be_org_name(match.group(1).replace("\n", "")):
         return match.end(), "ORG"

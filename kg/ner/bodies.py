@@ -118,6 +118,17 @@ NOT_IN_ORG_WORDS = ("推进", "加强", "开展", "实施", "打造", "提升", 
 
 BODIES = read_word_list("bodies.txt")
 _PATTERN = re.compile(f"[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=True))})")
+# the body a district's name heads, from the level character it ends in (城区 + 人民检察院) or
+# after it (郊区 + 区委)
+_BODY_AFTER_LEVEL = re.compile(f"[{LEVELS}]?[{LEVELS}](?:{'|'.join(sorted(BODIES, key=len, reverse=True))})")
+
+
+def body_after_division(text: str, end: int) -> int | None:
+    """The end of the body that the division ending at ``end`` heads (城区 + 人民检察院, 郊区 + 区委), if any."""
+    body = _BODY_AFTER_LEVEL.match(text, end - 1) if text[end - 1:end] in LEVELS else None
+    if body and not (body.group().endswith("委") and text[body.end():body.end() + 1] in NOT_A_BODY_AFTER_WEI):
+        return body.end()
+    return None
 # 中央 listed with the levels' party committees is the party's centre (贯彻中央、省委、市委决策部署)
 CENTRAL_BEFORE_LEVELS = re.compile(f"中央(?=[、和及与][{LEVELS}]委)")
 TOWNSHIP_BODY = re.compile("(?:[镇乡]|街道)(?:人民政府|政府|党委|党工委|人大|纪委|办事处)")

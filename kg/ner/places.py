@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.ner.bodies import (BODIES, NOT_IN_ORG_NAME, could_be_org_name, with_bodies, with_ministries,
+from kg.ner.bodies import (BODIES, NOT_IN_ORG_NAME, body_after_division, could_be_org_name, with_bodies, with_ministries,
                            with_numbered_congresses, without_verbs_before_bodies)
 from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
@@ -73,7 +73,8 @@ GENERIC_NAME = re.compile(
 
 
 REGIONS = read_word_list("regions.txt")
-NOT_REGIONS = ("魏晋南北朝", "运城盐湖区")  # words that hold a region's name (晋南, 运城盐湖)
+NOT_REGIONS = ("魏晋南北朝", "运城盐湖区",  # words that hold a region's name (晋南, 运城盐湖, 上党)
+               "以上党", "上党员", "上党委", "上党政", "上党组", "上党课")
 _REGION_PATTERN = re.compile("|".join(sorted(REGIONS, key=len, reverse=True)))
 
 
@@ -184,6 +185,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_whole_short_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_village_names(text, ents)
+    ents = with_named_districts(text, ents)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_regions(text, ents)
     ents = with_running_lines(text, ents)
@@ -658,22 +660,33 @@ def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
 
 
 # where a listed short name ends (忻州、晋中、运城)
+# the provinces' one-character names, which the model reads as places (晋 of 晋中)
+PROVINCE_CHARACTERS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂宁新藏港澳台")
 LIST_ITEM_END = frozenset("、，,。；;等和及与")
 
 
 def with_whole_short_names(text: str, ents: list[tuple[int, int, str]],
                            names: DivisionNames) -> list[tuple[int, int, str]]:
-    """A PLACE cut short of a division's short name in a list takes the rest of it (晋 + 中 of
-    忻州、晋中、运城: the model reads 晋 as Shanxi's one-character name)."""
-    starts = {e[0] for e in ents}
-    completed = []
+    """A PLACE cut short of a division's short name takes the rest of it: in a list (忻州、晋中、运城),
+    and wherever it is a province's one-character name that starts it (晋 + 中地处…, 晋 + 中 read
+    as two places; not 中 + 方 nor 巴 + 中两国)."""
+    completed, absorbed = [], set()
     for start, end, label in ents:
         if label == "PLACE":
             end = next((end + more for more in (1, 2) if text[start:end + more] in names.shorts
-                        and text[end + more:end + more + 1] in LIST_ITEM_END
-                        and not starts.intersection(range(end, end + more))), end)
+                        and (text[start:end] in PROVINCE_CHARACTERS or text[end + more:end + more + 1] in LIST_ITEM_END)
+                        and _only_places_within(ents, end, end + more, absorbed)), end)
         completed.append((start, end, label))
-    return completed
+    return [e for e in completed if e not in absorbed]
+
+
+def _only_places_within(ents, start: int, end: int, absorbed: set) -> bool:
+    """Whether every mention that starts in start..end is a PLACE inside it (which is then absorbed)."""
+    inside = [e for e in ents if start <= e[0] < end]
+    if any(e[2] != "PLACE" or e[1] > end for e in inside):
+        return False
+    absorbed.update(inside)
+    return True
 
 
 # A development zone named by its place is one PLACE (清徐 + 经济开发区, 山西 + 转型综合改革 +
@@ -871,8 +884,8 @@ def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: Divisio
         if (found and run[-1][1] == found[0] and text[found[0] - 1] in DIVISION_SUFFIXES
                 and _starts_with_division(text[found[0]:found[1]], names)):
             continue  # 江苏省 + 苏州宝碟…, 交城县 + 山西利虎…, but 山西晋中交通建设投资有限公司 is the registered name
-        if len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names):
-            run = run[1:]  # 江苏 + 无锡 + 胜蓝科技有限公司
+        if len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names) and text[run[1][0]:run[1][1]] not in REGIONS:
+            run = run[1:]  # 江苏 + 无锡 + 胜蓝科技有限公司 (not 太原 + 龙城, its old name, + 更新…有限公司)
         start = run[0][0]
         inside = [e for e in ents if e[0] < tail.end() and start < e[1]]
         if all(start <= e[0] and e[1] <= tail.end() and (e[2] != "PERSON" or e[0] > start) for e in inside):
@@ -1458,6 +1471,41 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
                 start = street + 2
         extended.append((start, end, label))
     return extended
+
+
+# 并 (of 并州) is 太原 where a meeting is held there: 论坛在并举行, 会议在并召开
+IN_TAIYUAN = re.compile("在(并)(?=召开|举行|举办|开幕|闭幕|落幕|启动|揭牌)")
+# The districts named 城区, 矿区 and 郊区 (阳泉's three, 晋城's 城区) where the page names them as
+# districts: a town or a street of theirs follows (郊区 + 荫营镇), or they are listed with a peer or
+# a county (城区、矿区、郊区和平定县). Elsewhere the words are common nouns (城区人口), and a place
+# or a word before them makes one (平定县城区, 老城区).
+BARE_DISTRICT = re.compile("城区|矿区|郊区")
+_BARE_DISTRICT_LIST = re.compile("(?:(?:城区|矿区|郊区)[、和及与])+(?:城区|矿区|郊区)|(?:城区|矿区|郊区)(?=、[^、]{1,4}县)")
+NOT_BEFORE_DISTRICT = frozenset("老新主旧县市镇乡村全该本各")
+
+
+def with_named_districts(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """太原 as 并 in a meeting's headline, and every mention of a district named 城区, 矿区 or 郊区
+    on a page that names it as a district (see BARE_DISTRICT), with the body it heads (城区 +
+    人民检察院, 郊区 + 区委: one ORG)."""
+    found = [match.span(1) for match in IN_TAIYUAN.finditer(text)]
+    named = {match.group() for match in BARE_DISTRICT.finditer(text) if _named_as_district(text, ents, match)}
+    found += [match.span() for match in BARE_DISTRICT.finditer(text) if match.group() in named
+              and text[match.start() - 1:match.start()] not in NOT_BEFORE_DISTRICT]
+    for start, end in found:
+        body_end = body_after_division(text, end)
+        span = (start, body_end, "ORG") if body_end else (start, end, "PLACE")
+        inside = [e for e in ents if e[0] < span[1] and span[0] < e[1]]
+        if all(span[0] <= e[0] and e[1] <= span[1] and e[2] == "ORG" for e in inside) and (body_end or not inside):
+            ents = sorted([e for e in ents if e not in inside] + [span])
+    return ents
+
+
+def _named_as_district(text: str, ents: list[tuple[int, int, str]], match: re.Match) -> bool:
+    town = next((e for e in ents if e[0] == match.end() and e[2] == "PLACE"), None)
+    listed = _BARE_DISTRICT_LIST.finditer(text, max(0, match.start() - 9), match.end() + 12)
+    return bool(town and text[:town[1]].endswith(("镇", "乡", "街道"))) or any(
+        span.start() <= match.start() < span.end() for span in listed)
 
 
 def _inside_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:

@@ -499,6 +499,8 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         # and so is one a deed, an amount or its place introduces (签约的智算云图大同智算中心项目, 投资18亿元的
         # …项目, 落户晋城经开区的光机电精密零部件产业园项目)
         return False
+    if word == "项目" and marks.jumps.get(head.start()) == start and (len(modifier) <= 3 or modifier[-1] in "省市县区镇乡村"):
+        return False  # 长治 + 项目建设: a division's projects, not a named one (not 忻州半导体材料产业园 + 项目, 三峡 + 工程)
     signal = whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
     carried_out = word == "工程" and page.endswith(CARRYING_OUT, 0, start)  # 实施 + 蒲剧振兴 + 工程
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2) or (carried_out and len(modifier) >= 4)
