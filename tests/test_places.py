@@ -1144,11 +1144,54 @@ def test_taiyuan_as_bing_and_the_districts_named_chengqu_kuangqu_and_jiaoqu():
     assert tagged("城区人口增加,郊区农民") == []
 
 
-def test_old_names_of_cities_are_regions_and_keep_a_company_whole(names):
+def test_old_names_of_cities_are_regions_and_keep_a_company_whole():
     from kg.ner.places import with_legal_names, with_regions
 
     text = "润泽上党大地,县以上党政领导,悦购龙城"
     assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["上党", "龙城"]
+    names = DivisionNames("kg_places")
     names.initialize(names=["太原市", "龙城区"], short_names={"太原市": "太原", "龙城区": "龙城"})
     text = "由太原龙城更新投资建设集团有限公司签约"
     assert with_legal_names(text, [(1, 3, "PLACE"), (3, 5, "PLACE")], names) == [(1, 17, "ORG")]
+
+
+def test_a_group_and_the_mine_it_owns_are_two_bodies():
+    from kg.ner.places import split_owned_units
+
+    text = "晋能控股集团所属塔山煤矿、华阳集团所属企业"
+    assert split_owned_units(text, [(0, 12, "ORG"), (13, 21, "ORG")]) == [
+        (0, 6, "ORG"), (8, 12, "ORG"), (13, 17, "ORG")]  # 企业 is no unit's name
+
+
+def test_crops_directions_courses_dots_and_students_are_no_part_of_names():
+    from kg.ner.places import without_broken_spans, without_common_nouns, without_departments, without_generic_orgs
+
+    text = "种了30亩黄芪,黄芪长势好,芮城北依中条山"
+    assert without_common_nouns(text, [(5, 7, "PLACE"), (8, 10, "PERSON"), (14, 17, "PLACE")]) == [(14, 16, "PLACE")]
+    text = "长治医学院临床医学专业的学生"
+    assert without_departments(text, [(0, 11, "ORG")]) == [(0, 5, "ORG")]
+    assert without_broken_spans("能源·转型 5", [(0, 3, "PERSON")]) == []
+    assert without_generic_orgs("返乡大学生李晓燕", [(0, 4, "ORG")]) == []
+
+
+def test_a_county_that_names_a_zone_is_no_person():
+    from kg.ner.places import persons_named_as_places
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["孝义市"], short_names={"孝义市": "孝义"})
+    text = "孝义经济开发区内,孝义人"
+    assert persons_named_as_places(text, [(0, 2, "PERSON"), (9, 11, "PERSON")], names) == [
+        (0, 2, "PLACE"), (9, 11, "PERSON")]
+
+
+def test_custodians_and_zone_committees_are_the_bodies_of_their_sites_and_memorials_are_places():
+    from kg.ner.places import with_memorials, with_site_bodies
+
+    text = "芮城永乐宫文物保管所副所长,解州关帝庙文物保管所所长"
+    ents = [(0, 2, "PLACE"), (2, 5, "PLACE"), (14, 19, "PLACE")]
+    assert [text[s:e] for s, e, label in with_site_bodies(text, ents) if label == "ORG"] == [
+        "芮城永乐宫文物保管所", "解州关帝庙文物保管所"]
+    assert with_site_bodies("综改区管委会副主任", [(0, 3, "PLACE"), (3, 6, "ORG")]) == [(0, 6, "ORG")]
+    text = "走进八路军总部砖壁旧址,八路军在太行山的旧址"
+    assert with_memorials(text, [(2, 7, "ORG"), (12, 15, "ORG"), (16, 19, "PLACE")]) == [
+        (2, 11, "PLACE"), (12, 15, "ORG"), (16, 19, "PLACE")]
