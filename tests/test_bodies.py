@@ -127,3 +127,4 @@ def test_the_time_before_a_body_is_no_part_of_it():
     from kg.ner.bodies import without_verbs_before_bodies
 
     assert without_verbs_before_bodies("今年县文物局还联合高校", [(0, 6, "ORG")]) == [(2, 6, "ORG")]
+    assert without_verbs_before_bodies("整合县法院、县司法局", [(0, 5, "ORG")]) == [(2, 5, "ORG")]

@@ -1140,6 +1140,7 @@ def test_taiyuan_as_bing_and_the_districts_named_chengqu_kuangqu_and_jiaoqu():
     text = "将在郊区荫营镇建设"
     assert tagged(text, [(4, 7, "PLACE")]) == [("郊区", "PLACE"), ("荫营镇", "PLACE")]
     assert tagged("城区、平定县") == [("城区", "PLACE")]
+    assert tagged("将在盂县、郊区推广") == [("郊区", "PLACE")]
     # elsewhere they are common nouns
     assert tagged("城区人口增加,郊区农民") == []
 
@@ -1195,3 +1196,33 @@ def test_custodians_and_zone_committees_are_the_bodies_of_their_sites_and_memori
     text = "走进八路军总部砖壁旧址,八路军在太行山的旧址"
     assert with_memorials(text, [(2, 7, "ORG"), (12, 15, "ORG"), (16, 19, "PLACE")]) == [
         (2, 11, "PLACE"), (12, 15, "ORG"), (16, 19, "PLACE")]
+
+
+def test_a_village_takes_the_character_cut_off_after_a_mark_and_a_river_is_no_bank():
+    from kg.ner.places import with_village_names, without_common_nouns
+
+    text = "。上董寨村、下董寨村,让北张庄村"
+    ents = [(2, 5, "PLACE"), (7, 10, "PLACE"), (12, 16, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_village_names(text, ents)] == ["上董寨村", "下董寨村", "北张庄村"]
+    assert without_common_nouns("乌马河畔的村", [(0, 4, "PLACE")]) == [(0, 3, "PLACE")]
+
+
+def test_local_offices_are_named_after_their_town_with_their_parent_body():
+    from kg.ner.places import with_local_offices
+
+    def offices(text, ents=()):
+        return [text[s:e] for s, e, label in with_local_offices(text, list(ents)) if label == "ORG"]
+
+    assert offices("在五台山脚下,台怀派出所结合") == ["台怀派出所"]
+    assert offices("。忻府分局新建路派出所、崞阳人民法庭") == ["忻府分局新建路派出所", "崞阳人民法庭"]
+    assert offices("古陶镇司法所,荫城法庭", [(0, 3, "PLACE"), (7, 9, "PLACE")]) == ["古陶镇司法所", "荫城法庭"]
+    assert offices("到派出所报案,走上法庭") == []
+
+
+def test_a_city_short_name_in_zhou_stays_in_a_company_name():
+    from kg.ner.places import with_legal_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["朔州市", "山阴县"], short_names={"朔州市": "朔州", "山阴县": "山阴"})
+    text = "朔州山阴玉龙煤业有限公司"
+    assert with_legal_names(text, [(0, 2, "PLACE"), (2, 12, "ORG")], names) == [(0, 12, "ORG")]

@@ -436,6 +436,9 @@ def test_a_project_that_starts_with_its_place_is_named_after_de():
     text = "忻州市引进的忻州半导体材料产业园项目计划明年开工,重要的群众文化基础设施项目"
     entities = [span_of(text, "忻州市", "PLACE"), span_of(text, "忻州半导体材料产业园", "PLACE")]
     assert found(text, entities, label="PROJECT") == ["忻州半导体材料产业园项目"]
+    # nor is the phase of a project named at 项目
+    text = "投资1.2亿元的山西农谷现代种业产业园项目一期工程已开工"
+    assert found(text, [span_of(text, "山西", "PLACE")], label="PROJECT") == ["山西农谷现代种业产业园项目"]
     # a division's projects are not a named one; a named work is (三峡工程)
     text = "长治项目建设氛围浓厚,三峡工程截流"
     entities = [span_of(text, "长治", "PLACE"), span_of(text, "三峡", "PLACE")]

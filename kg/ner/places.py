@@ -50,8 +50,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.ner.bodies import (BODIES, NOT_IN_ORG_NAME, body_after_division, could_be_org_name, with_bodies, with_ministries,
-                           with_numbered_congresses, without_verbs_before_bodies)
+from kg.ner.bodies import (BODIES, FUNCTION_CHARS, NOT_IN_ORG_NAME, body_after_division, could_be_org_name, with_bodies,
+                           with_ministries, with_numbered_congresses, without_verbs_before_bodies)
 from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
@@ -74,7 +74,7 @@ GENERIC_NAME = re.compile(
 
 REGIONS = read_word_list("regions.txt")
 NOT_REGIONS = ("魏晋南北朝", "运城盐湖区",  # words that hold a region's name (晋南, 运城盐湖, 上党)
-               "以上党", "上党员", "上党委", "上党政", "上党组", "上党课")
+               "以上党", "上党员", "上党委", "上党政", "上党组", "上党课", "沂蒙山")
 _REGION_PATTERN = re.compile("|".join(sorted(REGIONS, key=len, reverse=True)))
 
 
@@ -205,6 +205,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_whole_heads(text, ents)
     ents = facilities_as_places(text, ents)
     ents = with_memorials(text, ents)
+    ents = with_local_offices(text, ents)
     ents = with_site_bodies(text, ents)
     ents = schools_as_bodies(text, ents)
     ents = campuses_as_places(text, ents)
@@ -345,6 +346,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 让老城留得住记忆, 古堡民宿, 滨河步道, 城中村改造 (MSRA tags none of them)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村"})  # 总河 + 长: the chief of rivers
 DIRECTIONS = "东南西北"
+WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
 # crops and herbs of Shanxi's farming news, which the model reads as places or persons (种了30亩黄芪)
 CROPS = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
@@ -506,7 +508,8 @@ def without_title_words(text: str, ents: list[tuple[int, int, str]]) -> list[tup
 def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """No PLACE is a common noun (``COMMON_NOUNS``), the 村 of 村落 (古堡村落, 古村落) or the 美 of
     和美 (``BEAUTIFUL``), no place or person a crop (``CROPS``), and a place ends before 村集体
-    (上庄村 + 村集体), before the direction of what borders it (芮城 + 北依中条山), before the
+    (上庄村 + 村集体), before the direction of what borders it (芮城 + 北依中条山) or the bank of a
+    river (乌马河 + 畔), before the
     count of a list (蒲县、隰县 + 两县) and before the 和 that joins it to the next (菩萨顶和 + 杨林街)."""
     kept = []
     for start, end, label in ents:
@@ -522,6 +525,8 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
                 end -= 1  # 塔院寺、菩萨顶和 + 杨林街: the 和 joins two names (永和, 太和 end in no place word)
             if end - start >= 3 and text[end - 1] in DIRECTIONS and text[end:end + 1] in BORDERING:
                 end -= 1  # 芮城 + 北依中条山: the direction of what borders it
+            if end - start >= 3 and text[end - 1] == "畔" and text[end - 2] in WATERS:
+                end -= 1  # 乌马河 + 畔: the bank (MSRA leaves it out 34 times out of 35)
             count = PLACE_COUNT.search(text, start, end)
             if count and count.start() - start >= 2 and text[count.start() - 1] in DIVISION_SUFFIXES:
                 end = count.start()
@@ -917,6 +922,7 @@ def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: Divisio
         if not run or tail.start() - run[-1][1] < 2:
             continue
         if (found and run[-1][1] == found[0] and text[found[0] - 1] in DIVISION_SUFFIXES
+                and text[run[-1][0]:run[-1][1]] not in names.shorts  # 朔州 + 山阴玉龙煤业…: a short name, in 州
                 and _starts_with_division(text[found[0]:found[1]], names)):
             continue  # 江苏省 + 苏州宝碟…, 交城县 + 山西利虎…, but 山西晋中交通建设投资有限公司 is the registered name
         if len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names) and text[run[1][0]:run[1][1]] not in REGIONS:
@@ -1144,6 +1150,43 @@ BODY_HEADS = ("公司", "集团", "银行", "委员会", "管委会", "合作社
 
 # a memorial or a former site named after a body is a place (八路军 + 太行纪念馆, 八路军总部 + 砖壁旧址)
 MEMORIAL = re.compile("([\u4e00-\u9fff]{0,6}?)(?:纪念馆|纪念碑|纪念园|旧址)")
+
+
+# a police station, a court's tribunal or a justice office is named after its town or street
+# (台怀派出所, 崞阳人民法庭, 古陶镇司法所), with its parent body before it (忻府分局 + 新建路派出所)
+LOCAL_OFFICE = re.compile("派出所|人民法庭|司法所|法庭")
+PARENT_OFFICES = ("分局", "公安局", "人民法院")
+
+
+def with_local_offices(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A local office the model missed is one ORG from its name, and its parent body, to its head
+    (``LOCAL_OFFICE``). Its name is the place or person found before the head or, for any head but
+    a bare 法庭, the two to four characters where a word starts (在 + 台怀) or its parent ends."""
+    for head in LOCAL_OFFICE.finditer(text):
+        if any(e[0] < head.end() and head.start() < e[1] for e in ents):
+            continue
+        named = next((e for e in ents if e[1] == head.start() and e[2] in ("PLACE", "PERSON") and e[1] - e[0] >= 2), None)
+        start = named[0] if named else None if head.group() == "法庭" else _office_name_start(text, head.start())
+        if start is None:
+            continue
+        parent = next((e for e in ents if e[1] == start and e[2] == "ORG"), None)
+        parent_start = parent[0] if parent else _parent_start(text, start)
+        inside = [e for e in ents if parent_start <= e[0] and e[1] <= start] + ([named] if named else [])
+        ents = sorted([e for e in ents if e not in inside] + [(parent_start, head.end(), "ORG")])
+    return ents
+
+
+def _office_name_start(text: str, head: int) -> int | None:
+    return next((head - size for size in (4, 3, 2) if head >= size and all(_is_han(c) for c in text[head - size:head])
+                 and could_be_org_name(text[head - size:head])
+                 and (_word_starts(text, head - size) or text.endswith(PARENT_OFFICES, 0, head - size))), None)
+
+
+def _parent_start(text: str, start: int) -> int:
+    """Where the parent body the model missed before a local office starts (忻府 + 分局), or ``start``."""
+    parent = next((word for word in PARENT_OFFICES if text.endswith(word, 0, start)), None)
+    name = _office_name_start(text, start - len(parent)) if parent else None
+    return name if name is not None else start
 
 
 def with_memorials(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1540,7 +1583,8 @@ IN_TAIYUAN = re.compile("在(并)(?=召开|举行|举办|开幕|闭幕|落幕|�
 # a county (城区、矿区、郊区和平定县). Elsewhere the words are common nouns (城区人口), and a place
 # or a word before them makes one (平定县城区, 老城区).
 BARE_DISTRICT = re.compile("城区|矿区|郊区")
-_BARE_DISTRICT_LIST = re.compile("(?:(?:城区|矿区|郊区)[、和及与])+(?:城区|矿区|郊区)|(?:城区|矿区|郊区)(?=、[^、]{1,4}县)")
+_BARE_DISTRICT_LIST = re.compile("(?:(?:城区|矿区|郊区)[、和及与])+(?:城区|矿区|郊区)|(?:城区|矿区|郊区)(?=、[^、]{1,4}县)"
+                                 "|(?<=县[、和])(?:城区|矿区|郊区)")
 NOT_BEFORE_DISTRICT = frozenset("老新主旧县市镇乡村全该本各")
 
 
@@ -1732,7 +1776,8 @@ def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     """An ORG that the model starts at 村 after a township and a name takes the village's
     name: 东阳镇 + 车辋 + 村党支部 -> 东阳镇 + 车辋村党支部 (the model reads 车辋 as part of
     the township's chain and cuts it off the body). So does a village one character after a
-    township, which the model took for a word of its own: 郭道镇 + 前 + 岭头村 -> 前岭头村."""
+    township, which the model took for a word of its own: 郭道镇 + 前 + 岭头村 -> 前岭头村, and
+    one character after a mark (上 + 董寨村、下 + 董寨村)."""
     place_ends = {end for _, end, label in ents if label == "PLACE" and text[end - 1] in TOWNSHIP_OR_SMALLER}
     named = []
     for start, end, label in ents:
@@ -1740,11 +1785,23 @@ def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
             start -= next((size for size in (2, 1, 3) if start - size in place_ends
                            and all(_is_han(c) for c in text[start - size:start])
                            and could_be_org_name(text[start - size:start])), 0)
-        elif (label == "PLACE" and text[end - 1] == VILLAGE and start - 1 in place_ends
-              and _is_han(text[start - 1]) and could_be_org_name(text[start - 1])):
+        elif (label == "PLACE" and text[end - 1] == VILLAGE and start and _is_han(text[start - 1])
+              and could_be_org_name(text[start - 1]) and (start - 1 in place_ends or end - start >= 3 and (
+                  start == 1 or text[start - 2] in MARKS_BEFORE_NAMES) and text[start - 1] not in VERBS_BEFORE_VILLAGES)):
             start -= 1
         named.append((start, end, label))
     return named
+
+
+# what a name follows where the model cut its first character off (、 + 下 + 董寨村), and the
+# characters before a village that are words of their own (让 + 北张庄村, 以 + 东寨村)
+MARKS_BEFORE_NAMES = frozenset("，。、；：！？“”‘’（）()《》,;:!? \n\t\u3000—")
+VERBS_BEFORE_VILLAGES = frozenset("以让使令叫给在到从向对把被将和与及")
+
+
+def _word_starts(text: str, position: int) -> bool:
+    """Whether a word starts at ``position``: after a mark, a line's start or a function character (以 + 宁艾村)."""
+    return position == 0 or not _is_han(text[position - 1]) or text[position - 1] in FUNCTION_CHARS
 
 
 def _village(text: str, end: int, place_ends: set[int]) -> int | None:

@@ -447,6 +447,9 @@ def _part_before(page: str, conjunction: int, marks: Marks) -> int | None:
 
 # --- PROJECT -------------------------------------------------------------------------------
 
+PROJECT_PHASE = re.compile("项目[一二三四五六七八九十]期$")
+
+
 def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -> list[Span]:
     """Named projects, programmes, campaigns and pilots (``marks``: page_marks with the projects'
     stop words, and quarters as dates)."""
@@ -454,6 +457,8 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
              + _enumerated_projects(page, lex, marks)
              + _road_works(page, entities) + _lines_under_construction(page))
     for head in lex.project_head.finditer(page):
+        if PROJECT_PHASE.search(page, 0, head.start()):
+            continue  # …产业园项目 + 一期工程: the project is named at 项目, its phase is no part of it
         start = _project_start(page, head, lex, marks)
         if start is not None and _is_project_name(page, start, head, lex, marks):
             # a festival's or a fair's programme is the event (中国农民丰收节山西主场活动)
