@@ -49,7 +49,8 @@ def without_verbs_before_bodies(text: str, ents: list[Span]) -> list[Span]:
         verb = next((v for v in VERBS_BEFORE_BODIES if text.startswith(v, start)), "") if label == "ORG" else ""
         rest = start + len(verb)
         joins = verb in JOINING_VERBS or text.startswith(BODY_STARTS, rest)  # 联合太原理工大学
-        if verb and end - rest >= 4 and joins and not text.startswith("联合国", start) or (
+        shortest = 3 if text[rest:rest + 1] in LEVELS else 4  # 整合 + 县法院
+        if verb and end - rest >= shortest and joins and not text.startswith("联合国", start) or (
                 verb == "联合" and text.startswith(("联合国家", "联合国网"), start) and end - rest >= 6):
             start = rest
         trimmed.append((start, end, label))
