@@ -423,3 +423,12 @@ def test_a_quoted_brand_named_after_its_place_stands_for_its_programme():
              Mention(text.index("“智慧"), text.index("项目") + 2, "“智慧矿山”改造项目", "PROJECT")]
     assert [(m.text, m.label) for m in with_quoted_projects(text, found)] == [
         ("“吕梁山护工”培训就业工程", "PROJECT"), ("吕梁山护工", "PROJECT"), ("“智慧矿山”改造项目", "PROJECT")]
+
+
+def test_a_name_cut_before_the_speech_after_it_is_whole():
+    from kg.ner import with_given_names_before_speech
+
+    text = "理事长杜春来说,孟凡军笑着说,王刚又说,对樊禹来说"
+    mentions = [Mention(3, 5, "杜春", "PERSON"), Mention(8, 10, "孟凡", "PERSON"), Mention(15, 17, "王刚", "PERSON"),
+                Mention(21, 23, "樊禹", "PERSON")]
+    assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["杜春来", "孟凡军", "王刚", "樊禹"]

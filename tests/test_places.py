@@ -1226,3 +1226,13 @@ def test_a_city_short_name_in_zhou_stays_in_a_company_name():
     names.initialize(names=["朔州市", "山阴县"], short_names={"朔州市": "朔州", "山阴县": "山阴"})
     text = "朔州山阴玉龙煤业有限公司"
     assert with_legal_names(text, [(0, 2, "PLACE"), (2, 12, "ORG")], names) == [(0, 12, "ORG")]
+
+
+def test_a_county_heads_its_rural_bank_and_the_old_buildings_institute_is_one_body():
+    from kg.ner.bodies import with_ministries
+    from kg.ner.places import with_org_names
+
+    text = "联合临县农村商业银行推出"
+    assert with_org_names(text, [(2, 4, "PLACE")]) == [(2, 10, "ORG")]
+    text = "委托山西省古建筑与彩塑壁画保护研究院编制"
+    assert with_ministries(text, [(2, 5, "PLACE")]) == [(2, 18, "ORG")]
