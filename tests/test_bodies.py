@@ -22,6 +22,8 @@ def test_a_place_ending_in_the_level_character_joins_the_body():
     assert texts("长治市政府召开会议", [(0, 3, "PLACE")]) == [("长治市政府", "ORG")]
     assert texts("和山西省人民政府共同主办,省发展改革委负责同志", [(1, 4, "PLACE")]) == [
         ("山西省人民政府", "ORG"), ("省发展改革委", "ORG")]
+    # and takes in what the model found in the rest of it
+    assert texts("山西省水利厅召开会议", [(0, 3, "PLACE"), (3, 6, "PLACE")]) == [("山西省水利厅", "ORG")]
     # a place that ends elsewhere is left alone, and so is the body
     assert texts("长治大市委", [(0, 2, "PLACE")]) == [("长治", "PLACE")]
 

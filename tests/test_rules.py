@@ -436,6 +436,13 @@ def test_a_project_that_starts_with_its_place_is_named_after_de():
     text = "忻州市引进的忻州半导体材料产业园项目计划明年开工,重要的群众文化基础设施项目"
     entities = [span_of(text, "忻州市", "PLACE"), span_of(text, "忻州半导体材料产业园", "PLACE")]
     assert found(text, entities, label="PROJECT") == ["忻州半导体材料产业园项目"]
+    # a line between two places is named from the first, a body's programme without the body,
+    # and a campaign for a safe or clean place is one
+    text = "依托晋北—江苏±800千伏特高压直流输电工程,列入山西省水利厅城乡供水一体化提升工程,以平安忻州建设为抓手"
+    entities = [span_of(text, "晋北", "PLACE"), span_of(text, "江苏", "PLACE"), span_of(text, "山西省水利厅", "ORG"),
+                span_of(text, "忻州", "PLACE")]
+    assert found(text, entities, label="PROJECT") == ["晋北—江苏±800千伏特高压直流输电工程", "城乡供水一体化提升工程", "平安忻州建设"]
+    assert found("工作队帮助村里引进小杂粮深加工项目", label="PROJECT") == []
     # nor is the phase of a project named at 项目
     text = "投资1.2亿元的山西农谷现代种业产业园项目一期工程已开工"
     assert found(text, [span_of(text, "山西", "PLACE")], label="PROJECT") == ["山西农谷现代种业产业园项目"]
@@ -631,3 +638,9 @@ def test_a_half_marathon_and_a_cycling_race_named_by_year_or_place_are_events():
     text = "2024阳泉·娘子关半程马拉松鸣枪开跑,比赛设半程马拉松、10公里跑。举办了环阳泉公路自行车赛"
     places = [span_of(text, "阳泉", "PLACE"), span_of(text, "娘子关", "PLACE"), (text.rindex("阳泉"), text.rindex("阳泉") + 2, "PLACE")]
     assert found(text, places, label="EVENT") == ["2024阳泉·娘子关半程马拉松", "环阳泉公路自行车赛"]
+
+
+def test_a_job_fair_and_an_art_show_are_events():
+    text = "主办的2024年长治市高校毕业生秋季双选会在这里举行。“元代神韵——永乐宫壁画数字艺术展”开展"
+    entities = [span_of(text, "长治市", "PLACE"), span_of(text, "永乐宫", "PLACE")]
+    assert found(text, entities, label="EVENT") == ["2024年长治市高校毕业生秋季双选会", "元代神韵——永乐宫壁画数字艺术展"]

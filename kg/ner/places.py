@@ -1145,7 +1145,7 @@ HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
 # heads that name a body, never a building
 BODY_HEADS = ("公司", "集团", "银行", "委员会", "管委会", "合作社", "协会", "学会", "商会", "研究会", "基金会",
               "联合会", "促进会", "党支部", "党委", "党组", "服务中心", "照料中心", "局", "政府", "办公室", "法院",
-              "检察院", "海关")
+              "检察院", "海关") + tuple(body for body in BODIES if body.endswith("厅"))  # 水利厅, not 展厅
 
 
 # a memorial or a former site named after a body is a place (八路军 + 太行纪念馆, 八路军总部 + 砖壁旧址)

@@ -455,7 +455,7 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
     stop words, and quarters as dates)."""
     spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _quoted_programmes(page, lex)
              + _enumerated_projects(page, lex, marks)
-             + _road_works(page, entities) + _lines_under_construction(page))
+             + _road_works(page, entities) + _lines_under_construction(page) + _quality_campaigns(page, entities))
     for head in lex.project_head.finditer(page):
         if PROJECT_PHASE.search(page, 0, head.start()):
             continue  # …产业园项目 + 一期工程: the project is named at 项目, its phase is no part of it
@@ -466,6 +466,15 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
             campaign = _quoted_campaign(page, start, head) if not festival else None
             spans.append(campaign or (start, head.end(), "EVENT" if festival else "PROJECT"))
     return spans + _quoted_repeats(page, spans)
+
+
+# the campaigns to make a place safe, clean or ruled by law (平安忻州建设, 清廉长治建设)
+CAMPAIGN_QUALITIES = ("平安", "清廉", "法治", "健康", "美丽", "幸福")
+
+
+def _quality_campaigns(page: str, entities: list[Span]) -> list[Span]:
+    return [(start - 2, end + 2, "PROJECT") for start, end, label in entities if label == "PLACE"
+            and page[start - 2:start] in CAMPAIGN_QUALITIES and page.startswith("建设", end)]
 
 
 def _quoted_repeats(page: str, spans: list[Span]) -> list[Span]:
@@ -594,10 +603,25 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
     ministry = MINISTRY_NAME.match(page, start) if start is not None else None
     if ministry and head.start() - ministry.end() >= 4:
         start = ministry.end()  # 住房城乡建设部 + 完整社区建设试点: the ministry runs the pilot, not in its name
+    body_end = _body_at(page, start, marks)
+    if body_end and head.start() - body_end >= 4:
+        start = body_end  # 山西省水利厅 + 城乡供水一体化提升工程, as a ministry's
+    if start is not None and page[start - 1:start] in DASHES and start - 1 in marks.jumps and start in marks.jumps.values():
+        start = marks.jumps[start - 1]  # 晋北 + — + 江苏±800千伏特高压直流输电工程: a line between two places
     quoted = _quoted_names(page, start, head) if start is not None else None
     if quoted and _short_quote(quoted):
         return quoted.start()
     return _from_quote(page, start, head.start(), marks)
+
+
+# the ends of a government body's name (省水利厅, 市交通运输局, 县发改委)
+BODY_ENDINGS = ("厅", "局", "委", "委员会", "办", "政府")
+
+
+def _body_at(page: str, start: int | None, marks: Marks) -> int | None:
+    """The end of the government body (an entity ending in ``BODY_ENDINGS``) that starts at ``start``."""
+    end = next((end for end, entity_start in marks.jumps.items() if entity_start == start), None) if start is not None else None
+    return end if end and page.endswith(BODY_ENDINGS, start, end) else None
 
 
 def _across_joined_parts(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
