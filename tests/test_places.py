@@ -1226,6 +1226,10 @@ def test_a_city_short_name_in_zhou_stays_in_a_company_name():
     names.initialize(names=["朔州市", "山阴县"], short_names={"朔州市": "朔州", "山阴县": "山阴"})
     text = "朔州山阴玉龙煤业有限公司"
     assert with_legal_names(text, [(0, 2, "PLACE"), (2, 12, "ORG")], names) == [(0, 12, "ORG")]
+    # only a province stays apart from a company named after a division (江苏 + 无锡…)
+    names.initialize(names=["大同市", "塞北管理区"], short_names={"大同市": "大同", "塞北管理区": "塞北"})
+    text = "大同塞北绿能新能源有限公司在左云县"
+    assert with_legal_names(text, [(0, 2, "PLACE"), (2, 4, "PLACE")], names) == [(0, 13, "ORG")]
 
 
 def test_a_county_heads_its_rural_bank_and_the_old_buildings_institute_is_one_body():
@@ -1236,3 +1240,32 @@ def test_a_county_heads_its_rural_bank_and_the_old_buildings_institute_is_one_bo
     assert with_org_names(text, [(2, 4, "PLACE")]) == [(2, 10, "ORG")]
     text = "委托山西省古建筑与彩塑壁画保护研究院编制"
     assert with_ministries(text, [(2, 5, "PLACE")]) == [(2, 18, "ORG")]
+
+
+def test_one_character_of_a_county_and_a_park_cut_before_its_qu_are_completed():
+    from kg.ner.places import with_whole_short_names, with_zones
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["阳曲县"], short_names={"阳曲县": "阳曲"})
+    assert with_whole_short_names("阳曲地处黄土高原", [(0, 1, "PLACE")], names) == [(0, 2, "PLACE")]
+    assert with_zones("深入阳曲产业园区调研", [(2, 7, "PLACE")]) == [(2, 8, "PLACE")]
+
+
+def test_a_region_before_its_market_or_its_opera_is_no_longer_name():
+    from kg.ner.places import with_org_names, with_regions
+
+    assert with_regions("拓展长三角市场", [(2, 7, "PLACE")]) == [(2, 5, "PLACE")]
+    names = DivisionNames("kg_places")
+    names.initialize(names=["长治市", "上党区"], short_names={"长治市": "长治", "上党区": "上党"})
+    text = "由长治市上党梆子剧院承办"
+    assert with_org_names(text, [(1, 4, "PLACE"), (4, 6, "PLACE")], names) == [(1, 10, "ORG")]
+
+
+def test_sources_mines_and_a_station_before_a_verb():
+    from kg.ner.places import facilities_as_places, mines_as_bodies, without_common_nouns
+
+    text = "汾河源头,其中国家级企业"
+    assert without_common_nouns(text, [(0, 2, "PLACE"), (2, 4, "PLACE"), (6, 8, "PLACE")]) == [(0, 2, "PLACE")]
+    assert mines_as_bodies("兄弟矿井马兰矿", [(4, 7, "PERSON")]) == [(4, 7, "ORG")]
+    assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 3, "PLACE")]
+    assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]

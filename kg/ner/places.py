@@ -227,13 +227,19 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_prepositions(text, ents, names)
     ents = persons_before_villages(text, ents)
     ents = without_central_tasks(text, ents)
-    ents = split_owned_units(text, ents)  # last: the merges above would join them again
+    ents = split_owned_units(text, mines_as_bodies(text, ents))  # last: the merges above would join them again
     return without_generic_orgs(text, ents)
 
 
 # a group and the mine or company it owns are two bodies (晋能控股集团 + 所属 + 塔山煤矿)
 OWNED = "所属"
 OWNED_UNIT_ENDINGS = ("矿", "厂", "公司", "电站", "电厂", "医院", "学校", "中心", "站", "所", "院", "局", "队")
+
+
+def mines_as_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A "person" named as a mine is the mine, an ORG (屯兰矿, 马兰矿), as MSRA tags mines (东庞矿)."""
+    return [(start, end, "ORG") if label == "PERSON" and end - start >= 3 and text[end - 1] == "矿" else (start, end, label)
+            for start, end, label in ents]
 
 
 def split_owned_units(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -344,7 +350,8 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 # common nouns of local news the model reads as places: 汾河是山西的母亲河, 带队巡河, 千年雄关, 总河长,
 # 让老城留得住记忆, 古堡民宿, 滨河步道, 城中村改造 (MSRA tags none of them)
-COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村"})  # 总河 + 长: the chief of rivers
+COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",  # 总河 + 长: the chief of rivers
+                          "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库"})
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
@@ -517,6 +524,7 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
             continue
         if label == "PLACE":
             if (text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end)
+                    or text[start:end] == "中国" and text[start - 1:start] == "其" and text[end:end + 1] == "家"  # 其中 + 国家级
                     or text[start - 1:end] in BEAUTIFUL and not AMERICA_AFTER.match(text, end)):
                 continue
             if text.endswith("村村", start, end) and end - start > 3:
@@ -700,21 +708,23 @@ def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
 
 
 # where a listed short name ends (忻州、晋中、运城)
-# the provinces' one-character names, which the model reads as places (晋 of 晋中)
-PROVINCE_CHARACTERS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂宁新藏港澳台")
+# the countries' one-character names, which start division names too (中 + 方县, 巴 + 中市) but
+# stand alone where the model reads them so (中方同意, 巴中两国)
+COUNTRY_CHARACTERS = frozenset("中美日英法德俄意加澳巴朝韩印越泰老缅蒙欧非亚古埃以伊")
 LIST_ITEM_END = frozenset("、，,。；;等和及与")
 
 
 def with_whole_short_names(text: str, ents: list[tuple[int, int, str]],
                            names: DivisionNames) -> list[tuple[int, int, str]]:
     """A PLACE cut short of a division's short name takes the rest of it: in a list (忻州、晋中、运城),
-    and wherever it is a province's one-character name that starts it (晋 + 中地处…, 晋 + 中 read
-    as two places; not 中 + 方 nor 巴 + 中两国)."""
+    and wherever one character starts it (晋 + 中地处…, 阳 + 曲地处…, 晋 + 中 read as two places),
+    but a country's (not 中 + 方 nor 巴 + 中两国)."""
     completed, absorbed = [], set()
     for start, end, label in ents:
         if label == "PLACE":
             end = next((end + more for more in (1, 2) if text[start:end + more] in names.shorts
-                        and (text[start:end] in PROVINCE_CHARACTERS or text[end + more:end + more + 1] in LIST_ITEM_END)
+                        and (end - start == 1 and text[start] not in COUNTRY_CHARACTERS
+                             or text[end + more:end + more + 1] in LIST_ITEM_END)
                         and _only_places_within(ents, end, end + more, absorbed)), end)
         completed.append((start, end, label))
     return [e for e in completed if e not in absorbed]
@@ -744,10 +754,17 @@ NOT_IN_ZONE_WORDS = ("入选", "获评", "获批", "创建", "争创", "申报",
                      "主动", "承接", "支持", "推动", "加快", "带动")  # 离石区 + 主动承接开发区产业外溢
 
 
+PARKS = ("产业园", "工业园", "物流园", "科技园")
+
+
 def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A PLACE followed by a development zone's name is one PLACE, or one ORG with the
     zone's managing body (清徐经济开发区, 太原高新区, 清徐经济开发区管委会), in place of the
-    spans the model found inside. A zone without its place (开发区, 示范区) is not a name."""
+    spans the model found inside, and a park the model cut before its 区 takes it (阳曲产业园 +
+    区). A zone without its place (开发区, 示范区) is not a name."""
+    starts = {e[0] for e in ents}
+    ents = [(start, end + 1, label) if label == "PLACE" and text.endswith(PARKS, start, end) and text[end:end + 1] == "区"
+            and end not in starts else (start, end, label) for start, end, label in ents]  # 阳曲产业园 + 区
     for place in reversed([e for e in ents if e[2] == "PLACE"]):
         match = ZONE_AFTER_PLACE.match(text, place[1])
         if not match or not _could_be_zone_name(match.group(1)):
@@ -895,9 +912,10 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]],
 
 
 def _names_division(name: str, names: "DivisionNames | None") -> bool:
-    """Whether a place is a division (or may be one: without the gazetteer, any place is)."""
-    return (names is None or name[-1] in DIVISION_SUFFIXES or name in names.shorts or names.knows(name)
-            or name in names.world_names)
+    """Whether a place is a division (or may be one: without the gazetteer, any place is); a
+    region is none, though a district bears its name (上党 of 上党梆子剧院, not 上党区)."""
+    return (names is None or name[-1] in DIVISION_SUFFIXES or name not in REGIONS and (
+        name in names.shorts or names.knows(name) or name in names.world_names))
 
 
 # A company's legal name before its ending runs back to the place or body that starts it, over
@@ -925,8 +943,8 @@ def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: Divisio
                 and text[run[-1][0]:run[-1][1]] not in names.shorts  # 朔州 + 山阴玉龙煤业…: a short name, in 州
                 and _starts_with_division(text[found[0]:found[1]], names)):
             continue  # 江苏省 + 苏州宝碟…, 交城县 + 山西利虎…, but 山西晋中交通建设投资有限公司 is the registered name
-        if len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names) and text[run[1][0]:run[1][1]] not in REGIONS:
-            run = run[1:]  # 江苏 + 无锡 + 胜蓝科技有限公司 (not 太原 + 龙城, its old name, + 更新…有限公司)
+        if len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names) and _province(text[run[0][0]:run[0][1]]):
+            run = run[1:]  # 江苏 + 无锡 + 胜蓝科技有限公司 (not 太原 + 龙城…, 大同 + 塞北绿能新能源有限公司)
         start = run[0][0]
         inside = [e for e in ents if e[0] < tail.end() and start < e[1]]
         if all(start <= e[0] and e[1] <= tail.end() and (e[2] != "PERSON" or e[0] > start) for e in inside):
@@ -1003,6 +1021,14 @@ def _names_before(text: str, end: int, ents: list[tuple[int, int, str]]) -> list
     while run[0][0] in by_end and by_end[run[0][0]][2] == "PLACE":
         run.insert(0, by_end[run[0][0]])
     return run
+
+
+PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
+                      "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆".split())
+
+
+def _province(name: str) -> bool:
+    return name.endswith("省") or name in PROVINCES
 
 
 def _starts_with_division(name: str, names: DivisionNames) -> bool:
@@ -1136,7 +1162,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
-                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1299,7 +1325,8 @@ def _named_facility_end(text: str, end: int, starts: set[int]) -> int:
     """Where a facility named after a city's short name ends (太原 + 武宿国际机场, one PLACE as
     the guidelines write 太原汾河湿地公园), when nothing found already starts inside it."""
     match = FACILITY_NAME.match(text, end)
-    if match is None or not could_be_org_name(match.group(1)) or starts.intersection(range(end, match.end())):
+    if (match is None or not could_be_org_name(match.group(1)) or "站" in match.group(1)  # 汾阳站 + 下车后直奔 + 景区
+            or starts.intersection(range(end, match.end()))):
         return end
     return _facility_end(text, match.end(), starts)
 
@@ -1537,9 +1564,10 @@ def with_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
 
 def _names_more(rest: str) -> bool:
     """Whether what a place adds after a region's name makes a longer name (沁河 + 镇, 晋祠 + 博物馆,
-    太岳山 + 国有林管理局), not a character or two the model took in (云丘山 + 康 of 康养) nor a
-    numbered part (天龙山石窟 + 第8窟)."""
-    return (len(rest) > 2 and rest[0] != "第") or rest[-1] in PLACE_ENDINGS + "馆园站山峰顶城堡院场源" or rest.endswith(FACILITY_HEADS)
+    太岳山 + 国有林管理局), not a character or two the model took in (云丘山 + 康 of 康养), a
+    numbered part (天龙山石窟 + 第8窟) nor its market (长三角 + 市场)."""
+    return rest != "市场" and ((len(rest) > 2 and rest[0] != "第") or rest[-1] in PLACE_ENDINGS + "馆园站山峰顶城堡院场源"
+                               or rest.endswith(FACILITY_HEADS))  # 长三角 + 市场: its market
 
 
 def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
