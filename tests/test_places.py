@@ -1269,3 +1269,25 @@ def test_sources_mines_and_a_station_before_a_verb():
     assert mines_as_bodies("兄弟矿井马兰矿", [(4, 7, "PERSON")]) == [(4, 7, "ORG")]
     assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 3, "PLACE")]
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
+
+
+def test_sections_teams_and_visitor_centres_are_no_part_of_names():
+    from kg.ner.places import without_departments
+
+    text = "运城海关综合业务科科长,西山煤电屯兰矿机电队技术员,恒山景区游客中心前"
+    ents = [(0, 9, "ORG"), (12, 22, "ORG"), (26, 34, "ORG")]
+    assert [(text[s:e], label) for s, e, label in without_departments(text, ents)] == [
+        ("运城海关", "ORG"), ("西山煤电屯兰矿", "ORG"), ("恒山景区", "PLACE")]
+
+
+def test_a_city_before_a_company_named_after_its_province_stays_apart_and_a_city_starts_a_company():
+    from kg.ner.places import with_county_prefixes, with_legal_names, with_regions
+
+    text = "来自孝义市山西鹏飞集团有限公司的"
+    assert with_county_prefixes(text, [(2, 5, "PLACE"), (5, 15, "ORG")]) == [(2, 5, "PLACE"), (5, 15, "ORG")]
+    text = "在晋城市沁河煤层气综合利用有限公司"
+    assert with_regions(text, [(1, 6, "PLACE")]) == [(1, 4, "PLACE"), (4, 6, "PLACE")]
+    names = DivisionNames("kg_places")
+    names.initialize(names=["晋城市"], short_names={"晋城市": "晋城"})
+    text = "优势。晋城鸿泰光电科技有限公司与"
+    assert with_legal_names(text, [(5, 15, "ORG")], names) == [(3, 15, "ORG")]
