@@ -1291,3 +1291,12 @@ def test_a_city_before_a_company_named_after_its_province_stays_apart_and_a_city
     names.initialize(names=["晋城市"], short_names={"晋城市": "晋城"})
     text = "优势。晋城鸿泰光电科技有限公司与"
     assert with_legal_names(text, [(5, 15, "ORG")], names) == [(3, 15, "ORG")]
+
+
+def test_a_rivers_banks_a_disease_and_an_insurance_fund_are_no_names():
+    from kg.ner.places import without_common_nouns, without_generic_orgs
+
+    text = "汾河太原城区段两岸的芦苇,海峡两岸关系,抓好非洲猪瘟防控"
+    assert without_common_nouns(text, [(0, 2, "PLACE"), (7, 9, "PLACE"), (15, 17, "PLACE"), (22, 24, "PLACE")]) == [
+        (0, 2, "PLACE"), (15, 17, "PLACE")]
+    assert without_generic_orgs("纳入居民医保基金支付范围", [(2, 8, "ORG")]) == []

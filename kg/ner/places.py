@@ -520,12 +520,25 @@ def without_title_words(text: str, ents: list[tuple[int, int, str]]) -> list[tup
     return [e for e in ents if not (e[0] in words and e[1] <= words[e[0]] and e[2] in ("PERSON", "ORG"))]
 
 
+# diseases named after a place (非洲猪瘟)
+DISEASES = ("猪瘟",)
+RIVER_WORDS = re.compile("[河江溪渠段]")
+
+
+def _river_banks(text: str, start: int) -> bool:
+    """Whether 两岸 at ``start`` is a river's banks (汾河太原城区段两岸, 蜿蜒东去,两岸山坡), a river
+    or its section named earlier in the sentence, not the two sides of the strait (海峡两岸, MSRA's
+    place)."""
+    sentence = text[max(text.rfind("。", 0, start) + 1, start - 16):start]
+    return bool(RIVER_WORDS.search(sentence)) and "海峡" not in sentence
+
+
 def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """No PLACE is a common noun (``COMMON_NOUNS``), the 村 of 村落 (古堡村落, 古村落) or the 美 of
-    和美 (``BEAUTIFUL``), no place or person a crop (``CROPS``), and a place ends before 村集体
-    (上庄村 + 村集体), before the direction of what borders it (芮城 + 北依中条山) or the bank of a
-    river (乌马河 + 畔), before the
-    count of a list (蒲县、隰县 + 两县) and before the 和 that joins it to the next (菩萨顶和 + 杨林街)."""
+    """No PLACE is a common noun (``COMMON_NOUNS``), the 村 of 村落 (古堡村落, 古村落), the 美 of
+    和美 (``BEAUTIFUL``), a river's 两岸 or a disease's place (非洲 + 猪瘟), no place or person a
+    crop (``CROPS``), and a place ends before 村集体 (上庄村 + 村集体), before the direction of
+    what borders it (芮城 + 北依中条山) or the bank of a river (乌马河 + 畔), before the count of
+    a list (蒲县、隰县 + 两县) and before the 和 that joins it to the next (菩萨顶和 + 杨林街)."""
     kept = []
     for start, end, label in ents:
         if label in ("PLACE", "PERSON") and text[start:end] in CROPS:
@@ -533,6 +546,8 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
         if label == "PLACE":
             if (text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end)
                     or text[start:end] == "中国" and text[start - 1:start] == "其" and text[end:end + 1] == "家"  # 其中 + 国家级
+                    or text[start:end] == "两岸" and _river_banks(text, start)
+                    or text.startswith(DISEASES, end)  # 非洲 + 猪瘟
                     or text[start - 1:end] in BEAUTIFUL and not AMERICA_AFTER.match(text, end)):
                 continue
             if text.endswith("村村", start, end) and end - start > 3:
@@ -1481,16 +1496,21 @@ LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 MEMBER_ROLES = {"人大": "代表", "政协": "委员"}
 
 
+# insurance funds, which the model reads as bodies (纳入居民医保基金支付范围)
+FUNDS = ("医保基金", "医疗保险基金", "统筹基金")
+
+
 def without_generic_orgs(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop an ORG or PLACE that is a generic body alone (村委会, 中医院, 走进中心), or the end
     of one that the model cut short (群服务中心 of 党群服务中心), an ORG that is the 部 of
-    部门 (水利部门 is the water authorities, not 水利部: MSRA never tags it, 802 times) or the
-    大学 of 大学生 (返乡大学 + 生), and
+    部门 (水利部门 is the water authorities, not 水利部: MSRA never tags it, 802 times), the
+    大学 of 大学生 (返乡大学 + 生) or an insurance fund (``FUNDS``), and
     人大 or 政协 in a member's role (人大代表、政协委员: MSRA leaves 28 of 41 untagged)."""
     return [(start, end, label) for start, end, label in ents
             if not (label in ("ORG", "PLACE") and _generic(text, start, end)
                      or label == "ORG" and text[end - 1] == "部" and text[end:end + 1] == "门"
                      or label == "ORG" and text.endswith("大学", start, end) and text[end:end + 1] == "生"
+                     or label == "ORG" and text.endswith(FUNDS, start, end)
                      or label == "ORG" and _in_member_role(text, start, end))]
 
 
