@@ -432,3 +432,11 @@ def test_a_name_cut_before_the_speech_after_it_is_whole():
     mentions = [Mention(3, 5, "杜春", "PERSON"), Mention(8, 10, "孟凡", "PERSON"), Mention(15, 17, "王刚", "PERSON"),
                 Mention(21, 23, "樊禹", "PERSON")]
     assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["杜春来", "孟凡军", "王刚", "樊禹"]
+
+
+def test_a_place_before_bao_standing_alone_is_the_county_paper():
+    from kg.ner import with_mastheads
+
+    text = "武乡报\n2025年1月8日,武乡报道"
+    mentions = [Mention(0, 2, "武乡", "PLACE"), Mention(14, 16, "武乡", "PLACE")]
+    assert [(m.text, m.label) for m in with_mastheads(text, mentions)] == [("武乡报", "ORG"), ("武乡", "PLACE")]

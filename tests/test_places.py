@@ -1300,3 +1300,27 @@ def test_a_rivers_banks_a_disease_and_an_insurance_fund_are_no_names():
     assert without_common_nouns(text, [(0, 2, "PLACE"), (7, 9, "PLACE"), (15, 17, "PLACE"), (22, 24, "PLACE")]) == [
         (0, 2, "PLACE"), (15, 17, "PLACE")]
     assert without_generic_orgs("纳入居民医保基金支付范围", [(2, 8, "ORG")]) == []
+
+
+def test_counties_listed_before_their_kind_and_a_city_before_its_district_are_places():
+    from kg.ner.places import split_city_chains, with_listed_divisions
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["阳高县", "天镇县", "广灵县", "临汾市", "尧都区", "古县"],
+                     short_names={"阳高县": "阳高", "天镇县": "天镇", "广灵县": "广灵", "临汾市": "临汾"})
+    text = "在阳高、天镇、广灵等县开展"
+    assert with_listed_divisions(text, [(7, 9, "PERSON")], names) == [(1, 3, "PLACE"), (4, 6, "PLACE"), (7, 9, "PLACE")]
+    text = "面向临汾尧都区个体户,太原古县城"
+    assert split_city_chains(text, [(2, 7, "PLACE"), (11, 15, "PLACE")], names) == [
+        (2, 4, "PLACE"), (4, 7, "PLACE"), (11, 15, "PLACE")]
+
+
+def test_flanges_merchants_streets_before_de_and_old_names_are_read_right():
+    from kg.ner.places import with_regions, with_streets, without_common_nouns
+
+    text = "风电法兰,晋商故里,晋商银行"
+    assert without_common_nouns(text, [(2, 4, "PLACE"), (5, 6, "PLACE"), (10, 14, "ORG")]) == [(10, 14, "ORG")]
+    text = "在鼓楼南大街的社区,在发展道路的关键"
+    assert [text[s:e] for s, e, _ in with_streets(text, [])] == ["鼓楼南大街"]
+    text = "灵空山夏韵"
+    assert with_regions(text, [(0, 4, "PERSON")]) == [(0, 3, "PLACE")]

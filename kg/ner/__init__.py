@@ -222,8 +222,18 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     persons = with_given_names_before_speech(text, persons)
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
-    mentions = with_repeats(text, with_bylines(text, persons), short_names)
+    mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names))
     return with_short_forms(text, with_quoted_projects(text, mentions), short_names)
+
+
+# a county paper's name where it stands alone, on its masthead or running header (武乡报)
+MASTHEAD = re.compile(r"报(?=[\s\u3000]|$)")
+
+
+def with_mastheads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place before 报 standing alone is the county paper, an ORG (武乡 + 报)."""
+    return [Mention(m.start, m.end + 1, text[m.start:m.end + 1], "ORG") if m.label == "PLACE" and MASTHEAD.match(text, m.end)
+            else m for m in mentions]
 
 
 def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -179,13 +179,13 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_place_prefixes(text, ents, names)
     ents = without_level_words(text, ents)
     ents = without_sections(text, ents)
-    ents = split_chains(text, ents)
+    ents = split_city_chains(text, split_chains(text, ents), names)
     ents = split_river_sections(text, ents, names)
     ents = with_whole_division_names(text, ents, names)
     ents = with_whole_short_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_village_names(text, ents)
-    ents = with_named_districts(text, ents)
+    ents = with_listed_divisions(text, with_named_districts(text, ents), names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_regions(text, ents)
     ents = with_running_lines(text, ents)
@@ -351,7 +351,8 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # common nouns of local news the model reads as places: 汾河是山西的母亲河, 带队巡河, 千年雄关, 总河长,
 # 让老城留得住记忆, 古堡民宿, 滨河步道, 城中村改造 (MSRA tags none of them)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",  # 总河 + 长: the chief of rivers
-                          "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库"})
+                          "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库",
+                          "法兰", "晋商"})  # 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
@@ -548,6 +549,7 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
                     or text[start:end] == "中国" and text[start - 1:start] == "其" and text[end:end + 1] == "家"  # 其中 + 国家级
                     or text[start:end] == "两岸" and _river_banks(text, start)
                     or text.startswith(DISEASES, end)  # 非洲 + 猪瘟
+                    or text[start:end] == "晋" and text.startswith("商", end) and not text.startswith("商银行", end)
                     or text[start - 1:end] in BEAUTIFUL and not AMERICA_AFTER.match(text, end)):
                 continue
             if text.endswith("村村", start, end) and end - start > 3:
@@ -677,6 +679,18 @@ def split_chains(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
                     split.append((start, cut, label))
                     start = cut
         split.append((start, end, label))
+    return split
+
+
+def split_city_chains(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A PLACE that is a city's short name and a division of it is two (临汾 + 尧都区), as
+    split_chains splits those named in full."""
+    split = []
+    for start, end, label in ents:
+        cut = next((start + size for size in (2, 3) if label == "PLACE" and end - start - size >= 2
+                    and text[start:start + size] in names.shorts and text[end - 1] in DIVISION_SUFFIXES
+                    and names.knows(text[start + size:end]) and text[end:end + 1] != "城"), None)  # 太原古县 + 城
+        split += [(start, cut, label), (cut, end, label)] if cut else [(start, end, label)]
     return split
 
 
@@ -1199,7 +1213,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
-                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府", "故城", "县衙", "鼓楼")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1585,7 +1599,7 @@ def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
 STREET = re.compile("(?<=[经沿着在至从往与对、，,。；：和及])"
                     "((?![经沿在至从往与对将并把到由没就找上为是有着])(?:(?![的了是在和与及等这那条个座各每该其此本我你他她内])[\u4e00-\u9fff]){2,3}"
                     "[东西南北中]?(?:大街|大道|路|街|巷|桥))"
-                    "(?=[、，,。；：与和或及等至]|交叉口|路口|一侧|一带|沿线|两侧|附近|[东西南北]行|绕行|以[东西南北]|片区)")
+                    "(?=[、，,。；：与和或及等至某]|的(?![\u4e00-\u9fff]{0,3}(?:路|之路))|交叉口|路口|一侧|一带|沿线|两侧|附近|[东西南北]行|绕行|以[东西南北]|片区)")
 # what the head ends but names no street (线路, 公路, 思路, 商业街, 步行街)
 NOT_STREET_ENDINGS = ("线路", "道路", "公路", "铁路", "马路", "网路", "水路", "陆路", "电路", "思路", "出路", "门路",
                       "商业街", "步行街", "美食街", "老街", "古街", "小巷", "街巷", "大桥", "立交桥", "天桥", "致富路",
@@ -1627,7 +1641,9 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
         # took in (串联起 + 晋祠, 制造在 + 潇河); one that goes on after it is a name of its own (沁河镇)
         replaced = [e for e in ents if e[0] < end and start < e[1] and (
             start <= e[0] and e[1] <= end or e[2] == "PLACE" and (not (e[0] <= start and end <= e[1]) or e[1] == end
-                                                                  or not _names_more(text[end:e[1]])))]
+                                                                  or not _names_more(text[end:e[1]]))
+            or e[2] == "PERSON" and (not (e[0] <= start and end <= e[1])  # 山夏 of 灵空山夏韵, and 灵空山夏 itself
+                                     or e[0] == start and e[1] - end <= 1 and end - start >= 3))]
         if not any(e[0] < end and start < e[1] for e in ents if e not in replaced):
             prefixes = [(e[0], start, "PLACE") for e in replaced if e[0] < start and e[2] == "PLACE"
                         and start - e[0] >= 2 and text[start - 1] in DIVISION_SUFFIXES]  # 晋城市 + 沁河…
@@ -1658,6 +1674,32 @@ BARE_DISTRICT = re.compile("城区|矿区|郊区")
 _BARE_DISTRICT_LIST = re.compile("(?:(?:城区|矿区|郊区)[、和及与])+(?:城区|矿区|郊区)|(?:城区|矿区|郊区)(?=、[^、]{1,4}县)"
                                  "|(?<=县[、和])(?:城区|矿区|郊区)")
 NOT_BEFORE_DISTRICT = frozenset("老新主旧县市镇乡村全该本各")
+
+
+# counties or cities listed before their kind (阳高、天镇、广灵等县)
+LISTED_DIVISIONS = re.compile("((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:县|市|区|地|县区|县市)")
+
+
+def with_listed_divisions(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """Short names listed before their kind are places (阳高、天镇、广灵 + 等县), in place of the
+    persons the model read in them."""
+    for match in LISTED_DIVISIONS.finditer(text):
+        position = match.start(1)
+        for item in match.group(1).split("、"):
+            span = (position, position + len(item))
+            position += len(item) + 1
+            if len(item) == 3 and not _known(item, names) and _known(item[1:], names):
+                item, span = item[1:], (span[0] + 1, span[1])  # 在 + 阳高: the first item's word before it
+            if not _known(item, names):
+                continue
+            overlapping = [e for e in ents if e[0] < span[1] and span[0] < e[1]]
+            if all(e[:2] == span for e in overlapping):
+                ents = sorted([e for e in ents if e not in overlapping] + [(*span, "PLACE")])
+    return ents
+
+
+def _known(name: str, names: DivisionNames) -> bool:
+    return name in names.shorts or names.knows(name)
 
 
 def with_named_districts(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
