@@ -1278,6 +1278,10 @@ def test_sections_teams_and_visitor_centres_are_no_part_of_names():
     ents = [(0, 9, "ORG"), (12, 22, "ORG"), (26, 34, "ORG")]
     assert [(text[s:e], label) for s, e, label in without_departments(text, ents)] == [
         ("运城海关", "ORG"), ("西山煤电屯兰矿", "ORG"), ("恒山景区", "PLACE")]
+    text = "天宝集团生产部部长,原平市水利局河湖管理股股长,太原理工大学测绘团队,某公司党支部"
+    ents = [(text.index(name), text.index(name) + len(name), "ORG")
+            for name in ("天宝集团生产部", "原平市水利局河湖管理股", "太原理工大学测绘团队", "某公司党支部")]
+    assert [text[s:e] for s, e, _ in without_departments(text, ents)] == ["天宝集团", "原平市水利局", "太原理工大学", "某公司党支部"]
 
 
 def test_a_city_before_a_company_named_after_its_province_stays_apart_and_a_city_starts_a_company():
@@ -1324,3 +1328,13 @@ def test_flanges_merchants_streets_before_de_and_old_names_are_read_right():
     assert [text[s:e] for s, e, _ in with_streets(text, [])] == ["鼓楼南大街"]
     text = "灵空山夏韵"
     assert with_regions(text, [(0, 4, "PERSON")]) == [(0, 3, "PLACE")]
+
+
+def test_listed_companies_and_central_groups_are_bodies_wherever_named():
+    from kg.ner.bodies import with_ministries
+    from kg.ner.places import with_group_prefixes
+
+    text = "山西汾酒、太钢不锈、潞安环能等权重企业"
+    assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["山西汾酒", "太钢不锈", "潞安环能"]
+    text = "中国人寿山西省分公司总经理"
+    assert with_group_prefixes(text, [(0, 2, "PLACE"), (4, 10, "ORG")]) == [(0, 10, "ORG")]

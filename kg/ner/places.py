@@ -452,11 +452,13 @@ VISITING_GROUPS = ("调研组", "督导组", "检查组", "考察组", "调查�
 
 
 # a hospital's department (山医大一院 + 心内科), a school's grade (山西省实验中学 + 初二) or its
-# course (临床医学专业), an office's section (综合业务科), a mine's team (机电队) or a site's visitor
-# centre is no part of its name; the guidelines leave internal units out (MSRA keeps a section in
+# course (临床医学专业), an office's section (综合业务科, 河湖管理股), a company's department
+# (生产部), a mine's team (机电队), a college's team or a site's visitor centre is no part of its name; the guidelines leave internal units out (MSRA keeps a section in
 # 8 times in its training set, never in its test set)
 DEPARTMENT = re.compile("(?<=院)[\u4e00-\u9fff]{0,3}[内外儿妇产眼骨]科$|(?<=[学校])[初高][一二三]$|(?<=[学院])大[一二三四]$"
-                        "|(?<=学院|大学|学校|中学)[\u4e00-\u9fff]{2,8}专业$"  # 长治医学院 + 临床医学专业
+                        "|(?<=学院|大学|学校|中学)[\u4e00-\u9fff]{2,8}专业(?:学生|师生)?$"  # 长治医学院 + 临床医学专业
+                        "|(?<=集团|公司)(?!党)[\u4e00-\u9fff]{2,4}部$|(?<=局)[\u4e00-\u9fff]{2,6}[股处]$"  # 天宝集团 + 生产部
+                        "|(?<=大学|学院)[\u4e00-\u9fff]{0,4}团队$"  # 太原理工大学 + 测绘团队
                         "|(?:(?<=海关|公司|集团|医院)|(?<=局))[\u4e00-\u9fff]{2,4}科$|(?<=矿)[\u4e00-\u9fff]{1,3}队$"  # 运城海关 + 综合业务科
                         "|(?<=[区院])游客(?:服务)?中心$|(?<=学院)实训中心$")  # 恒山景区 + 游客中心
 
@@ -1134,20 +1136,22 @@ def with_bank_branches(text: str, ents: list[tuple[int, int, str]], names: Divis
 # the short names of central state groups, which start their subsidiaries' names (国网山西省电力公司,
 # 中车永济电机有限公司); the model, not knowing them, starts the name after them
 GROUP_PREFIXES = ("国网", "中车", "中铁", "中建", "中交", "中核", "中煤", "中化", "中粮", "中广核", "中石化", "中石油",
-                  "中海油", "国家电投", "国家能源")
+                  "中海油", "国家电投", "国家能源", "中国人寿", "中国人保", "中国移动", "中国联通", "中国电信", "中国石化",
+                  "中国石油", "中国华能", "中国大唐", "中国华电")
 
 
 def with_group_prefixes(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """An ORG right after a central group's short name (``GROUP_PREFIXES``) takes it in, unless
-    another name ends there."""
+    """An ORG right after a central group's short name (``GROUP_PREFIXES``) takes it in, and what
+    the model read in the name (中国 of 中国人寿), unless another name ends there."""
     ends = {e[1] for e in ents}
-    extended = []
+    extended, prefixes = [], []
     for start, end, label in ents:
         prefix = next((p for p in GROUP_PREFIXES if text.endswith(p, 0, start)), None) if label == "ORG" else None
         if prefix and start not in ends and end - start >= 4:
+            prefixes.append((start - len(prefix), start))
             start -= len(prefix)
         extended.append((start, end, label))
-    return extended
+    return [e for e in extended if not any(first <= e[0] and e[1] <= last for first, last in prefixes)]
 
 
 def _could_be_branch_name(name: str, head: str) -> bool:
