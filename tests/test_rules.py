@@ -644,3 +644,8 @@ def test_a_job_fair_and_an_art_show_are_events():
     text = "主办的2024年长治市高校毕业生秋季双选会在这里举行。“元代神韵——永乐宫壁画数字艺术展”开展"
     entities = [span_of(text, "长治市", "PLACE"), span_of(text, "永乐宫", "PLACE")]
     assert found(text, entities, label="EVENT") == ["2024年长治市高校毕业生秋季双选会", "元代神韵——永乐宫壁画数字艺术展"]
+
+
+def test_a_year_of_a_drive_is_a_project_quoted_or_not():
+    text = "要抓牢项目攻坚年这一总抓手,列入历史文化名城保护提升年重点任务,实现质量提升年度目标"
+    assert found(text, label="PROJECT") == ["项目攻坚年", "历史文化名城保护提升年"]
