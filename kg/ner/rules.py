@@ -86,6 +86,9 @@ LEADING_VERBS = ("建设", "新建")
 CARRYING_OUT = ("实施", "启动")
 # before a weak head, which projects, not their name: 重点项目, 国家级非遗代表性项目, 科学技术奖获奖项目
 KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")
+# a programme named by a number, as Chinese programmes are (三北 + 工程, 千县 + 工程, 千万 + 工程),
+# not a count or a phase (三项, 二期, 十大)
+NUMBERED_NAME = re.compile("[\u4e00-\u9fff]?[一二三四五六七八九十百千万](?:[一二三四五六七八九十百千万]|[^一二三四五六七八九十百千万项个批类座条大期号级次届年])[\u4e00-\u9fff]?")
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
 DIGITS = re.compile(r"[0-9０-９]")
 ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
@@ -515,7 +518,8 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         return False
     if word == "项目" and marks.jumps.get(head.start()) == start and (len(modifier) <= 3 or modifier[-1] in "省市县区镇乡村"):
         return False  # 长治 + 项目建设: a division's projects, not a named one (not 忻州半导体材料产业园 + 项目, 三峡 + 工程)
-    signal = whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
+    signal = (whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
+              or bool(NUMBERED_NAME.fullmatch(modifier)))
     carried_out = word == "工程" and page.endswith(CARRYING_OUT, 0, start)  # 实施 + 蒲剧振兴 + 工程
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2) or (carried_out and len(modifier) >= 4)
     return long_enough and not _all_words(modifier, lex.generic)
