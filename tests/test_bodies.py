@@ -130,3 +130,8 @@ def test_the_time_before_a_body_is_no_part_of_it():
 
     assert without_verbs_before_bodies("今年县文物局还联合高校", [(0, 6, "ORG")]) == [(2, 6, "ORG")]
     assert without_verbs_before_bodies("整合县法院、县司法局", [(0, 5, "ORG")]) == [(2, 5, "ORG")]
+
+
+def test_a_party_committees_finance_office_is_a_body_and_a_verb_ends_a_task_force():
+    assert texts("跨过融资门槛。”市委金融办副主任说", []) == [("市委金融办", "ORG")]
+    assert texts("担任链长,市工信局牵头组建产业链工作专班", []) == [("市工信局", "ORG")]

@@ -1282,6 +1282,8 @@ def test_sections_teams_and_visitor_centres_are_no_part_of_names():
     ents = [(text.index(name), text.index(name) + len(name), "ORG")
             for name in ("天宝集团生产部", "原平市水利局河湖管理股", "太原理工大学测绘团队", "某公司党支部")]
     assert [text[s:e] for s, e, _ in without_departments(text, ents)] == ["天宝集团", "原平市水利局", "太原理工大学", "某公司党支部"]
+    text = "村民在晋渡铝业包装车间上班"
+    assert without_departments(text, [(3, 11, "ORG")]) == [(3, 7, "ORG")]
 
 
 def test_a_city_before_a_company_named_after_its_province_stays_apart_and_a_city_starts_a_company():
@@ -1338,3 +1340,26 @@ def test_listed_companies_and_central_groups_are_bodies_wherever_named():
     assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["山西汾酒", "太钢不锈", "潞安环能"]
     text = "中国人寿山西省分公司总经理"
     assert with_group_prefixes(text, [(0, 2, "PLACE"), (4, 10, "ORG")]) == [(0, 10, "ORG")]
+
+
+def test_streets_named_after_a_place_or_a_region_are_whole():
+    from kg.ner.places import with_regions, with_whole_streets
+
+    text = "公园北接太行东街,住在太行东街街道,钟楼街街头"
+    assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["太行东街", "太行东街街道", "钟楼街"]
+    text = "在延安南路街道金威社区,家住潞州区东街街道"
+    ents = [(1, 3, "PLACE"), (3, 7, "PLACE"), (14, 17, "PLACE"), (17, 21, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_whole_streets(text, ents)] == ["延安南路街道", "潞州区", "东街街道"]
+
+
+def test_prepositions_counts_and_one_character_villages():
+    from kg.ner.places import with_community_bodies, without_common_nouns, without_prepositions
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["沿河县"], short_names={})
+    text = "将以城隍庙为轴,沿陶寺村向东,沿河县,为三县培训"
+    ents = [(1, 5, "PLACE"), (8, 12, "PLACE"), (15, 18, "PLACE"), (20, 22, "PLACE")]
+    assert [text[s:e] for s, e, _ in without_common_nouns(text, without_prepositions(text, ents, names))] == [
+        "城隍庙", "陶寺村", "沿河县"]
+    text = "起来。丁村村委会牵头,在村党支部的带领下"
+    assert [text[s:e] for s, e, _ in with_community_bodies(text, [])] == ["丁村村委会"]

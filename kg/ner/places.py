@@ -189,7 +189,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_regions(text, ents)
     ents = with_running_lines(text, ents)
-    ents = with_streets(text, ents)
+    ents = with_whole_streets(text, with_streets(text, ents))
     ents = with_prefecture_regions(text, ents, names)
     ents = with_zones(text, ents)
     ents = zones_that_act(text, ents)
@@ -372,10 +372,16 @@ PLACE_COUNT = re.compile("[两二三四五六七八九十]+[省市县区乡镇�
 
 def without_prepositions(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
     """A place does not start with the preposition before it where the rest is a division's
-    name (起于祁县 -> 祁县; 于都 is a county of its own)."""
-    return [(start + 1, end, label) if label == "PLACE" and text[start] in LOCATION_WORDS and end - start >= 3
-            and names.knows(text[start + 1:end]) and not names.knows(text[start:end]) else (start, end, label)
+    name (起于祁县 -> 祁县; 于都 is a county of its own), nor with 以, 沿 and their like before a
+    site or a village (以 + 城隍庙, 沿 + 陶寺村)."""
+    return [(start + 1, end, label) if label == "PLACE" and end - start >= 3 and not names.knows(text[start:end]) and (
+        text[start] in LOCATION_WORDS and names.knows(text[start + 1:end])
+        or text[start] in PREPOSITIONS_BEFORE_SITES and text[end - 1] in ENDINGS_AFTER_PREPOSITIONS) else (start, end, label)
             for start, end, label in ents]
+
+
+PREPOSITIONS_BEFORE_SITES = frozenset("以沿在从到往")
+ENDINGS_AFTER_PREPOSITIONS = "村庙寺殿楼宫桥馆园"
 
 
 # 村 starting a word after a name: 村民, 村委会, 村里, 村干部 (李二口 + 村民 is a person's villagers)
@@ -458,7 +464,7 @@ VISITING_GROUPS = ("调研组", "督导组", "检查组", "考察组", "调查�
 DEPARTMENT = re.compile("(?<=院)[\u4e00-\u9fff]{0,3}[内外儿妇产眼骨]科$|(?<=[学校])[初高][一二三]$|(?<=[学院])大[一二三四]$"
                         "|(?<=学院|大学|学校|中学)[\u4e00-\u9fff]{2,8}专业(?:学生|师生)?$"  # 长治医学院 + 临床医学专业
                         "|(?<=集团|公司)(?!党)[\u4e00-\u9fff]{2,4}部$|(?<=局)[\u4e00-\u9fff]{2,6}[股处]$"  # 天宝集团 + 生产部
-                        "|(?<=大学|学院)[\u4e00-\u9fff]{0,4}团队$"  # 太原理工大学 + 测绘团队
+                        "|(?<=大学|学院)[\u4e00-\u9fff]{0,4}团队$|(?<=[业司厂])[\u4e00-\u9fff]{0,4}车间$"  # 晋渡铝业 + 包装车间
                         "|(?:(?<=海关|公司|集团|医院)|(?<=局))[\u4e00-\u9fff]{2,4}科$|(?<=矿)[\u4e00-\u9fff]{1,3}队$"  # 运城海关 + 综合业务科
                         "|(?<=[区院])游客(?:服务)?中心$|(?<=学院)实训中心$")  # 恒山景区 + 游客中心
 
@@ -523,6 +529,8 @@ def without_title_words(text: str, ents: list[tuple[int, int, str]]) -> list[tup
     return [e for e in ents if not (e[0] in words and e[1] <= words[e[0]] and e[2] in ("PERSON", "ORG"))]
 
 
+# divisions counted, not named (三县, 两市, 各乡镇)
+COUNTED_DIVISIONS = re.compile("[一二三四五六七八九十两几多数各][县市区乡镇村]{1,2}")
 # diseases named after a place (非洲猪瘟)
 DISEASES = ("猪瘟",)
 RIVER_WORDS = re.compile("[河江溪渠段]")
@@ -550,6 +558,7 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
             if (text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end)
                     or text[start:end] == "中国" and text[start - 1:start] == "其" and text[end:end + 1] == "家"  # 其中 + 国家级
                     or text[start:end] == "两岸" and _river_banks(text, start)
+                    or COUNTED_DIVISIONS.fullmatch(text, start, end)  # 为三县培训
                     or text.startswith(DISEASES, end)  # 非洲 + 猪瘟
                     or text[start:end] == "晋" and text.startswith("商", end) and not text.startswith("商银行", end)
                     or text[start - 1:end] in BEAUTIFUL and not AMERICA_AFTER.match(text, end)):
@@ -1137,7 +1146,7 @@ def with_bank_branches(text: str, ents: list[tuple[int, int, str]], names: Divis
 # 中车永济电机有限公司); the model, not knowing them, starts the name after them
 GROUP_PREFIXES = ("国网", "中车", "中铁", "中建", "中交", "中核", "中煤", "中化", "中粮", "中广核", "中石化", "中石油",
                   "中海油", "国家电投", "国家能源", "中国人寿", "中国人保", "中国移动", "中国联通", "中国电信", "中国石化",
-                  "中国石油", "中国华能", "中国大唐", "中国华电")
+                  "中国石油", "中国华能", "中国大唐", "中国华电", "中铝")
 
 
 def with_group_prefixes(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1217,7 +1226,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
-                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府", "故城", "县衙", "鼓楼")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府", "故城", "县衙", "府衙", "鼓楼")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1539,7 +1548,7 @@ def _in_member_role(text: str, start: int, end: int) -> bool:
 
 # 槐园社区党群服务中心, 二屯社区党支部, 大辛村党支部: a named community's or village's body,
 # where a clause starts (not 各社区党支部, 全村党支部)
-COMMUNITY_BODY = re.compile(r"(?:^|(?<=[，。；：、,;:！？!?\s“”]))((?:(?![各全本该每其我多几个等这那])[\u4e00-\u9fff]){2,4}?"
+COMMUNITY_BODY = re.compile(r"(?:^|(?<=[，。；：、,;:！？!?\s“”]))((?:(?![各全本该每其我多几个等这那在和与及对从向把被将由为是])[\u4e00-\u9fff]){1,4}?"
                             r"(?:社区|村|区域)(?:党群服务中心|党支部|党总支|居委会|村委会|日间照料中心|便民服务中心))")
 
 
@@ -1622,6 +1631,23 @@ def with_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
     return ents
 
 
+# a street's tail after its name, and the subdistrict named after it (太行 + 东街, 延安 + 南路街道)
+STREET_TAIL = re.compile("[东西南北中]?(?:大街|大道|街|路)(?:街道)?(?![\u4e00-\u9fff]{0,1}(?:线|网|径|上)|头)")
+
+
+def with_whole_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A place right before a street's tail the model read apart is the street's name (龙凤 +
+    南大街, 延安 + 南路街道): one PLACE."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        if (merged and label == "PLACE" and merged[-1][2] == "PLACE" and merged[-1][1] == start
+                and 2 <= start - merged[-1][0] <= 3 and text[start - 1] not in DIVISION_SUFFIXES
+                and STREET_TAIL.fullmatch(text, start, end)):  # not 潞州区 + 东街街道
+            start = merged.pop()[0]
+        merged.append((start, end, label))
+    return merged
+
+
 def _names_more(rest: str) -> bool:
     """Whether what a place adds after a region's name makes a longer name (沁河 + 镇, 晋祠 + 博物馆,
     太岳山 + 国有林管理局), not a character or two the model took in (云丘山 + 康 of 康养), a
@@ -1641,6 +1667,8 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
         if _inside_word(text, start, end, NOT_REGIONS):
             continue
         end += 2 if text.startswith("地区", end) else 0
+        street = STREET_TAIL.match(text, end)
+        end = street.end() if street else end  # 太行 + 东街(街道): a street named after the region
         # a place that ends in the name and starts before it is the name with a word the model
         # took in (串联起 + 晋祠, 制造在 + 潇河); one that goes on after it is a name of its own (沁河镇)
         replaced = [e for e in ents if e[0] < end and start < e[1] and (
