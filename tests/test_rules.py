@@ -654,3 +654,9 @@ def test_a_year_of_a_drive_is_a_project_quoted_or_not():
 def test_a_programme_named_by_a_number_is_a_project_and_a_count_is_not():
     text = "其中三北工程六期任务,随着千县工程的推进,实施三项工程,完成二期工程,十大工程"
     assert found(text, label="PROJECT") == ["三北工程", "千县工程"]
+
+
+def test_a_meeting_named_by_two_topics_holds_both_but_not_what_is_passed_on_before_it():
+    text = "当天下午,第三届炎帝文化与中华文明起源学术研讨会在高平举行。传达学习重要讲话精神和省委常委会会议精神"
+    entities = [span_of(text, "中华", "PLACE"), span_of(text, "省委常委会", "ORG")]
+    assert found(text, entities, label="EVENT") == ["第三届炎帝文化与中华文明起源学术研讨会", "省委常委会会议"]

@@ -402,13 +402,18 @@ def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, l
     """A meeting's name holds its two topics (陶寺遗址考古与保护利用座谈会, 关公文化与文明互鉴国际
     论坛): the name goes on left of a 与 or 和 that the scan stopped at, unless what is left of
     it names a meeting of its own (市委常委会和座谈会)."""
-    if start is None or start < 3 or page[start - 1] not in "与和" or _event_signal(
-            page[start:head], start, head, marks):
+    if start is None or start < 3 or page[start - 1] not in "与和" or EVENT_SIGNAL.search(page, start, head):
         return start  # 重要指示精神和 + 省政府第48次常务会议: the part right of 和 is a name of its own
+        # (but a place in it is no such sign: 关公文化与 + 中华文明传承学术研讨会)
     before = _part_before(page, start - 1, marks)  # not across brackets or quotes: “节目展播奖”（广州）全国高校党建和
-    if before is None or lex.event_head.search(page, before, start - 1):
-        return start
+    if (before is None or lex.event_head.search(page, before, start - 1) or start - 1 in marks.jumps
+            or page.endswith(NOT_TOPICS, before, start - 1)):
+        return start  # not 中华人民共和国与 + 东盟国家首脑会晤 (partners), nor 讲话精神和 + 省委常委会会议
     return before
+
+
+# what is passed on before a meeting, not a topic of it (重要讲话精神和省委常委会会议精神)
+NOT_TOPICS = ("精神", "指示", "讲话", "批示")
 
 
 def _event_signal(modifier: str, start: int, end: int, marks: Marks) -> bool:
