@@ -1264,6 +1264,7 @@ def test_a_region_before_its_market_or_its_opera_is_no_longer_name():
 def test_sources_mines_and_a_station_before_a_verb():
     from kg.ner.places import facilities_as_places, mines_as_bodies, without_common_nouns
 
+    assert facilities_as_places("平遥古城站加开列车", [(0, 2, "PLACE")]) == [(0, 5, "PLACE")]
     text = "汾河源头,其中国家级企业"
     assert without_common_nouns(text, [(0, 2, "PLACE"), (2, 4, "PLACE"), (6, 8, "PLACE")]) == [(0, 2, "PLACE")]
     assert mines_as_bodies("兄弟矿井马兰矿", [(4, 7, "PERSON")]) == [(4, 7, "ORG")]
@@ -1363,3 +1364,18 @@ def test_prepositions_counts_and_one_character_villages():
         "城隍庙", "陶寺村", "沿河县"]
     text = "起来。丁村村委会牵头,在村党支部的带领下"
     assert [text[s:e] for s, e, _ in with_community_bodies(text, [])] == ["丁村村委会"]
+
+
+def test_lists_of_short_names_sites_streets_stations_and_verbs_before_places():
+    from kg.ner.places import with_listed_divisions, with_regions, with_whole_streets, without_prepositions
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["霍州市", "洪洞县", "襄汾县", "南部县"],
+                     short_names={"霍州市": "霍州", "洪洞县": "洪洞", "襄汾县": "襄汾", "南部县": "南部"})
+    text = "全市将以霍州、洪洞、襄汾为重点,山西省南部、陕西省"
+    assert with_listed_divisions(text, [(4, 6, "PLACE")], names) == [(4, 6, "PLACE"), (7, 9, "PLACE"), (10, 12, "PLACE")]
+    text = "柳巷、开化寺街口,晋创谷·太原站加开列车,站在晋创谷·太原"
+    assert [text[s:e] for s, e, _ in with_whole_streets(text, with_regions(text, [(3, 6, "PLACE")]))] == [
+        "柳巷", "开化寺街", "晋创谷·太原站", "晋创谷·太原"]
+    text = "将依托祁县东站,串联柳巷"
+    assert without_prepositions(text, [(2, 7, "PLACE"), (8, 12, "PLACE")], names) == [(3, 7, "PLACE"), (10, 12, "PLACE")]

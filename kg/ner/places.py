@@ -373,11 +373,26 @@ PLACE_COUNT = re.compile("[两二三四五六七八九十]+[省市县区乡镇�
 def without_prepositions(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
     """A place does not start with the preposition before it where the rest is a division's
     name (起于祁县 -> 祁县; 于都 is a county of its own), nor with 以, 沿 and their like before a
-    site or a village (以 + 城隍庙, 沿 + 陶寺村)."""
-    return [(start + 1, end, label) if label == "PLACE" and end - start >= 3 and not names.knows(text[start:end]) and (
+    site or a village (以 + 城隍庙, 沿 + 陶寺村), nor with a verb or its second half
+    (``VERBS_BEFORE_PLACES``: 串联 + 柳巷, 依 + 托 + 祁县东站)."""
+    cut = [(start + 1, end, label) if label == "PLACE" and end - start >= 3 and not names.knows(text[start:end]) and (
         text[start] in LOCATION_WORDS and names.knows(text[start + 1:end])
         or text[start] in PREPOSITIONS_BEFORE_SITES and text[end - 1] in ENDINGS_AFTER_PREPOSITIONS) else (start, end, label)
-            for start, end, label in ents]
+           for start, end, label in ents]
+    return [(start + _verb_length(text, start), end, label) if label == "PLACE" and end - start - _verb_length(text, start) >= 2
+            else (start, end, label) for start, end, label in cut]
+
+
+# verbs of going and lying that the model reads into the place after them (依 + 托祁县东站, 串联柳巷)
+VERBS_BEFORE_PLACES = ("依托", "串联", "前往", "途经", "打卡", "毗邻", "紧邻", "地处")
+
+
+def _verb_length(text: str, start: int) -> int:
+    """How much of a place starting at ``start`` is a verb before it, whole or its second half."""
+    whole = next((verb for verb in VERBS_BEFORE_PLACES if text.startswith(verb, start)), None)
+    if whole:
+        return len(whole)
+    return 1 if any(text.startswith(verb, start - 1) for verb in VERBS_BEFORE_PLACES) else 0
 
 
 PREPOSITIONS_BEFORE_SITES = frozenset("以沿在从到往")
@@ -1226,7 +1241,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
-                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府", "故城", "县衙", "府衙", "鼓楼")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府", "故城", "县衙", "府衙", "鼓楼", "古城站")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1365,11 +1380,14 @@ def _facility_end(text: str, end: int, starts: set[int]) -> int:
     """Where the facility's heads after ``end`` end; a head may follow a head (晋阳 + 古城 + 遗址).
     A museum or a cultural centre is one too (五寨县 + 文化馆): institutions_that_act makes it
     the body where it acts."""
-    while head := next((h for h in FACILITY_HEADS + INSTITUTION_HEADS if text.startswith(h, end)), None):
+    while head := next((h for h in _LONGEST_HEADS_FIRST if text.startswith(h, end)), None):
         if starts.intersection(range(end, end + len(head))):
             break
         end += len(head)
     return end
+
+
+_LONGEST_HEADS_FIRST = sorted(FACILITY_HEADS + INSTITUTION_HEADS, key=len, reverse=True)  # 古城站 before 古城
 
 
 # a body's old seat or ruins are a site, a PLACE (八路军总部 + 旧址, as MSRA tags 遗址 and 旧居)
@@ -1632,20 +1650,30 @@ def with_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
 
 
 # a street's tail after its name, and the subdistrict named after it (太行 + 东街, 延安 + 南路街道)
-STREET_TAIL = re.compile("[东西南北中]?(?:大街|大道|街|路)(?:街道)?(?![\u4e00-\u9fff]{0,1}(?:线|网|径|上)|头)")
+STREET_TAIL = re.compile("[东西南北中]?(?:大街|大道|街道|街|路)(?:街道)?(?![\u4e00-\u9fff]{0,1}(?:线|网|径|上)|头|过)")
 
 
 def with_whole_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A place right before a street's tail the model read apart is the street's name (龙凤 +
-    南大街, 延安 + 南路街道): one PLACE."""
+    南大街, 延安 + 南路街道), and so is a site's before the tail it names (开化寺 + 街): one PLACE."""
     merged: list[tuple[int, int, str]] = []
+    starts = {e[0] for e in ents}
     for start, end, label in ents:
         if (merged and label == "PLACE" and merged[-1][2] == "PLACE" and merged[-1][1] == start
                 and 2 <= start - merged[-1][0] <= 3 and text[start - 1] not in DIVISION_SUFFIXES
                 and STREET_TAIL.fullmatch(text, start, end)):  # not 潞州区 + 东街街道
             start = merged.pop()[0]
+        tail = STREET_TAIL.match(text, end) if label == "PLACE" and text[end - 1] in SITES_NAMING_STREETS else None
+        if tail and end not in starts:
+            end = tail.end()  # 开化寺 + 街
         merged.append((start, end, label))
     return merged
+
+
+# a station named after a site (平遥古城 + 站), not the verb (站在)
+STATION = re.compile("站(?![在着起稳上出立])")
+# the sites streets are named after (开化寺街, 鼓楼街, 钟楼街)
+SITES_NAMING_STREETS = frozenset("寺庙楼门桥")
 
 
 def _names_more(rest: str) -> bool:
@@ -1667,8 +1695,8 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
         if _inside_word(text, start, end, NOT_REGIONS):
             continue
         end += 2 if text.startswith("地区", end) else 0
-        street = STREET_TAIL.match(text, end)
-        end = street.end() if street else end  # 太行 + 东街(街道): a street named after the region
+        street = STREET_TAIL.match(text, end) or STATION.match(text, end)
+        end = street.end() if street else end  # 太行 + 东街(街道), 平遥古城 + 站: a street or a station named after it
         # a place that ends in the name and starts before it is the name with a word the model
         # took in (串联起 + 晋祠, 制造在 + 潇河); one that goes on after it is a name of its own (沁河镇)
         replaced = [e for e in ents if e[0] < end and start < e[1] and (
@@ -1708,30 +1736,52 @@ _BARE_DISTRICT_LIST = re.compile("(?:(?:城区|矿区|郊区)[、和及与])+(?:
 NOT_BEFORE_DISTRICT = frozenset("老新主旧县市镇乡村全该本各")
 
 
-# counties or cities listed before their kind (阳高、天镇、广灵等县)
-LISTED_DIVISIONS = re.compile("((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:县|市|区|地|县区|县市)")
+# counties or cities listed, before their kind or not (阳高、天镇、广灵等县)
+SHORT_NAME_LIST = re.compile("(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}")
+LISTED_KIND = re.compile("等(?:县|市|区|地|县区|县市)")
 
 
 def with_listed_divisions(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
     """Short names listed before their kind are places (阳高、天镇、广灵 + 等县), in place of the
-    persons the model read in them."""
-    for match in LISTED_DIVISIONS.finditer(text):
-        position = match.start(1)
-        for item in match.group(1).split("、"):
-            span = (position, position + len(item))
-            position += len(item) + 1
-            if len(item) == 3 and not _known(item, names) and _known(item[1:], names):
-                item, span = item[1:], (span[0] + 1, span[1])  # 在 + 阳高: the first item's word before it
-            if not _known(item, names):
-                continue
+    persons the model read in them, and so are all of a list of short names one of which the
+    model found (霍州、 + 洪洞、襄汾)."""
+    for match in SHORT_NAME_LIST.finditer(text):
+        items = list(_list_items(text, match, names, LIST_FUNCTION_CHARS))
+        kind = LISTED_KIND.match(text, items[-1][0][1])
+        if kind:  # before its kind, the list may start after any word (深入 + 平顺、壶关…等地)
+            items = list(_list_items(text, match, names))
+            kind = LISTED_KIND.match(text, items[-1][0][1])
+        if not kind and not (any((*span, "PLACE") in ents for span, _ in items)
+                             and all(_known(item, names) for _, item in items)):
+            continue  # without its kind, a list of short names only, one of them found by the model
+        for span, item in items:
             overlapping = [e for e in ents if e[0] < span[1] and span[0] < e[1]]
-            if all(e[:2] == span for e in overlapping):
+            if _known(item, names) and all(e[:2] == span for e in overlapping):
                 ents = sorted([e for e in ents if e not in overlapping] + [(*span, "PLACE")])
     return ents
 
 
+def _list_items(text: str, match: re.Match, names: DivisionNames, words: frozenset[str] | None = None):
+    """The items of a list of short names as (span, name), without the word (of ``words``, if
+    given) the list's first item starts with (在 + 阳高) or its last ends in (襄汾 + 为; not 省 + 南部)."""
+    position = match.start()
+    items = match.group().split("、")
+    for number, item in enumerate(items):
+        span = (position, position + len(item))
+        position += len(item) + 1
+        if len(item) == 3 and not _known(item, names):
+            if number == 0 and (words is None or item[0] in words) and _known(item[1:], names):
+                item, span = item[1:], (span[0] + 1, span[1])
+            elif number == len(items) - 1 and (words is None or item[-1] in words) and _known(item[:2], names):
+                item, span = item[:2], (span[0], span[1] - 1)
+        yield span, item
+
+
+LIST_FUNCTION_CHARS = frozenset(FUNCTION_CHARS | set("以"))
+
+
 def _known(name: str, names: DivisionNames) -> bool:
-    return name in names.shorts or names.knows(name)
+    return (name in names.shorts or names.knows(name)) and name not in ZONE_HEADS  # the gazetteer's 经开区
 
 
 def with_named_districts(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
