@@ -919,12 +919,13 @@ def test_beautiful_is_no_america():
     assert without_common_nouns(text, ents) == [(12, 14, "PLACE"), (18, 19, "PLACE")]
 
 
-def test_an_area_and_a_cultural_centre_after_a_place_are_named_by_it():
+def test_a_cultural_centre_after_a_place_is_named_by_it_and_an_area_is_not():
     from kg.ner.places import facilities_as_places
 
+    # the annotators leave 片区 out of the name 8 times in 10 (钟楼街 + 片区)
     text = "杏花岭区坝陵桥片区,五寨县文化馆等单位"
     assert facilities_as_places(text, [(0, 4, "PLACE"), (4, 7, "PLACE"), (10, 13, "PLACE")]) == [
-        (0, 4, "PLACE"), (4, 9, "PLACE"), (10, 16, "PLACE")]
+        (0, 4, "PLACE"), (4, 7, "PLACE"), (10, 16, "PLACE")]
 
 
 def test_bare_bodies_and_a_verb_the_model_takes_for_one_are_none():
@@ -1268,6 +1269,9 @@ def test_sources_mines_and_a_station_before_a_verb():
     text = "汾河源头,其中国家级企业"
     assert without_common_nouns(text, [(0, 2, "PLACE"), (2, 4, "PLACE"), (6, 8, "PLACE")]) == [(0, 2, "PLACE")]
     assert mines_as_bodies("兄弟矿井马兰矿", [(4, 7, "PERSON")]) == [(4, 7, "ORG")]
+    assert mines_as_bodies("不远处,夏县瑶峰光伏科技有限公司的", [(4, 16, "PERSON")]) == [(4, 16, "ORG")]
+    text = "平陆县沿黄乡镇,沿黄河栈道"
+    assert without_common_nouns(text, [(4, 7, "PLACE"), (9, 11, "PLACE")]) == [(9, 11, "PLACE")]
     assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 3, "PLACE")]
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
 
@@ -1279,6 +1283,7 @@ def test_sections_teams_and_visitor_centres_are_no_part_of_names():
     ents = [(0, 9, "ORG"), (12, 22, "ORG"), (26, 34, "ORG")]
     assert [(text[s:e], label) for s, e, label in without_departments(text, ents)] == [
         ("运城海关", "ORG"), ("西山煤电屯兰矿", "ORG"), ("恒山景区", "PLACE")]
+    assert without_departments("山西白求恩医院医疗综合楼主体", [(0, 12, "ORG")]) == [(0, 7, "ORG")]
     text = "天宝集团生产部部长,原平市水利局河湖管理股股长,太原理工大学测绘团队,某公司党支部"
     ents = [(text.index(name), text.index(name) + len(name), "ORG")
             for name in ("天宝集团生产部", "原平市水利局河湖管理股", "太原理工大学测绘团队", "某公司党支部")]
@@ -1377,5 +1382,6 @@ def test_lists_of_short_names_sites_streets_stations_and_verbs_before_places():
     text = "柳巷、开化寺街口,晋创谷·太原站加开列车,站在晋创谷·太原"
     assert [text[s:e] for s, e, _ in with_whole_streets(text, with_regions(text, [(3, 6, "PLACE")]))] == [
         "柳巷", "开化寺街", "晋创谷·太原站", "晋创谷·太原"]
-    text = "将依托祁县东站,串联柳巷"
-    assert without_prepositions(text, [(2, 7, "PLACE"), (8, 12, "PLACE")], names) == [(3, 7, "PLACE"), (10, 12, "PLACE")]
+    text = "将依托祁县东站,串联柳巷,留在夏县"
+    assert without_prepositions(text, [(2, 7, "PLACE"), (8, 12, "PLACE"), (13, 17, "PLACE")], names) == [
+        (3, 7, "PLACE"), (10, 12, "PLACE"), (15, 17, "PLACE")]

@@ -237,9 +237,11 @@ OWNED_UNIT_ENDINGS = ("矿", "厂", "公司", "电站", "电厂", "医院", "学
 
 
 def mines_as_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A "person" named as a mine is the mine, an ORG (屯兰矿, 马兰矿), as MSRA tags mines (东庞矿)."""
-    return [(start, end, "ORG") if label == "PERSON" and end - start >= 3 and text[end - 1] == "矿" else (start, end, label)
-            for start, end, label in ents]
+    """A "person" named as a mine is the mine, an ORG (屯兰矿, 马兰矿), as MSRA tags mines (东庞矿),
+    and one named with a company's legal ending is the company (夏县瑶峰光伏科技有限公司)."""
+    return [(start, end, "ORG") if label == "PERSON" and end - start >= 3 and (
+        text[end - 1] == "矿" or LEGAL_TAIL.search(text, start, end) and text.endswith(("公司", "集团"), start, end))
+            else (start, end, label) for start, end, label in ents]
 
 
 def split_owned_units(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -352,7 +354,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 让老城留得住记忆, 古堡民宿, 滨河步道, 城中村改造 (MSRA tags none of them)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",  # 总河 + 长: the chief of rivers
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库",
-                          "法兰", "晋商"})  # 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
+                          "法兰", "晋商", "遗址", "果园", "苹果园"})  # 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
@@ -384,7 +386,7 @@ def without_prepositions(text: str, ents: list[tuple[int, int, str]], names: Div
 
 
 # verbs of going and lying that the model reads into the place after them (依 + 托祁县东站, 串联柳巷)
-VERBS_BEFORE_PLACES = ("依托", "串联", "前往", "途经", "打卡", "毗邻", "紧邻", "地处")
+VERBS_BEFORE_PLACES = ("依托", "串联", "前往", "途经", "打卡", "毗邻", "紧邻", "地处", "留在", "来到", "走进")
 
 
 def _verb_length(text: str, start: int) -> int:
@@ -480,6 +482,7 @@ DEPARTMENT = re.compile("(?<=院)[\u4e00-\u9fff]{0,3}[内外儿妇产眼骨]科$
                         "|(?<=学院|大学|学校|中学)[\u4e00-\u9fff]{2,8}专业(?:学生|师生)?$"  # 长治医学院 + 临床医学专业
                         "|(?<=集团|公司)(?!党)[\u4e00-\u9fff]{2,4}部$|(?<=局)[\u4e00-\u9fff]{2,6}[股处]$"  # 天宝集团 + 生产部
                         "|(?<=大学|学院)[\u4e00-\u9fff]{0,4}团队$|(?<=[业司厂])[\u4e00-\u9fff]{0,4}车间$"  # 晋渡铝业 + 包装车间
+                        "|(?<=[院校])[\u4e00-\u9fff]{0,4}(?:综合楼|大楼|教学楼|门诊楼|住院楼)$"  # 山西白求恩医院 + 医疗综合楼
                         "|(?:(?<=海关|公司|集团|医院)|(?<=局))[\u4e00-\u9fff]{2,4}科$|(?<=矿)[\u4e00-\u9fff]{1,3}队$"  # 运城海关 + 综合业务科
                         "|(?<=[区院])游客(?:服务)?中心$|(?<=学院)实训中心$")  # 恒山景区 + 游客中心
 
@@ -574,6 +577,7 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
                     or text[start:end] == "中国" and text[start - 1:start] == "其" and text[end:end + 1] == "家"  # 其中 + 国家级
                     or text[start:end] == "两岸" and _river_banks(text, start)
                     or COUNTED_DIVISIONS.fullmatch(text, start, end)  # 为三县培训
+                    or text[start - 1:start + 1] == "沿黄" and text[start + 1:start + 2] != "河"  # 沿黄乡镇: along it
                     or text.startswith(DISEASES, end)  # 非洲 + 猪瘟
                     or text[start:end] == "晋" and text.startswith("商", end) and not text.startswith("商银行", end)
                     or text[start - 1:end] in BEAUTIFUL and not AMERICA_AFTER.match(text, end)):
@@ -1240,7 +1244,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "森林公园", "地质公园", "遗址公园", "体育公园", "风景区", "旅游区", "景区", "大剧院", "剧场", "体育场",
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
-                  "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆", "片区",
+                  "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆",
                   "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府", "故城", "县衙", "府衙", "鼓楼", "古城站")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
