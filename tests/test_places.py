@@ -1270,8 +1270,9 @@ def test_sources_mines_and_a_station_before_a_verb():
     assert without_common_nouns(text, [(0, 2, "PLACE"), (2, 4, "PLACE"), (6, 8, "PLACE")]) == [(0, 2, "PLACE")]
     assert mines_as_bodies("兄弟矿井马兰矿", [(4, 7, "PERSON")]) == [(4, 7, "ORG")]
     assert mines_as_bodies("不远处,夏县瑶峰光伏科技有限公司的", [(4, 16, "PERSON")]) == [(4, 16, "ORG")]
-    text = "平陆县沿黄乡镇,沿黄河栈道"
-    assert without_common_nouns(text, [(4, 7, "PLACE"), (9, 11, "PLACE")]) == [(9, 11, "PLACE")]
+    text = "平陆县沿黄乡镇,沿黄河栈道,走西口"
+    assert without_common_nouns(text, [(4, 7, "PLACE"), (9, 11, "PLACE"), (15, 17, "PLACE")]) == [(9, 11, "PLACE")]
+    assert without_common_nouns("直播间每天卖出黄梨和海红果", [(7, 9, "PERSON"), (10, 13, "PERSON")]) == []
     assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 3, "PLACE")]
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
 

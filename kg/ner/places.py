@@ -360,7 +360,7 @@ WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
 # crops and herbs of Shanxi's farming news, which the model reads as places or persons (种了30亩黄芪)
 CROPS = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
-                   "胡麻", "沙棘", "谷子", "小米"})
+                   "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒"})
 # the words that join two names (塔院寺、菩萨顶和 + 杨林街)
 CONJUNCTIONS = "和与及"
 # 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
@@ -578,6 +578,7 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
                     or text[start:end] == "两岸" and _river_banks(text, start)
                     or COUNTED_DIVISIONS.fullmatch(text, start, end)  # 为三县培训
                     or text[start - 1:start + 1] == "沿黄" and text[start + 1:start + 2] != "河"  # 沿黄乡镇: along it
+                    or text[start - 1:end] == "走西口"  # the old migration north, not a place
                     or text.startswith(DISEASES, end)  # 非洲 + 猪瘟
                     or text[start:end] == "晋" and text.startswith("商", end) and not text.startswith("商银行", end)
                     or text[start - 1:end] in BEAUTIFUL and not AMERICA_AFTER.match(text, end)):
