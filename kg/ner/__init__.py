@@ -232,8 +232,8 @@ MASTHEAD = re.compile(r"报(?=[\s\u3000]|$)")
 
 def with_mastheads(text: str, mentions: list[Mention]) -> list[Mention]:
     """A place before 报 standing alone is the county paper, an ORG (武乡 + 报)."""
-    return [Mention(m.start, m.end + 1, text[m.start:m.end + 1], "ORG") if m.label == "PLACE" and MASTHEAD.match(text, m.end)
-            else m for m in mentions]
+    return [Mention(m.start, m.end + 1, text[m.start:m.end + 1], "ORG")
+            if m.label == "PLACE" and MASTHEAD.match(text, m.end) else m for m in mentions]
 
 
 def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:

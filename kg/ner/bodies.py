@@ -132,6 +132,8 @@ def body_after_division(text: str, end: int) -> int | None:
     if body and not (body.group().endswith("委") and text[body.end():body.end() + 1] in NOT_A_BODY_AFTER_WEI):
         return body.end()
     return None
+
+
 # 中央 listed with the levels' party committees is the party's centre (贯彻中央、省委、市委决策部署)
 CENTRAL_BEFORE_LEVELS = re.compile(f"中央(?=[、和及与][{LEVELS}]委)")
 TOWNSHIP_BODY = re.compile("(?:[镇乡]|街道)(?:人民政府|政府|党委|党工委|人大|纪委|办事处)")

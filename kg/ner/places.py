@@ -318,7 +318,8 @@ MEETING_VERBS = ("召开", "举行", "达成", "签订", "签署")
 
 
 def _broken(name: str) -> bool:
-    return (not CLAUSE_MARKS.isdisjoint(name) or name.startswith(MIDDLE_DOTS) or name.endswith(MIDDLE_DOTS) or any(name.count(a) != name.count(b) for a, b in BRACKET_PAIRS)
+    return (not CLAUSE_MARKS.isdisjoint(name) or name.startswith(MIDDLE_DOTS) or name.endswith(MIDDLE_DOTS)
+            or any(name.count(a) != name.count(b) for a, b in BRACKET_PAIRS)
             or any(verb in name for verb in MEETING_VERBS))
 
 
@@ -352,9 +353,9 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 # common nouns of local news the model reads as places: 汾河是山西的母亲河, 带队巡河, 千年雄关, 总河长,
 # 让老城留得住记忆, 古堡民宿, 滨河步道, 城中村改造 (MSRA tags none of them)
-COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",  # 总河 + 长: the chief of rivers
-                          "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库",
-                          "法兰", "晋商", "遗址", "果园", "苹果园"})  # 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
+# 总河 + 长: the chief of rivers; 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
+COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
+                          "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园"})
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
@@ -381,8 +382,9 @@ def without_prepositions(text: str, ents: list[tuple[int, int, str]], names: Div
         text[start] in LOCATION_WORDS and names.knows(text[start + 1:end])
         or text[start] in PREPOSITIONS_BEFORE_SITES and text[end - 1] in ENDINGS_AFTER_PREPOSITIONS) else (start, end, label)
            for start, end, label in ents]
-    return [(start + _verb_length(text, start), end, label) if label == "PLACE" and end - start - _verb_length(text, start) >= 2
-            else (start, end, label) for start, end, label in cut]
+    return [(start + _verb_length(text, start), end, label)
+            if label == "PLACE" and end - start - _verb_length(text, start) >= 2 else (start, end, label)
+            for start, end, label in cut]
 
 
 # verbs of going and lying that the model reads into the place after them (依 + 托祁县东站, 串联柳巷)
@@ -476,8 +478,9 @@ VISITING_GROUPS = ("调研组", "督导组", "检查组", "考察组", "调查�
 
 # a hospital's department (山医大一院 + 心内科), a school's grade (山西省实验中学 + 初二) or its
 # course (临床医学专业), an office's section (综合业务科, 河湖管理股), a company's department
-# (生产部), a mine's team (机电队), a college's team or a site's visitor centre is no part of its name; the guidelines leave internal units out (MSRA keeps a section in
-# 8 times in its training set, never in its test set)
+# (生产部), a mine's team (机电队), a college's team or a site's visitor centre is no part of its
+# name; the guidelines leave internal units out (MSRA keeps a section in 8 times in its training
+# set, never in its test set)
 DEPARTMENT = re.compile("(?<=院)[\u4e00-\u9fff]{0,3}[内外儿妇产眼骨]科$|(?<=[学校])[初高][一二三]$|(?<=[学院])大[一二三四]$"
                         "|(?<=学院|大学|学校|中学)[\u4e00-\u9fff]{2,8}专业(?:学生|师生)?$"  # 长治医学院 + 临床医学专业
                         "|(?<=集团|公司)(?!党)[\u4e00-\u9fff]{2,4}部$|(?<=局)[\u4e00-\u9fff]{2,6}[股处]$"  # 天宝集团 + 生产部
@@ -943,7 +946,8 @@ UNIVERSITIES = ("大学", "农大", "师大", "医大", "财大", "工大", "科
 # a city's numbered schools: 晋城 + 一中 (MSRA: 15 ORG)
 NUMBERED_SCHOOLS = tuple(number + "中" for number in "一二三四五六七八九十")
 PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院", "中院",
-                "海关", "医共体", "卫视", "农村商业银行", "农商银行", "农商行", "农信社", "村镇银行") + UNIVERSITIES[1:] + NUMBERED_SCHOOLS  # 山西 + 卫视: the channel
+                "海关", "医共体", "卫视", "农村商业银行", "农商银行", "农商行", "农信社", "村镇银行"
+                ) + UNIVERSITIES[1:] + NUMBERED_SCHOOLS  # 山西 + 卫视: the channel
 # the bodies first: 山西 + 农大, not 山西 + 农大共建了中药材育苗中心
 ORG_AFTER_PLACE = re.compile(r"()(?:%s)|([\u4e00-\u9fff]{2,10}?)(?:%s)" % ("|".join(PLACE_BODIES), "|".join(ORG_HEADS)))
 # a group's legal name goes on after its head: 平遥古城文化旅游集团有限公司
@@ -1012,7 +1016,8 @@ def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: Divisio
                 and text[run[-1][0]:run[-1][1]] not in names.shorts  # 朔州 + 山阴玉龙煤业…: a short name, in 州
                 and _starts_with_division(text[found[0]:found[1]], names)):
             continue  # 江苏省 + 苏州宝碟…, 交城县 + 山西利虎…, but 山西晋中交通建设投资有限公司 is the registered name
-        if len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names) and _address(text[run[0][0]:run[0][1]], names):
+        if (len(run) > 1 and _starts_with_division(text[run[1][0]:run[1][1]], names)
+                and _address(text[run[0][0]:run[0][1]], names)):
             run = run[1:]  # 江苏 + 无锡 + 胜蓝科技有限公司, 阳曲县 + 太原锦程… (not 太原 + 龙城…, 大同 + 塞北绿能…)
         start = run[0][0]
         inside = [e for e in ents if e[0] < tail.end() and start < e[1]]
@@ -1246,7 +1251,8 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家城市湿地公园", "国�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆",
-                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站", "王府", "故城", "县衙", "府衙", "鼓楼", "古城站")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站",
+                  "王府", "故城", "县衙", "府衙", "鼓楼", "古城站")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1368,7 +1374,8 @@ def with_site_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[
     bodies = []
     for start, end, label in ents:
         body = next((b for b in SITE_BODIES if text.startswith(b, end)), None)
-        if label != "PLACE" or body is None or not (text[start:end].endswith(FACILITY_HEADS + ZONE_HEADS) or body in CUSTODIANS):
+        named_site = text[start:end].endswith(FACILITY_HEADS + ZONE_HEADS) or body in CUSTODIANS
+        if label != "PLACE" or body is None or not named_site:
             continue
         inside = [e for e in ents if end <= e[0] < end + len(body)]
         county = next((e for e in ents if e[1] == start and e[2] == "PLACE"), None) if body in CUSTODIANS else None

@@ -88,7 +88,8 @@ CARRYING_OUT = ("实施", "启动")
 KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")
 # a programme named by a number, as Chinese programmes are (三北 + 工程, 千县 + 工程, 千万 + 工程),
 # not a count or a phase (三项, 二期, 十大)
-NUMBERED_NAME = re.compile("[\u4e00-\u9fff]?[一二三四五六七八九十百千万](?:[一二三四五六七八九十百千万]|[^一二三四五六七八九十百千万项个批类座条大期号级次届年])[\u4e00-\u9fff]?")
+NUMBERED_NAME = re.compile("[\u4e00-\u9fff]?[一二三四五六七八九十百千万]"
+                           "(?:[一二三四五六七八九十百千万]|[^一二三四五六七八九十百千万项个批类座条大期号级次届年])[\u4e00-\u9fff]?")
 CAPACITY = re.compile(r"年产能?[0-9０-９]")  # 我们的年产10GWh储能电芯项目: named by what it makes
 DIGITS = re.compile(r"[0-9０-９]")
 ENUMERATION = re.compile(r"等(?:重点|重大)?(?:项目|工程)")
@@ -400,15 +401,16 @@ def _across_dash(page: str, start: int, entities: list[Span]) -> int:
 
 def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
     """A meeting's name holds its two topics (陶寺遗址考古与保护利用座谈会, 关公文化与文明互鉴国际
-    论坛): the name goes on left of a 与 or 和 that the scan stopped at, unless what is left of
-    it names a meeting of its own (市委常委会和座谈会)."""
+    论坛): the name goes on left of a 与 or 和 that the scan stopped at, unless the part right of it
+    is a name of its own (重要指示精神和 + 省政府第48次常务会议; a place in it is no such sign:
+    关公文化与 + 中华文明传承学术研讨会) or what is left of it names a meeting of its own
+    (市委常委会和座谈会), a partner (中华人民共和国与 + 东盟国家首脑会晤) or what is passed on (讲话精神和)."""
     if start is None or start < 3 or page[start - 1] not in "与和" or EVENT_SIGNAL.search(page, start, head):
-        return start  # 重要指示精神和 + 省政府第48次常务会议: the part right of 和 is a name of its own
-        # (but a place in it is no such sign: 关公文化与 + 中华文明传承学术研讨会)
+        return start
     before = _part_before(page, start - 1, marks)  # not across brackets or quotes: “节目展播奖”（广州）全国高校党建和
     if (before is None or lex.event_head.search(page, before, start - 1) or start - 1 in marks.jumps
             or page.endswith(NOT_TOPICS, before, start - 1)):
-        return start  # not 中华人民共和国与 + 东盟国家首脑会晤 (partners), nor 讲话精神和 + 省委常委会会议
+        return start
     return before
 
 
@@ -521,7 +523,8 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         # and so is one a deed, an amount or its place introduces (签约的智算云图大同智算中心项目, 投资18亿元的
         # …项目, 落户晋城经开区的光机电精密零部件产业园项目)
         return False
-    if word == "项目" and marks.jumps.get(head.start()) == start and (len(modifier) <= 3 or modifier[-1] in "省市县区镇乡村"):
+    division = len(modifier) <= 3 or modifier[-1] in "省市县区镇乡村"
+    if word == "项目" and marks.jumps.get(head.start()) == start and division:
         return False  # 长治 + 项目建设: a division's projects, not a named one (not 忻州半导体材料产业园 + 项目, 三峡 + 工程)
     signal = (whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
               or bool(NUMBERED_NAME.fullmatch(modifier)))
@@ -629,7 +632,9 @@ BODY_ENDINGS = ("厅", "局", "委", "委员会", "办", "政府")
 
 def _body_at(page: str, start: int | None, marks: Marks) -> int | None:
     """The end of the government body (an entity ending in ``BODY_ENDINGS``) that starts at ``start``."""
-    end = next((end for end, entity_start in marks.jumps.items() if entity_start == start), None) if start is not None else None
+    if start is None:
+        return None
+    end = next((end for end, entity_start in marks.jumps.items() if entity_start == start), None)
     return end if end and page.endswith(BODY_ENDINGS, start, end) else None
 
 
