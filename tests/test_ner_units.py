@@ -440,3 +440,9 @@ def test_a_place_before_bao_standing_alone_is_the_county_paper():
     text = "武乡报\n2025年1月8日,武乡报道"
     mentions = [Mention(0, 2, "武乡", "PLACE"), Mention(14, 16, "武乡", "PLACE")]
     assert [(m.text, m.label) for m in with_mastheads(text, mentions)] == [("武乡报", "ORG"), ("武乡", "PLACE")]
+
+
+def test_an_art_editor_and_a_carnival_are_no_persons():
+    text = "责任编辑 郝晓东 美编 王璐,职工文化嘉年华"
+    mentions = [Mention(9, 11, "美编", "PERSON"), Mention(18, 21, "嘉年华", "PERSON")]
+    assert without_sayings(text, mentions) == []

@@ -1273,6 +1273,7 @@ def test_sources_mines_and_a_station_before_a_verb():
     text = "平陆县沿黄乡镇,沿黄河栈道,走西口"
     assert without_common_nouns(text, [(4, 7, "PLACE"), (9, 11, "PLACE"), (15, 17, "PLACE")]) == [(9, 11, "PLACE")]
     assert without_common_nouns("直播间每天卖出黄梨和海红果", [(7, 9, "PERSON"), (10, 13, "PERSON")]) == []
+    assert without_common_nouns("沉甸甸的谷穗,瓦斯浓度", [(4, 6, "PERSON"), (7, 9, "PERSON")]) == []
     assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 3, "PLACE")]
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
 

@@ -361,7 +361,8 @@ WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
 # crops and herbs of Shanxi's farming news, which the model reads as places or persons (种了30亩黄芪)
 CROPS = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
-                   "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒"})
+                   "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒", "谷穗", "燕麦", "燕麦米", "红富士",
+                   "黄花酱", "柏籽羊", "方格蔟", "瓦斯"})  # and what farms and mines produce or hold (方格蔟, 瓦斯)
 # the words that join two names (塔院寺、菩萨顶和 + 杨林街)
 CONJUNCTIONS = "和与及"
 # 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
