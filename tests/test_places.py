@@ -1,5 +1,7 @@
 """kg_places: division names from the gazetteer as PLACE spans the model missed."""
 
+import re
+
 import pytest
 
 from kg.ner import model_lines
@@ -1387,3 +1389,15 @@ def test_lists_of_short_names_sites_streets_stations_and_verbs_before_places():
     text = "将依托祁县东站,串联柳巷,留在夏县"
     assert without_prepositions(text, [(2, 7, "PLACE"), (8, 12, "PLACE"), (13, 17, "PLACE")], names) == [
         (3, 7, "PLACE"), (10, 12, "PLACE"), (15, 17, "PLACE")]
+
+
+def test_a_section_of_the_great_wall_is_named_by_its_dynasty_or_its_place():
+    from kg.ner.places import with_named_walls
+
+    text = "修缮了白草口长城,现存明长城,冲着李二口长城来,黄河长城太行,大同镇长城防线,这说明长城"
+    walls = [match.span() for match in re.finditer("长城", text)]
+    ents = sorted([(*span, "PLACE") for span in walls] + [(text.index("李二口"), text.index("李二口") + 3, "PERSON"),
+                                                          (text.index("黄河"), text.index("黄河") + 2, "PLACE"),
+                                                          (text.index("大同镇"), text.index("大同镇") + 3, "PLACE")])
+    assert [text[s:e] for s, e, _ in with_named_walls(text, ents)] == [
+        "白草口长城", "明长城", "李二口长城", "黄河", "长城", "大同镇", "长城", "长城"]

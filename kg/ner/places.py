@@ -187,7 +187,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_village_names(text, ents)
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
-    ents = with_regions(text, ents)
+    ents = with_named_walls(text, with_regions(text, ents))
     ents = with_running_lines(text, ents)
     ents = with_whole_streets(text, with_streets(text, ents))
     ents = with_prefecture_regions(text, ents, names)
@@ -1687,6 +1687,44 @@ def with_whole_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
 STATION = re.compile("站(?![在着起稳上出立])")
 # the sites streets are named after (开化寺街, 鼓楼街, 钟楼街)
 SITES_NAMING_STREETS = frozenset("寺庙楼门桥")
+
+
+# a section of the Great Wall named by its dynasty or its place (明 + 长城, 广武 + 长城, 李二口 + 长城)
+GREAT_WALL = "长城"
+DYNASTIES_OF_WALLS = frozenset("秦汉隋宋明")
+NOT_BEFORE_DYNASTIES = frozenset("说表证文鲜光聪透发高")  # 说明, 文明: words that end in 明
+WALL_PLACE_ENDINGS = frozenset("口关堡寨")
+
+
+def with_named_walls(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """长城 after its dynasty, or after the place that names its section (a place or a "person"
+    found, or a name ending like a pass or a fort: 白草口, 固关, 守口堡), is one PLACE with it; a
+    river before it is a list (黄河长城太行 are three), a division its address (大同镇 + 长城)."""
+    named = []
+    for start, end, label in ents:
+        if label == "PLACE" and text[start:end] == GREAT_WALL:
+            before = next((e for e in named if e[1] == start and e[2] in ("PLACE", "PERSON")), None)
+            if before and text[start - 1] not in "河江" and text[start - 1] not in DIVISION_SUFFIXES:
+                named.remove(before)
+                start = before[0]
+            elif text[start - 1:start] in DYNASTIES_OF_WALLS and text[start - 2:start - 1] not in NOT_BEFORE_DYNASTIES:
+                start -= 1
+            elif not before:
+                start -= _wall_place_length(text, start)
+        named.append((start, end, label))
+    return named
+
+
+def _wall_place_length(text: str, start: int) -> int:
+    """The length of an untagged name of a pass or a fort right before 长城 at ``start``, or 0."""
+    if start < 2 or text[start - 1] not in WALL_PLACE_ENDINGS:
+        return 0
+    for size in (3, 2):
+        name, before = text[start - size:start], text[start - size - 1:start - size]
+        if all(_is_han(c) and c not in FUNCTION_CHARS for c in name) and (
+                not before or not _is_han(before) or before in FUNCTION_CHARS | set("着了")):
+            return size
+    return 0
 
 
 def _names_more(rest: str) -> bool:
