@@ -359,10 +359,11 @@ COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
-# crops and herbs of Shanxi's farming news, which the model reads as places or persons (种了30亩黄芪)
-CROPS = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
-                   "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒", "谷穗", "燕麦", "燕麦米", "红富士",
-                   "黄花酱", "柏籽羊", "方格蔟", "瓦斯"})  # and what farms and mines produce or hold (方格蔟, 瓦斯)
+# the produce of Shanxi's farms and mines, which the model reads as places or persons (种了30亩黄芪,
+# 方格蔟 for silkworms, 瓦斯 of a coal seam)
+PRODUCE = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
+                     "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒", "谷穗", "燕麦", "燕麦米", "红富士",
+                     "黄花酱", "柏籽羊", "方格蔟", "瓦斯"})
 # the words that join two names (塔院寺、菩萨顶和 + 杨林街)
 CONJUNCTIONS = "和与及"
 # 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
@@ -569,12 +570,13 @@ def _river_banks(text: str, start: int) -> bool:
 def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """No PLACE is a common noun (``COMMON_NOUNS``), the 村 of 村落 (古堡村落, 古村落), the 美 of
     和美 (``BEAUTIFUL``), a river's 两岸 or a disease's place (非洲 + 猪瘟), no place or person a
-    crop (``CROPS``), and a place ends before 村集体 (上庄村 + 村集体), before the direction of
-    what borders it (芮城 + 北依中条山) or the bank of a river (乌马河 + 畔), before the count of
-    a list (蒲县、隰县 + 两县) and before the 和 that joins it to the next (菩萨顶和 + 杨林街)."""
+    farm's or a mine's produce (``PRODUCE``), and a place ends before 村集体 (上庄村 + 村集体),
+    before the direction of what borders it (芮城 + 北依中条山) or the bank of a river (乌马河 +
+    畔), before the count of a list (蒲县、隰县 + 两县) and before the 和 that joins it to the next
+    (菩萨顶和 + 杨林街)."""
     kept = []
     for start, end, label in ents:
-        if label in ("PLACE", "PERSON") and text[start:end] in CROPS:
+        if label in ("PLACE", "PERSON") and text[start:end] in PRODUCE:
             continue
         if label == "PLACE":
             if (text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end)
@@ -1704,7 +1706,7 @@ def with_named_walls(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[
     for start, end, label in ents:
         if label == "PLACE" and text[start:end] == GREAT_WALL:
             before = next((e for e in named if e[1] == start and e[2] in ("PLACE", "PERSON")), None)
-            if before and text[start - 1] not in "河江" and text[start - 1] not in DIVISION_SUFFIXES:
+            if before and text[start - 1] not in "河江" + "".join(DIVISION_SUFFIXES):
                 named.remove(before)
                 start = before[0]
             elif text[start - 1:start] in DYNASTIES_OF_WALLS and text[start - 2:start - 1] not in NOT_BEFORE_DYNASTIES:
