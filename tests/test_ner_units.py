@@ -390,6 +390,10 @@ def test_a_place_repeated_before_a_company_name_is_the_company():
     text = "阳泉市的企业。位于开发区的阳泉华鑫智能装备有限公司"
     repeats = with_repeats(text, [Mention(0, 3, "阳泉市", "PLACE")], {"阳泉市": "阳泉"})
     assert [(m.text, m.label) for m in repeats] == [("阳泉市", "PLACE"), ("阳泉华鑫智能装备有限公司", "ORG")]
+    # or another body's, though not a verb's object
+    text = "阳泉市的学校。阳泉职业技术学院和阳泉争创国家级数据中心"
+    repeats = with_repeats(text, [Mention(0, 3, "阳泉市", "PLACE")], {"阳泉市": "阳泉"})
+    assert [(m.text, m.label) for m in repeats][1:] == [("阳泉职业技术学院", "ORG"), ("阳泉", "PLACE")]
     # or a facility's
     text = "平型关红色旅游。平型关景区接待游客"
     repeats = with_repeats(text, [Mention(0, 3, "平型关", "PLACE")])

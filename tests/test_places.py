@@ -696,6 +696,13 @@ def test_a_school_named_for_two_fields_is_one_branch():
     assert with_branches(text, [(0, 6, "ORG")]) == [(0, 15, "ORG")]
 
 
+def test_a_group_using_a_closed_mine_owns_no_branch():
+    from kg.ner.places import with_branches
+
+    text = "潞安化工集团利用关闭矿井工业场地建设光伏电站"
+    assert with_branches(text, [(0, 6, "ORG")]) == [(0, 6, "ORG")]
+
+
 def test_a_trade_name_before_its_officer_is_a_company():
     from kg.ner.places import companies_before_officers
 
@@ -1098,6 +1105,8 @@ def test_a_listed_short_name_the_model_took_for_a_body_is_a_place_and_a_student_
     assert orgs_named_as_places("太原、晋中、长治", [(3, 5, "ORG")], names) == [(3, 5, "PLACE")]
     assert without_departments("运城学院大二学生", [(0, 6, "ORG")]) == [(0, 4, "ORG")]
     assert without_title_groups("省国资委党委书记", [(0, 6, "ORG")]) == [(0, 4, "ORG")]
+    assert without_title_groups("忻州师范学院党委书记", [(0, 8, "ORG")]) == [(0, 6, "ORG")]
+    assert without_title_groups("槐荫社区党委书记", [(0, 6, "ORG")]) == [(0, 6, "ORG")]
 
 
 def test_a_body_acting_with_the_youth_league_is_two_bodies_and_a_bare_college_is_none():
@@ -1401,3 +1410,49 @@ def test_a_section_of_the_great_wall_is_named_by_its_dynasty_or_its_place():
                                                           (text.index("大同镇"), text.index("大同镇") + 3, "PLACE")])
     assert [text[s:e] for s, e, _ in with_named_walls(text, ents)] == [
         "白草口长城", "明长城", "李二口长城", "黄河", "长城", "大同镇", "长城", "长城"]
+
+
+def test_a_division_before_a_described_facility_names_it_but_not_one_with_its_own_name():
+    from kg.ner.places import facilities_as_places
+
+    def places(text, model):
+        return [text[s:e] for s, e, _ in facilities_as_places(text, model)]
+
+    assert places("沿岸的柳林县滨河生态公园成为好去处", [(3, 6, "PLACE")]) == ["柳林县滨河生态公园"]
+    assert places("位于古城东侧的平定县非遗展示馆里", [(7, 10, "PLACE")]) == ["平定县非遗展示馆"]
+    assert places("右玉县小南山森林公园", [(0, 3, "PLACE")]) == ["右玉县"]  # 小南山: a name of its own
+    assert places("平遥县先后出台古城建筑风貌管控", [(0, 3, "PLACE")]) == ["平遥县"]
+    assert places("老矿井改造而成的晋华宫国家矿山公园", [(8, 11, "PLACE")]) == ["晋华宫国家矿山公园"]
+
+
+def test_a_legal_name_runs_over_a_pdf_line_break_and_from_a_central_groups_short_name():
+    from kg.ner.places import with_legal_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["大同市"], short_names={"大同市": "大同"})
+    text = "施工单位山西省水利建筑工程局\n集团有限公司采取分段流水作业"
+    model = [(4, 14, "ORG"), (15, 21, "ORG")]
+    assert [text[s:e] for s, e, _ in with_legal_names(text, model, names)] == ["山西省水利建筑工程局\n集团有限公司"]
+    text = "记者从中车大同电力机车有限公司获悉"
+    assert [text[s:e] for s, e, _ in with_legal_names(text, [], names)] == ["中车大同电力机车有限公司"]
+
+
+def test_a_central_groups_company_in_a_province_or_city_is_one_org():
+    from kg.ner.places import with_group_branches
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["大同市"], short_names={"大同市": "大同"})
+    text = "走进中国移动山西公司和国网大同供电公司"
+    model = [(2, 4, "PLACE"), (6, 8, "PLACE"), (13, 15, "PLACE")]
+    assert [(text[s:e], label) for s, e, label in with_group_branches(text, model, names)] == [
+        ("中国移动山西公司", "ORG"), ("国网大同供电公司", "ORG")]
+
+
+def test_a_leagues_committee_and_a_universitys_campus_are_one_org():
+    from kg.ner.places import with_campuses_in_brackets, with_league_committees
+
+    text = "共青团平遥县委招募志愿者"
+    assert with_league_committees(text, [(0, 3, "ORG"), (3, 7, "ORG")]) == [(0, 7, "ORG")]
+    assert with_league_committees("共青团员和县委", [(0, 3, "ORG"), (5, 7, "ORG")]) == [(0, 3, "ORG"), (5, 7, "ORG")]
+    text = "联合中国地质大学（北京）开展研究"
+    assert with_campuses_in_brackets(text, [(2, 8, "ORG"), (9, 11, "PLACE")]) == [(2, 12, "ORG")]

@@ -660,3 +660,8 @@ def test_a_meeting_named_by_two_topics_holds_both_but_not_what_is_passed_on_befo
     text = "当天下午,第三届炎帝文化与中华文明起源学术研讨会在高平举行。传达学习重要讲话精神和省委常委会会议精神"
     entities = [span_of(text, "中华", "PLACE"), span_of(text, "省委常委会", "ORG")]
     assert found(text, entities, label="EVENT") == ["第三届炎帝文化与中华文明起源学术研讨会", "省委常委会会议"]
+
+
+def test_when_a_programme_began_is_no_part_of_its_name():
+    text = "自2016年“吕梁山护工”培训就业工程启动以来,全市累计培训学员"
+    assert found(text, label="PROJECT") == ["“吕梁山护工”培训就业工程"]

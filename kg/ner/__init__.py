@@ -441,17 +441,20 @@ _COMPANY_REST = re.compile("([\u4e00-\u9fff\n]{2,16}?)(?:股份有限公司|有�
 
 def _named_after(text: str, start: int, busy: bytearray, bodies: dict[int, int]) -> tuple[int, str] | None:
     """The end and label of a name that the place ending at ``start`` starts, where nothing was
-    found inside it: a company's (阳泉 + 华鑫智能装备有限公司), a facility's (平型关 + 景区) or a
+    found inside it: a company's (阳泉 + 华鑫智能装备有限公司), another body's (阳泉 + 职业技术学院), a facility's (平型关 + 景区) or a
     body's (城区 + 人民检察院; 郊区 + 区委, where ``bodies``, the ORG found by their starts, hold 区委).
     kg_places names both whole, but reads a line at a time and the repeats come after."""
     from kg.ner.bodies import body_after_division, could_be_org_name
-    from kg.ner.places import FACILITY_HEADS
+    from kg.ner.places import FACILITY_HEADS, ORG_AFTER_PLACE, could_be_zone_name
 
     body = body_after_division(text, start)
     if body and (not any(busy[start:body]) or bodies.get(start) == body):  # 城区 + 人民检察院, 郊区 + 区委
         return body, "ORG"
     match = _COMPANY_REST.match(text, start)
     if match and not any(busy[start:match.end()]) and could_be_org_name(match.group(1).replace("\n", "")):
+        return match.end(), "ORG"
+    match = ORG_AFTER_PLACE.match(text, start)  # 阳泉 + 职业技术学院, not 阳泉 + 争创国家级数据中心
+    if match and not any(busy[start:match.end()]) and could_be_zone_name(match.group(2) or ""):
         return match.end(), "ORG"
     head = next((head for head in FACILITY_HEADS if text.startswith(head, start)), None)
     if head and not any(busy[start:start + len(head)]):

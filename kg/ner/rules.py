@@ -620,10 +620,17 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
         start = body_end  # 山西省水利厅 + 城乡供水一体化提升工程, as a ministry's
     if start is not None and page[start - 1:start] in DASHES and start - 1 in marks.jumps and start in marks.jumps.values():
         start = marks.jumps[start - 1]  # 晋北 + — + 江苏±800千伏特高压直流输电工程: a line between two places
+    since = LEADING_TIME.match(page, start) if start is not None else None
+    if since and since.end() < head.start():
+        start = since.end()  # 自2016年 + “吕梁山护工”培训就业工程: when it began is no part of its name
     quoted = _quoted_names(page, start, head) if start is not None else None
     if quoted and _short_quote(quoted):
         return quoted.start()
     return _from_quote(page, start, head.start(), marks)
+
+
+# since when (自2016年, 2020年以来), not a year that names an edition (2025年中国农民丰收节…活动)
+LEADING_TIME = re.compile(r"(?:自|从)[0-9０-９]{4}年(?:以来|起)?|[0-9０-９]{4}年(?:以来|起)")
 
 
 # the ends of a government body's name (省水利厅, 市交通运输局, 县发改委)
