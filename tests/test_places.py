@@ -826,6 +826,8 @@ def test_all_the_places_before_a_cooperative_are_part_of_its_name():
 
     text = "太原市小店区南堡营果蔬专业合作社"
     assert with_county_prefixes(text, [(0, 3, "PLACE"), (3, 6, "PLACE"), (6, 16, "ORG")]) == [(0, 16, "ORG")]
+    text = "山西万荣金果苹果专业合作社"  # a province without its suffix too
+    assert with_county_prefixes(text, [(0, 2, "PLACE"), (2, 13, "ORG")]) == [(0, 13, "ORG")]
     # and the city before a company's legal name, not before another body
     text = "晋中市榆次老城文化旅游发展有限公司,晋中市商务局"
     assert with_county_prefixes(text, [(0, 3, "PLACE"), (3, 17, "ORG"), (18, 21, "PLACE"), (21, 24, "ORG")]) == [
@@ -1205,6 +1207,7 @@ def test_custodians_and_zone_committees_are_the_bodies_of_their_sites_and_memori
     assert [text[s:e] for s, e, label in with_site_bodies(text, ents) if label == "ORG"] == [
         "芮城永乐宫文物保管所", "解州关帝庙文物保管所"]
     assert with_site_bodies("综改区管委会副主任", [(0, 3, "PLACE"), (3, 6, "ORG")]) == [(0, 6, "ORG")]
+    assert with_site_bodies("五台山风景名胜区党工委书记", [(0, 8, "PLACE")]) == [(0, 11, "ORG")]
     text = "走进八路军总部砖壁旧址,八路军在太行山的旧址"
     assert with_memorials(text, [(2, 7, "ORG"), (12, 15, "ORG"), (16, 19, "PLACE")]) == [
         (2, 11, "PLACE"), (12, 15, "ORG"), (16, 19, "PLACE")]
@@ -1285,6 +1288,7 @@ def test_sources_mines_and_a_station_before_a_verb():
     assert without_common_nouns(text, [(4, 7, "PLACE"), (9, 11, "PLACE"), (15, 17, "PLACE")]) == [(9, 11, "PLACE")]
     assert without_common_nouns("直播间每天卖出黄梨和海红果", [(7, 9, "PERSON"), (10, 13, "PERSON")]) == []
     assert without_common_nouns("沉甸甸的谷穗,瓦斯浓度", [(4, 6, "PERSON"), (7, 9, "PERSON")]) == []
+    assert without_common_nouns("万亩红芸豆和藜麦", [(3, 5, "PERSON"), (6, 8, "PERSON")]) == []
     assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 3, "PLACE")]
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
 
@@ -1352,11 +1356,15 @@ def test_flanges_merchants_streets_before_de_and_old_names_are_read_right():
 
 
 def test_listed_companies_and_central_groups_are_bodies_wherever_named():
-    from kg.ner.bodies import with_ministries
+    from kg.ner.bodies import with_bodies, with_ministries
     from kg.ner.places import with_group_prefixes
 
     text = "山西汾酒、太钢不锈、潞安环能等权重企业"
     assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["山西汾酒", "太钢不锈", "潞安环能"]
+    text = "与京东、拼多多等平台合作,京东方科技集团"  # not inside another company's name
+    assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["京东", "拼多多"]
+    text = "万荣县卫生健康和体育局局长"
+    assert [text[s:e] for s, e, _ in with_bodies(text, [(0, 3, "PLACE")])] == ["万荣县卫生健康和体育局"]
     text = "中国人寿山西省分公司总经理"
     assert with_group_prefixes(text, [(0, 2, "PLACE"), (4, 10, "ORG")]) == [(0, 10, "ORG")]
 

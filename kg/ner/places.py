@@ -381,7 +381,7 @@ BORDERING = frozenset("依临靠接邻濒连")
 # 方格蔟 for silkworms, 瓦斯 of a coal seam)
 PRODUCE = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
                      "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒", "谷穗", "燕麦", "燕麦米", "红富士",
-                     "黄花酱", "柏籽羊", "方格蔟", "瓦斯"})
+                     "黄花酱", "柏籽羊", "方格蔟", "瓦斯", "芸豆", "红芸豆", "藜麦", "金穗子"})
 # the words that join two names (塔院寺、菩萨顶和 + 杨林街)
 CONJUNCTIONS = "和与及"
 # 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
@@ -1063,8 +1063,9 @@ def with_county_prefixes(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     merged: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         if label == "ORG" and text.endswith(COOPERATIVES, start, end):
-            while merged and merged[-1][2] == "PLACE" and merged[-1][1] == start and text[start - 1] in DIVISION_SUFFIXES:
-                start = merged.pop()[0]
+            while merged and merged[-1][2] == "PLACE" and merged[-1][1] == start and (
+                    text[start - 1] in DIVISION_SUFFIXES or text[merged[-1][0]:start] in PROVINCES):
+                start = merged.pop()[0]  # 山西 + 万荣金果苹果专业合作社: a province without its suffix too
         elif (merged and label == "ORG" and merged[-1][2] == "PLACE" and merged[-1][1] == start
                 and text[start - 1] in "县市区" and TOWNSHIP_LED.match(text, start, end)):
             start = merged.pop()[0]
@@ -1419,7 +1420,7 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 
 # the bodies that run a site (五台山风景区管委会, 蟒河景区管理局)
-SITE_BODIES = ("管理委员会", "管委会", "管理局", "管理处", "管理中心", "管理所", "服务中心", "文物保管所", "保管所")
+SITE_BODIES = ("管理委员会", "管委会", "党工委", "管理局", "管理处", "管理中心", "管理所", "服务中心", "文物保管所", "保管所")
 # the custodians of a listed monument run a temple or a palace as much as a park (解州关帝庙 +
 # 文物保管所), and are named with the county before it (芮城 + 永乐宫 + 文物保管所)
 CUSTODIANS = ("文物保管所", "保管所")
