@@ -1464,3 +1464,13 @@ def test_a_leagues_committee_and_a_universitys_campus_are_one_org():
     assert with_league_committees("共青团员和县委", [(0, 3, "ORG"), (5, 7, "ORG")]) == [(0, 3, "ORG"), (5, 7, "ORG")]
     text = "联合中国地质大学（北京）开展研究"
     assert with_campuses_in_brackets(text, [(2, 8, "ORG"), (9, 11, "PLACE")]) == [(2, 12, "ORG")]
+
+
+def test_an_old_towns_wall_is_the_site_and_a_county_apart_from_a_site_of_its_own_name(names):
+    from kg.ner.places import facilities_as_places, split_division_sites
+
+    text = "大同古城墙上华灯初上,长城墙体"
+    assert facilities_as_places(text, [(0, 4, "PLACE"), (11, 13, "PLACE")]) == [(0, 5, "PLACE"), (11, 13, "PLACE")]
+    text = "平顺县通天峡景区和长治石窟景区"
+    assert [text[s:e] for s, e, _ in split_division_sites(text, [(0, 8, "PLACE"), (9, 15, "PLACE")], names)] == [
+        "平顺县", "通天峡景区", "长治石窟景区"]  # a short name starts a site's name

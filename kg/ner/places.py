@@ -205,7 +205,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_studios(text, ents)
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
-    ents = facilities_as_places(text, ents)
+    ents = split_division_sites(text, facilities_as_places(text, ents), names)
     ents = with_memorials(text, ents)
     ents = with_local_offices(text, ents)
     ents = with_site_bodies(text, ents)
@@ -1409,10 +1409,13 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
             with_heads = _described_facility_end(text, end, starts)
         if label == "PLACE" and text[end - 1] == "县" and text[end:end + 1] in COUNTY_SEATS and end not in starts:
             with_heads = end + 1
+        if (label == "PLACE" and text.endswith("城", start, with_heads) and text.startswith("墙", with_heads)
+                and not text.startswith("墙体", with_heads) and with_heads not in starts):
+            with_heads += 1  # 大同古城 + 墙: the wall is the site
         if with_heads > end:
             end, label = with_heads, "PLACE"
         elif _facility(text, start, end, label):
-            label = "PLACE"
+            end, label = _facility_end(text, end, starts), "PLACE"  # 祁县乔家大院 + 景区
         elif label == "PLACE" and text[start:end].endswith(BODY_HEADS):
             label = "ORG"
         kinds.append((start, end, label))
@@ -1456,6 +1459,28 @@ def with_site_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[
     for place, inside, body in bodies:
         ents = [e for e in ents if e != place and e not in inside] + [body]
     return sorted(ents)
+
+
+# the sites a county holds, with names of their own (乔家大院景区, 卦山景区, 绵山风景名胜区)
+SITE_NAME_HEADS = ("景区", "风景区", "风景名胜区", "旅游区", "大院", "古城", "古镇", "古堡", "石窟", "瀑布")
+
+
+def split_division_sites(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A county named in full and read with a site of its own name is two places (祁县 +
+    乔家大院景区, 交城县 + 卦山景区), as the annotators split them and MSRA splits a chain; a
+    facility described after a division (柳林县滨河生态公园) stays one, and so does a site a short
+    name starts (云冈石窟景区, 汾阳王府景区, 太原汾河湿地公园)."""
+    split = []
+    for start, end, label in ents:
+        head = next((h for h in SITE_NAME_HEADS if text.endswith(h, start, end)), "") if label == "PLACE" else ""
+        cut = next((start + size for size in (4, 3, 2) if head and end - len(head) - start - size >= 2
+                    and _county_named(text[start:start + size], names)), None)
+        split += [(start, cut, label), (cut, end, label)] if cut else [(start, end, label)]
+    return split
+
+
+def _county_named(name: str, names: DivisionNames) -> bool:
+    return name[-1] in "县市区" and names.knows(name)  # not a short name: 云冈 + 石窟景区, 汾阳 + 王府景区
 
 
 def _facility_end(text: str, end: int, starts: set[int]) -> int:
