@@ -371,6 +371,10 @@ def test_the_words_of_a_saying_are_no_names():
     found = [Mention(6, 10, "金山银山", "PERSON"), Mention(beauty, beauty + 1, "美", "PLACE"),
              Mention(18, 21, "金山银", "PERSON")]
     assert without_sayings(text, found) == found[2:]
+    # nor a person read in the words of forests or wellness
+    text = "建设森林康养步道,签订林业碳汇协议,朱森林说"
+    found = [Mention(3, 5, "林康", "PERSON"), Mention(11, 14, "林业碳", "PERSON"), Mention(18, 21, "朱森林", "PERSON")]
+    assert without_sayings(text, found) == found[2:]
 
 
 def test_a_four_character_person_ending_in_an_adverb_is_the_name_before_it():

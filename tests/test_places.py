@@ -758,6 +758,10 @@ def test_titles_systems_and_distances_are_no_names():
         ("市委", "ORG", 0), ("宣传部", "ORG", 0), ("刘志敏", "PERSON", 0), ("组织", "ORG", 0), ("张晋鹏", "PERSON", 0),
         ("河长制", "PERSON", 0), ("林长制", "PERSON", 0), ("北约", "ORG", 0), ("北约", "ORG", 40), ("市委宣传部", "ORG", 40), ("楼栋长", "PERSON", 0), ("林长", "PERSON", 60))]
     assert [text[s:e] for s, e, _ in without_title_words(text, ents)] == ["市委", "刘志敏", "张晋鹏", "北约", "市委宣传部"]
+    # a department named bare between a standing committee member's titles is part of them
+    text = "市委常委、宣传部部长孙慧敏,市委宣传部部长"
+    ents = [(0, 2, "ORG"), (5, 8, "ORG"), (10, 13, "PERSON"), (14, 19, "ORG")]
+    assert [text[s:e] for s, e, _ in without_title_words(text, ents)] == ["市委", "孙慧敏", "市委宣传部"]
 
 
 def test_a_campus_is_a_place_named_with_its_university():
@@ -1474,3 +1478,12 @@ def test_an_old_towns_wall_is_the_site_and_a_county_apart_from_a_site_of_its_own
     text = "平顺县通天峡景区和长治石窟景区"
     assert [text[s:e] for s, e, _ in split_division_sites(text, [(0, 8, "PLACE"), (9, 15, "PLACE")], names)] == [
         "平顺县", "通天峡景区", "长治石窟景区"]  # a short name starts a site's name
+
+
+def test_the_old_regions_opera_holds_no_place_and_its_theatre_is_a_body(names):
+    from kg.ner.places import with_org_names, without_common_nouns
+
+    text = "唱腔保留了上党梆子的韵味"
+    assert without_common_nouns(text, [(5, 7, "PLACE")]) == []
+    text = "组织长治市上党戏剧院演出"
+    assert with_org_names(text, [(2, 5, "PLACE"), (5, 7, "PLACE")], names) == [(2, 10, "ORG")]

@@ -63,12 +63,14 @@ MINISTRIES = read_word_list("ministries.txt")
 MINISTRY_NAME = re.compile("(?:%s)(?!门)" % "|".join(sorted(MINISTRIES, key=len, reverse=True)))
 
 
+# a company's legal ending, also where a PDF's line break falls inside it (有限责任⏎公司)
+LEGAL_ENDINGS = "|".join("\n?".join(ending) for ending in ("股份有限公司", "有限责任公司", "有限公司"))
 # Shanxi's provincial state groups (太钢, 晋能控股, 山西农信)
 GROUPS = read_word_list("groups.txt")
 # with its legal ending (晋能控股集团有限公司), and not where a subsidiary's name goes on (晋能控股 +
 # 煤业集团, 太钢 + 炼钢二厂)
-GROUP_NAME = re.compile("(?:%s)(?:股份有限公司|有限责任公司|有限公司)?(?![\u4e00-\u9fff]{1,6}(?:集团|公司|厂))"
-                        % "|".join(sorted(GROUPS, key=len, reverse=True)))
+GROUP_NAME = re.compile("(?:%s)(?:%s)?(?![\u4e00-\u9fff]{1,6}(?:集团|公司|厂))"
+                        % ("|".join(sorted(GROUPS, key=len, reverse=True)), LEGAL_ENDINGS))
 
 
 def with_ministries(text: str, ents: list[Span]) -> list[Span]:
