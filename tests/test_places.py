@@ -112,6 +112,10 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "京津冀地区和山西中部城市群,服务雄安新区"
     model = [(6, 8, "PLACE"), (16, 18, "PLACE")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["京津冀地区", "山西中部城市群", "雄安新区"]
+    # Jinzhong's hi-tech farming zone, which the model reads as 晋 + 中国 + ..., and the university town
+    text = "位于晋中国家农业高新技术产业示范区的企业,在山西大学城举办"
+    model = [(2, 4, "PLACE"), (22, 24, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["晋中国家农业高新技术产业示范区", "山西大学城"]
     # Shanxi's rivers, mountains and best-known sites, unless a longer name holds them
     text = "沁河发源于我县,在沁河沁河镇段,晋祠和蒙山大佛"
     model = [(11, 14, "PLACE"), (16, 17, "PLACE"), (19, 21, "PERSON")]
