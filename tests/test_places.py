@@ -1297,7 +1297,11 @@ def test_sources_mines_and_a_station_before_a_verb():
     assert without_common_nouns("直播间每天卖出黄梨和海红果", [(7, 9, "PERSON"), (10, 13, "PERSON")]) == []
     assert without_common_nouns("沉甸甸的谷穗,瓦斯浓度", [(4, 6, "PERSON"), (7, 9, "PERSON")]) == []
     assert without_common_nouns("万亩红芸豆和藜麦", [(3, 5, "PERSON"), (6, 8, "PERSON")]) == []
-    assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 3, "PLACE")]
+    # the station, not the station and the scenic area it leads to
+    assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 4, "PLACE")]
+    assert facilities_as_places("晋中站客流攀升,站在地铁2号线站点", [(0, 2, "PLACE"), (10, 15, "PLACE")]) == [
+        (0, 3, "PLACE"), (10, 15, "PLACE")]
+    assert without_common_nouns("建成加氢站9座", [(2, 5, "PLACE")]) == []
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
 
 

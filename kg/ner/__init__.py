@@ -448,7 +448,7 @@ def _named_after(text: str, start: int, busy: bytearray, bodies: dict[int, int])
     body's (城区 + 人民检察院; 郊区 + 区委, where ``bodies``, the ORG found by their starts, hold 区委).
     kg_places names both whole, but reads a line at a time and the repeats come after."""
     from kg.ner.bodies import body_after_division, could_be_org_name
-    from kg.ner.places import FACILITY_HEADS, ORG_AFTER_PLACE, could_be_zone_name
+    from kg.ner.places import FACILITY_HEADS, ORG_AFTER_PLACE, STATION, could_be_zone_name
 
     body = body_after_division(text, start)
     if body and (not any(busy[start:body]) or bodies.get(start) == body):  # 城区 + 人民检察院, 郊区 + 区委
@@ -462,6 +462,8 @@ def _named_after(text: str, start: int, busy: bytearray, bodies: dict[int, int])
     head = next((head for head in FACILITY_HEADS if text.startswith(head, start)), None)
     if head and not any(busy[start:start + len(head)]):
         return start + len(head), "PLACE"
+    if STATION.match(text, start) and not busy[start]:
+        return start + 1, "PLACE"  # 晋中 + 站
     return None
 
 

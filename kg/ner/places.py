@@ -375,7 +375,8 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 让老城留得住记忆, 古堡民宿, 滨河步道, 城中村改造 (MSRA tags none of them)
 # 总河 + 长: the chief of rivers; 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
-                          "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园"})
+                          "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
+                          "加氢站", "充电站", "加油站", "林业站"})
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
@@ -1503,6 +1504,8 @@ def _facility_end(text: str, end: int, starts: set[int]) -> int:
         if starts.intersection(range(end, end + len(head))):
             break
         end += len(head)
+    if STATION.match(text, end) and end not in starts:
+        end += 1  # 晋中 + 站, 大南门 + 站: a railway or metro station named by its place
     return end
 
 
@@ -1806,7 +1809,7 @@ def with_whole_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
 
 
 # a station named after a site (平遥古城 + 站), not the verb (站在)
-STATION = re.compile("站(?![在着起稳上出立])")
+STATION = re.compile("站(?![在着起稳上出立台长点])")
 # the sites streets are named after (开化寺街, 鼓楼街, 钟楼街)
 SITES_NAMING_STREETS = frozenset("寺庙楼门桥")
 
