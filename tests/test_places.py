@@ -1495,3 +1495,14 @@ def test_the_old_regions_opera_holds_no_place_and_its_theatre_is_a_body(names):
     assert without_common_nouns(text, [(5, 7, "PLACE")]) == []
     text = "组织长治市上党戏剧院演出"
     assert with_org_names(text, [(2, 5, "PLACE"), (5, 7, "PLACE")], names) == [(2, 10, "ORG")]
+
+
+def test_a_one_character_county_names_its_body_and_its_bus_station():
+    from kg.ner.places import facilities_as_places, with_one_character_counties
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["代县", "和县"])
+    text = "据代县文化和旅游局统计,乡镇和县林业局发言"
+    ents = [(2, 9, "ORG"), (16, 20, "ORG")]
+    assert [text[s:e] for s, e, _ in with_one_character_counties(text, ents, names)] == ["代县文化和旅游局", "县林业局"]
+    assert facilities_as_places("在临县汽车站乘车", [(1, 3, "PLACE")]) == [(1, 6, "PLACE")]

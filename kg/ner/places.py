@@ -189,7 +189,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_village_names(text, ents)
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
-    ents = with_league_committees(text, ents)
+    ents = with_league_committees(text, with_one_character_counties(text, ents, names))
     ents = with_named_walls(text, with_regions(text, ents))
     ents = with_running_lines(text, ents)
     ents = with_whole_streets(text, with_streets(text, ents))
@@ -234,6 +234,15 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_central_tasks(text, ents)
     ents = split_owned_units(text, mines_as_bodies(text, ents))  # last: the merges above would join them again
     return without_generic_orgs(text, ents)
+
+
+def with_one_character_counties(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A county body named by the level character alone (县文化和旅游局) after the county's one
+    character (代 + 县文化和旅游局: 代县, 兴县, 祁县) is the county's body, with its name."""
+    return [(start - 1, end, label) if label == "ORG" and text[start:start + 1] == "县" and start > 0
+            and text[start - 1] not in NOT_IN_ORG_NAME | set(CONJUNCTIONS)  # 和 + 县林业局, not 和县
+            and names.knows(text[start - 1:start + 1]) and not any(e[1] == start for e in ents) else (start, end, label)
+            for start, end, label in ents]
 
 
 LEAGUE = "共青团"
@@ -1332,7 +1341,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家矿山公园", "国家城�
                   "体育馆", "公园", "广场", "大街", "大道", "大桥", "机场", "火车站", "高铁站", "北站", "南站", "东站", "西站", "古城",
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆",
-                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "号线", "古县城", "换流站",
+                  "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "汽车站", "客运站", "号线", "古县城", "换流站",
                   "王府", "故城", "县衙", "府衙", "鼓楼", "古城站", "生态走廊")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
