@@ -412,6 +412,8 @@ def test_editors_in_the_page_furniture_are_persons_and_a_role_is_none():
     text = "责任编辑 高丽萍 美编:任晓东\n本报记者 邢晓丽 实习生 马佳怡"
     found = [Mention(text.index("习生"), text.index("习生") + 2, "习生", "PERSON")]
     assert [m.text for m in with_bylines(text, found)] == ["高丽萍", "任晓东", "邢晓丽", "马佳怡"]
+    text = "责任编辑 柴晓琳 版式 段雨婷\n责任编辑 冯丽君 版式设计 侯彦博"  # the layout editor
+    assert [m.text for m in with_bylines(text, [])] == ["柴晓琳", "段雨婷", "冯丽君", "侯彦博"]
 
 
 def test_a_person_named_as_a_county_the_page_names_in_full_is_the_county():
@@ -454,3 +456,5 @@ def test_an_art_editor_and_a_carnival_are_no_persons():
     text = "责任编辑 郝晓东 美编 王璐,职工文化嘉年华"
     mentions = [Mention(9, 11, "美编", "PERSON"), Mention(18, 21, "嘉年华", "PERSON")]
     assert without_sayings(text, mentions) == []
+    text = "全程马拉\n松、半程马拉松"  # a word a PDF's line broke
+    assert without_sayings(text, [Mention(2, 4, "马拉", "PERSON"), Mention(8, 10, "马拉", "PERSON")]) == []

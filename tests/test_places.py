@@ -1302,6 +1302,7 @@ def test_sources_mines_and_a_station_before_a_verb():
     assert facilities_as_places("晋中站客流攀升,站在地铁2号线站点", [(0, 2, "PLACE"), (10, 15, "PLACE")]) == [
         (0, 3, "PLACE"), (10, 15, "PLACE")]
     assert without_common_nouns("建成加氢站9座", [(2, 5, "PLACE")]) == []
+    assert without_common_nouns("北齐石雕佛坐像", [(0, 2, "PLACE")]) == []  # a dynasty
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
 
 
@@ -1506,3 +1507,10 @@ def test_a_one_character_county_names_its_body_and_its_bus_station():
     ents = [(2, 9, "ORG"), (15, 19, "ORG")]
     assert [text[s:e] for s, e, _ in with_one_character_counties(text, ents, names)] == ["代县文化和旅游局", "县林业局"]
     assert facilities_as_places("在临县汽车站乘车", [(1, 3, "PLACE")]) == [(1, 6, "PLACE")]
+
+
+def test_a_verb_before_a_police_station_is_no_part_of_its_parents_name():
+    from kg.ner.places import with_local_offices
+
+    text = "——走近小店分局营盘派出所"
+    assert [text[s:e] for s, e, _ in with_local_offices(text, [])] == ["小店分局营盘派出所"]

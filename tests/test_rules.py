@@ -649,6 +649,7 @@ def test_a_job_fair_and_an_art_show_are_events():
 def test_a_year_of_a_drive_is_a_project_quoted_or_not():
     text = "要抓牢项目攻坚年这一总抓手,列入历史文化名城保护提升年重点任务,实现质量提升年度目标"
     assert found(text, label="PROJECT") == ["项目攻坚年", "历史文化名城保护提升年"]
+    assert "平安太原建设年" not in found("已将反诈成效纳入平安太原建设年度考核", label="PROJECT")
 
 
 def test_a_programme_named_by_a_number_is_a_project_and_a_count_is_not():

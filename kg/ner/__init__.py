@@ -45,7 +45,7 @@ _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 # Bylines: 本报记者 马慧荣, 记者刘婷婷 通讯员杨柳青报道, (记者 郑苗苗), 李红卫 摄. The name is
 # two or three Han characters between a role word and a space, line end, 摄, 报道 or bracket
 # (a PDF's line may break inside the name: 通讯员 张⏎海军).
-_BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影|编辑[:：]?|美编[:：]?|校对[:：]?)[ \u3000]*((?!摄|供图|供稿)[\u4e00-\u9fff](?:\n?(?!摄)[\u4e00-\u9fff]){1,2})"
+_BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影|编辑[:：]?|美编[:：]?|版式(?:设计)?[:：]?|校对[:：]?)[ \u3000]*((?!摄|供图|供稿)[\u4e00-\u9fff](?:\n?(?!摄)[\u4e00-\u9fff]){1,2})"
                      r"(?=[ \u3000]|$|摄|报道|[)）])"
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 # a bracketed credit names everyone in it: (通讯员 薛晓峰 卫丽娜), (记者 张三 通讯员 李四)
@@ -271,7 +271,7 @@ def _across_space(name: str) -> bool:
 SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村", "普惠", "陈醋", "客流高峰", "出行高峰", "用电高峰", "焕新颜",
                 "香梨", "红芸豆", "黄小米", "马拉松", "美编", "嘉年华", "森林康养", "林业", "林权", "林农", "林草",
                 "康养", "楼栋", "提振", "金秋", "古柏", "红彤彤")
-_SAYING = re.compile("|".join(SAYING_WORDS))
+_SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 
 def without_sayings(text: str, mentions: list[Mention]) -> list[Mention]:

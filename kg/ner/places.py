@@ -385,7 +385,9 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 总河 + 长: the chief of rivers; 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
-                          "加氢站", "充电站", "加油站", "林业站"})
+                          "加氢站", "充电站", "加油站", "林业站",
+                          # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
+                          "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋", "南宋"})
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
@@ -1036,7 +1038,7 @@ def _names_division(name: str, names: "DivisionNames | None") -> bool:
 # A company's legal name before its ending runs back to the place or body that starts it, over
 # nothing that would end a name: punctuation, a person, 的/与/在 (NOT_IN_ORG_NAME), 兼 (社长兼)
 # or a verb (落户 + 山西塞北牧歌乳业有限公司)
-VERBS_BEFORE_COMPANIES = ("来到", "走进", "察看", "考察", "调研", "参观", "走访", "看望", "落户", "位于", "入驻",
+VERBS_BEFORE_COMPANIES = ("来到", "走进", "走近", "察看", "考察", "调研", "参观", "走访", "看望", "落户", "位于", "入驻",
                           "引进", "签约", "联合", "携手", "前往", "成立", "设立", "建立", "组建", "注册", "供应", "收购", "并购")
 LONGEST_COMPANY_NAME = 16  # characters between the place and the legal ending
 
@@ -1384,8 +1386,9 @@ def with_local_offices(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
 
 def _office_name_start(text: str, head: int) -> int | None:
     return next((head - size for size in (4, 3, 2) if head >= size and all(_is_han(c) for c in text[head - size:head])
-                 and could_be_org_name(text[head - size:head])
-                 and (_word_starts(text, head - size) or text.endswith(PARENT_OFFICES, 0, head - size))), None)
+                 and could_be_org_name(text[head - size:head]) and not text.startswith(VERBS_BEFORE_COMPANIES, head - size)
+                 and (_word_starts(text, head - size) or text.endswith(PARENT_OFFICES + VERBS_BEFORE_COMPANIES, 0, head - size))),
+                None)
 
 
 def _parent_start(text: str, start: int) -> int:
