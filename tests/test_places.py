@@ -1303,6 +1303,8 @@ def test_sources_mines_and_a_station_before_a_verb():
         (0, 3, "PLACE"), (10, 15, "PLACE")]
     assert without_common_nouns("建成加氢站9座", [(2, 5, "PLACE")]) == []
     assert without_common_nouns("北齐石雕佛坐像", [(0, 2, "PLACE")]) == []  # a dynasty
+    text = "甲辰年炎帝故里寻根拜祖大典,王甲辰说"  # a year of the cycle and a legend, not a man named 甲辰
+    assert without_common_nouns(text, [(0, 2, "PERSON"), (3, 5, "PERSON"), (14, 17, "PERSON")]) == [(14, 17, "PERSON")]
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
 
 
@@ -1514,3 +1516,20 @@ def test_a_verb_before_a_police_station_is_no_part_of_its_parents_name():
 
     text = "——走近小店分局营盘派出所"
     assert [text[s:e] for s, e, _ in with_local_offices(text, [])] == ["小店分局营盘派出所"]
+
+
+def test_short_names_listed_before_their_count_are_places(names):
+    from kg.ner.places import with_listed_divisions
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["宁武县", "五寨县", "岢岚县"], short_names={"宁武县": "宁武", "五寨县": "五寨", "岢岚县": "岢岚"})
+    text = "保护区地跨宁武、五寨、岢岚三县"
+    assert [text[s:e] for s, e, _ in with_listed_divisions(text, [(5, 7, "PLACE"), (11, 15, "PLACE")], names)] == [
+        "宁武", "五寨", "岢岚"]
+
+
+def test_a_line_passed_under_or_left_by_its_exit_is_a_place():
+    from kg.ner.places import with_running_lines
+
+    text = "并下穿晋阳高速,晋阳高速大阳出口"
+    assert [text[s:e] for s, e, _ in with_running_lines(text, [(3, 5, "PLACE"), (8, 10, "PLACE")])] == ["晋阳高速", "晋阳高速"]

@@ -396,6 +396,10 @@ BORDERING = frozenset("依临靠接邻濒连")
 PRODUCE = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
                      "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒", "谷穗", "燕麦", "燕麦米", "红富士",
                      "黄花酱", "柏籽羊", "方格蔟", "瓦斯", "芸豆", "红芸豆", "藜麦", "金穗子"})
+# the legendary emperor the pages honour, whom no annotator tags as a person (0 of 11: 炎帝文化, 炎帝故里)
+LEGENDS = frozenset({"炎帝"})
+# a year of the sixty-year cycle (甲辰年, 乙巳年), which the model reads as a person
+CYCLE_YEAR = re.compile("[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 # the words that join two names (塔院寺、菩萨顶和 + 杨林街)
 CONJUNCTIONS = "和与及"
 # 和美乡村, 山河壮美: "beautiful", not 美 for America (中国和美国, 日本和美军, 和美驻华大使: MSRA)
@@ -617,7 +621,8 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     (菩萨顶和 + 杨林街)."""
     kept = []
     for start, end, label in ents:
-        if label in ("PLACE", "PERSON") and text[start:end] in PRODUCE:
+        if label in ("PLACE", "PERSON") and text[start:end] in PRODUCE or label == "PERSON" and (
+                text[start:end] in LEGENDS or CYCLE_YEAR.fullmatch(text, start, end + 1)):
             continue
         if label == "PLACE":
             if (text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end)
@@ -1752,8 +1757,8 @@ def _generic(text: str, start: int, end: int) -> bool:
 
 # a motorway or a railway named by the two places it joins, where one travels on it (经侯禹高速, 郑太高铁
 # 通车后, 乘坐大西高铁); one being built is a project (kg.ner.rules)
-RUNNING_LINE = re.compile("(?<=[经沿与跨从往坐])[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)"
-                          "|[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁)(?=通车|出口|沿线|收费站)")
+RUNNING_LINE = re.compile("(?<=[经沿与跨从往坐穿])[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)"
+                          "|[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁)(?=通车|(?:[\u4e00-\u9fff]{2})?出口|沿线|收费站)")
 # and one a list names (大西高铁、石太高铁、太焦高铁交汇, 与太佳高速、青银高速等互联互通), not a railway
 # bureau or works (北京铁路局, 太旧高速扩容), nor a kind of line (城际铁路, 这条高速)
 LINE = "[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)(?![局段站网运建公集分改扩项工])"
@@ -1926,7 +1931,7 @@ NOT_BEFORE_DISTRICT = frozenset("老新主旧县市镇乡村全该本各")
 
 # counties or cities listed, before their kind or not (阳高、天镇、广灵等县)
 SHORT_NAME_LIST = re.compile("(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}")
-LISTED_KIND = re.compile("等(?:县|市|区|地|县区|县市)")
+LISTED_KIND = re.compile("(?:等|等?[两三四五六七八九十几])(?:县|市|区|地|县区|县市)")  # 等县, 三县: 宁武、五寨、岢岚三县
 
 
 def with_listed_divisions(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
@@ -1944,7 +1949,8 @@ def with_listed_divisions(text: str, ents: list[tuple[int, int, str]], names: Di
             continue  # without its kind, a list of short names only, one of them found by the model
         for span, item in items:
             overlapping = [e for e in ents if e[0] < span[1] and span[0] < e[1]]
-            if _known(item, names) and all(e[:2] == span for e in overlapping):
+            if _known(item, names) and all(e[:2] == span or kind and e[0] == span[0] and e[1] == kind.end()
+                                           for e in overlapping):  # 岢岚三县 read as one
                 ents = sorted([e for e in ents if e not in overlapping] + [(*span, "PLACE")])
     return ents
 
@@ -1965,7 +1971,7 @@ def _list_items(text: str, match: re.Match, names: DivisionNames, words: frozens
         yield span, item
 
 
-LIST_FUNCTION_CHARS = frozenset(FUNCTION_CHARS | set("以"))
+LIST_FUNCTION_CHARS = frozenset(FUNCTION_CHARS | set("以两三四五六七八九十几"))  # 岢岚 + 三县
 
 
 def _known(name: str, names: DivisionNames) -> bool:
