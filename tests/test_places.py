@@ -268,6 +268,7 @@ def test_a_museum_or_a_court_without_its_place_is_no_name():
     text = "博物馆还将推出展览,法院审理认为,大同市博物馆,市中级人民法院"
     model = [(0, 3, "ORG"), (10, 12, "ORG"), (17, 23, "ORG"), (24, 31, "ORG")]
     assert [text[s:e] for s, e, _ in without_generic_orgs(text, model)] == ["大同市博物馆", "市中级人民法院"]
+    assert without_generic_orgs("两个城市医疗集团", [(4, 8, "ORG")]) == []  # the kind of body
 
 
 def test_a_name_listed_between_places_with_their_ending_is_a_place():
@@ -1303,6 +1304,7 @@ def test_sources_mines_and_a_station_before_a_verb():
         (0, 3, "PLACE"), (10, 15, "PLACE")]
     assert without_common_nouns("建成加氢站9座", [(2, 5, "PLACE")]) == []
     assert without_common_nouns("北齐石雕佛坐像", [(0, 2, "PLACE")]) == []  # a dynasty
+    assert without_common_nouns("泡完温泉就走,古镇保护", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []
     text = "甲辰年炎帝故里寻根拜祖大典,王甲辰说"  # a year of the cycle and a legend, not a man named 甲辰
     assert without_common_nouns(text, [(0, 2, "PERSON"), (3, 5, "PERSON"), (14, 17, "PERSON")]) == [(14, 17, "PERSON")]
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]

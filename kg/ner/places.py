@@ -385,7 +385,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 总河 + 长: the chief of rivers; 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
-                          "加氢站", "充电站", "加油站", "林业站",
+                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
                           "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋", "南宋"})
 DIRECTIONS = "东南西北"
@@ -1689,7 +1689,7 @@ GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "�
                           "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组", "巡察组", "巡视组",
                           "政务服务", "党组织", "村党组织",
                           "组委会", "协会", "实验室", "学院",
-                          "集团", "管委会", "联合实验室", "博物馆", "图书馆", "纪念馆", "文化馆", "美术馆", "法院",
+                          "集团", "医疗集团", "管委会", "联合实验室", "博物馆", "图书馆", "纪念馆", "文化馆", "美术馆", "法院",
                           "新能源", "医保基金", "安排"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金, 安排部署
 # (a museum, a library or a court without its place is the one the page speaks of: 博物馆还将推出, 法院审理认为)
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
