@@ -1220,6 +1220,7 @@ def test_custodians_and_zone_committees_are_the_bodies_of_their_sites_and_memori
     text = "走进八路军总部砖壁旧址,八路军在太行山的旧址"
     assert with_memorials(text, [(2, 7, "ORG"), (12, 15, "ORG"), (16, 19, "PLACE")]) == [
         (2, 11, "PLACE"), (12, 15, "ORG"), (16, 19, "PLACE")]
+    assert with_memorials("走进晋绥边区政府旧址", [(2, 6, "PLACE")]) == [(2, 10, "PLACE")]  # a border region's
 
 
 def test_a_village_takes_the_character_cut_off_after_a_mark_and_a_river_is_no_bank():

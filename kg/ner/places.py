@@ -1406,8 +1406,8 @@ def _parent_start(text: str, start: int) -> int:
 def with_memorials(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """An ORG right before a memorial or a former site (``MEMORIAL``) names it: one PLACE, in
     place of the body and the place the model found in it."""
-    for body in [e for e in ents if e[2] == "ORG"]:
-        match = MEMORIAL.match(text, body[1])
+    for body in [e for e in ents if e[2] == "ORG" or e[2] == "PLACE" and text.endswith("边区", e[0], e[1])]:
+        match = MEMORIAL.match(text, body[1])  # and a border region's (晋绥边区 + 政府旧址)
         if not match or NOT_IN_ORG_NAME.intersection(match.group(1)):
             continue
         inside = [e for e in ents if body[1] <= e[0] < match.end()]
