@@ -1536,3 +1536,12 @@ def test_a_line_passed_under_or_left_by_its_exit_is_a_place():
 
     text = "并下穿晋阳高速,晋阳高速大阳出口"
     assert [text[s:e] for s, e, _ in with_running_lines(text, [(3, 5, "PLACE"), (8, 10, "PLACE")])] == ["晋阳高速", "晋阳高速"]
+
+
+def test_a_family_compound_and_a_tower_climbed_are_places():
+    from kg.ner.places import facilities_as_places, without_prepositions
+
+    assert facilities_as_places("对孔祥熙宅园进行修缮", [(1, 4, "PERSON")]) == [(1, 6, "PLACE")]
+    names = DivisionNames("kg_places")
+    names.initialize(names=["太谷区"], short_names={"太谷区": "太谷"})
+    assert without_prepositions("登太谷鼓楼", [(0, 5, "PLACE")], names) == [(1, 5, "PLACE")]

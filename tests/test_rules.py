@@ -666,3 +666,8 @@ def test_a_meeting_named_by_two_topics_holds_both_but_not_what_is_passed_on_befo
 def test_when_a_programme_began_is_no_part_of_its_name():
     text = "自2016年“吕梁山护工”培训就业工程启动以来,全市累计培训学员"
     assert found(text, label="PROJECT") == ["“吕梁山护工”培训就业工程"]
+
+
+def test_a_session_a_report_goes_to_starts_after_the_verb():
+    text = "把一份高质量的报告提交市五届人大四次会议审议"
+    assert found(text, label="EVENT") == ["市五届人大四次会议"]

@@ -437,7 +437,7 @@ def _verb_length(text: str, start: int) -> int:
     return 1 if any(text.startswith(verb, start - 1) for verb in VERBS_BEFORE_PLACES) else 0
 
 
-PREPOSITIONS_BEFORE_SITES = frozenset("以沿在从到往")
+PREPOSITIONS_BEFORE_SITES = frozenset("以沿在从到往登")  # 登 + 太谷鼓楼: climbing it
 ENDINGS_AFTER_PREPOSITIONS = "村庙寺殿楼宫桥馆园"
 
 
@@ -1349,9 +1349,9 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家矿山公园", "国家城�
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆",
                   "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "汽车站", "客运站", "号线", "古县城", "换流站",
-                  "王府", "故城", "县衙", "府衙", "鼓楼", "古城站", "生态走廊")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
+                  "王府", "故城", "县衙", "府衙", "鼓楼", "古城站", "生态走廊", "宅园")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
-PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院")
+PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院", "宅园")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
 COUNTY_SEATS = frozenset("署衙")
 HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
