@@ -1511,6 +1511,8 @@ def test_a_one_character_county_names_its_body_and_its_bus_station():
     text = "据代县文化和旅游局统计,乡镇和县林业局发言"
     ents = [(2, 9, "ORG"), (15, 19, "ORG")]
     assert [text[s:e] for s, e, _ in with_one_character_counties(text, ents, names)] == ["代县文化和旅游局", "县林业局"]
+    names.initialize(names=["随县"])
+    assert with_one_character_counties("记者跟随县水利局副局长", [(4, 8, "ORG")], names) == [(4, 8, "ORG")]  # 跟随
     assert facilities_as_places("在临县汽车站乘车", [(1, 3, "PLACE")]) == [(1, 6, "PLACE")]
 
 

@@ -241,6 +241,7 @@ def with_one_character_counties(text: str, ents: list[tuple[int, int, str]], nam
     character (代 + 县文化和旅游局: 代县, 兴县, 祁县) is the county's body, with its name."""
     return [(start - 1, end, label) if label == "ORG" and text[start:start + 1] == "县" and start > 0
             and text[start - 1] not in NOT_IN_ORG_NAME | set(CONJUNCTIONS)  # 和 + 县林业局, not 和县
+            and (start < 2 or not _is_han(text[start - 2]) or text[start - 2] in "据在由经对向和与及从")  # not 跟随 + 县水利局
             and names.knows(text[start - 1:start + 1]) and not any(e[1] == start for e in ents) else (start, end, label)
             for start, end, label in ents]
 
