@@ -1547,3 +1547,23 @@ def test_a_family_compound_and_a_tower_climbed_are_places():
     names = DivisionNames("kg_places")
     names.initialize(names=["太谷区"], short_names={"太谷区": "太谷"})
     assert without_prepositions("登太谷鼓楼", [(0, 5, "PLACE")], names) == [(1, 5, "PLACE")]
+
+
+def test_a_district_named_inside_a_longer_name_is_not_named_on_the_page():
+    from kg.ner.places import with_named_districts
+
+    text = "潞城区黄牛蹄乡东山村,将城区管网延伸"
+    model = [(0, 3, "PLACE"), (3, 7, "PLACE"), (7, 10, "PLACE")]
+    assert with_named_districts(text, model) == model  # 城区 of 潞城区, then the town: no district named 城区
+
+
+def test_a_zone_being_built_and_a_company_brought_in_start_after_the_verb():
+    from kg.ner.places import with_legal_names, with_zones
+
+    assert with_zones("平顺县已在青羊镇开工建设潞党参产业园", [(0, 3, "PLACE"), (5, 8, "PLACE")]) == [
+        (0, 3, "PLACE"), (5, 8, "PLACE")]
+    names = DivisionNames("kg_places")
+    names.initialize(names=["潞州区", "老顶山镇"])
+    text = "潞州区老顶山镇引入山西康乐福餐饮管理有限公司集中配餐"
+    model = [(0, 3, "PLACE"), (3, 7, "PLACE"), (9, 11, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_legal_names(text, model, names)][-1] == "山西康乐福餐饮管理有限公司"

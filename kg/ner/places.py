@@ -396,7 +396,7 @@ BORDERING = frozenset("依临靠接邻濒连")
 # 方格蔟 for silkworms, 瓦斯 of a coal seam)
 PRODUCE = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
                      "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒", "谷穗", "燕麦", "燕麦米", "红富士",
-                     "黄花酱", "柏籽羊", "方格蔟", "瓦斯", "芸豆", "红芸豆", "藜麦", "金穗子"})
+                     "黄花酱", "柏籽羊", "方格蔟", "瓦斯", "芸豆", "红芸豆", "藜麦", "金穗子", "老陈醋"})
 # the legendary emperor the pages honour, whom no annotator tags as a person (0 of 11: 炎帝文化, 炎帝故里)
 LEGENDS = frozenset({"炎帝"})
 # a year of the sixty-year cycle (甲辰年, 乙巳年), which the model reads as a person
@@ -873,7 +873,8 @@ ZONE_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:%s)(管委会|管理�
 # a place that wins a zone's title is not its name (灵丘县入选国家生态文明建设示范区)
 NOT_IN_ZONE_WORDS = ("入选", "获评", "获批", "创建", "争创", "申报", "成为", "作为", "命名", "列为", "列入", "纳入",
                      "周边", "附近", "一带", "境内", "辖区", "周围",  # 侯马北站周边物流园区: a zone near a place
-                     "主动", "承接", "支持", "推动", "加快", "带动")  # 离石区 + 主动承接开发区产业外溢
+                     "主动", "承接", "支持", "推动", "加快", "带动",  # 离石区 + 主动承接开发区产业外溢
+                     "开工", "建设", "新建")  # 青羊镇 + 开工建设潞党参产业园: the place where it is built
 
 
 PARKS = ("产业园", "工业园", "物流园", "科技园")
@@ -1044,7 +1045,7 @@ def _names_division(name: str, names: "DivisionNames | None") -> bool:
 # A company's legal name before its ending runs back to the place or body that starts it, over
 # nothing that would end a name: punctuation, a person, 的/与/在 (NOT_IN_ORG_NAME), 兼 (社长兼)
 # or a verb (落户 + 山西塞北牧歌乳业有限公司)
-VERBS_BEFORE_COMPANIES = ("来到", "走进", "走近", "察看", "考察", "调研", "参观", "走访", "看望", "落户", "位于", "入驻",
+VERBS_BEFORE_COMPANIES = ("来到", "走进", "走近", "引入", "察看", "考察", "调研", "参观", "走访", "看望", "落户", "位于", "入驻",
                           "引进", "签约", "联合", "携手", "前往", "成立", "设立", "建立", "组建", "注册", "供应", "收购", "并购")
 LONGEST_COMPANY_NAME = 16  # characters between the place and the legal ending
 
@@ -1984,7 +1985,8 @@ def with_named_districts(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     on a page that names it as a district (see BARE_DISTRICT), with the body it heads (城区 +
     人民检察院, 郊区 + 区委: one ORG)."""
     found = [match.span(1) for match in IN_TAIYUAN.finditer(text)]
-    named = {match.group() for match in BARE_DISTRICT.finditer(text) if _named_as_district(text, ents, match)}
+    named = {match.group() for match in BARE_DISTRICT.finditer(text) if _named_as_district(text, ents, match)
+             and not any(e[0] < match.start() < e[1] for e in ents)}  # not 潞城区 + 黄牛蹄乡
     found += [match.span() for match in BARE_DISTRICT.finditer(text) if match.group() in named
               and text[match.start() - 1:match.start()] not in NOT_BEFORE_DISTRICT]
     for start, end in found:
