@@ -1305,7 +1305,8 @@ def test_sources_mines_and_a_station_before_a_verb():
         (0, 3, "PLACE"), (10, 15, "PLACE")]
     assert without_common_nouns("建成加氢站9座", [(2, 5, "PLACE")]) == []
     assert without_common_nouns("北齐石雕佛坐像", [(0, 2, "PLACE")]) == []  # a dynasty
-    assert without_common_nouns("泡完温泉就走,古镇保护", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []
+    assert without_common_nouns("泡完温泉就走,古镇保护,陆港周边,北魏都城", [(2, 4, "PLACE"), (7, 9, "PLACE"), (12, 14, "PLACE"),
+                                                                   (19, 21, "PLACE")]) == []
     text = "甲辰年炎帝故里寻根拜祖大典,王甲辰说"  # a year of the cycle and a legend, not a man named 甲辰
     assert without_common_nouns(text, [(0, 2, "PERSON"), (3, 5, "PERSON"), (14, 17, "PERSON")]) == [(14, 17, "PERSON")]
     assert facilities_as_places("串联起汾阳王府", [(3, 5, "PLACE")]) == [(3, 7, "PLACE")]
@@ -1567,3 +1568,18 @@ def test_a_zone_being_built_and_a_company_brought_in_start_after_the_verb():
     text = "潞州区老顶山镇引入山西康乐福餐饮管理有限公司集中配餐"
     model = [(0, 3, "PLACE"), (3, 7, "PLACE"), (9, 11, "PLACE")]
     assert [text[s:e] for s, e, _ in with_legal_names(text, model, names)][-1] == "山西康乐福餐饮管理有限公司"
+
+
+def test_an_old_name_follows_the_place_and_parks_are_named_by_their_county():
+    from kg.ner.places import with_org_names, with_zones, without_old_name_word
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["侯马市"], short_names={"侯马市": "侯马"})
+    assert without_old_name_word("侯马古称新田", [(0, 3, "PERSON")], names) == [(0, 2, "PLACE")]
+    text = "在隰县农产品加工园区,隰县玉露香梨冷链物流园,临猗县庙上乡苹果矮砧密植示范园,浩吉铁路沿线物流园"
+    model = [(text.index(name, after), text.index(name, after) + len(name), "PLACE")
+             for name, after in (("隰县", 0), ("隰县", 5), ("临猗县", 0), ("浩吉铁路", 0))]
+    assert [text[s:e] for s, e, _ in with_zones(text, model)] == [
+        "隰县农产品加工园区", "隰县玉露香梨冷链物流园", "临猗县", "浩吉铁路"]
+    text = "大宁县农业技术推广站高级农艺师"
+    assert with_org_names(text, [(0, 3, "PLACE")]) == [(0, 10, "ORG")]

@@ -169,7 +169,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_opening_marks(text, ents)
     ents = without_modifiers(text, ents)
     ents = with_places_in_formulas(text, ents, names)
-    ents = persons_named_as_places(text, ents, names)
+    ents = persons_named_as_places(text, without_old_name_word(text, ents, names), names)
     ents = with_split_division_names(text, ents, names)
     ents = orgs_named_as_places(text, ents, names)
     ents = split_joint_bodies(text, ents)
@@ -386,7 +386,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 总河 + 长: the chief of rivers; 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
-                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇",
+                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
                           "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋", "南宋"})
 DIRECTIONS = "东南西北"
@@ -866,7 +866,8 @@ def _only_places_within(ents, start: int, end: int, absorbed: set) -> bool:
 # (清徐经济开发区管委会). MSRA's test set names no such zone.
 ZONE_HEADS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "开发区", "高新区", "经开区",
               "农业科技园区", "科技园区", "科技园", "经济园区",
-              "综合保税区", "保税区", "自由贸易试验区", "自贸区", "产业园区", "工业园区", "物流园区", "产业园", "工业园",
+              "综合保税区", "保税区", "自由贸易试验区", "自贸区", "产业园区", "工业园区", "物流园区", "加工园区", "产业园",
+              "工业园", "物流园", "示范园",
               "示范区", "经济区", "综改区", "农高区")  # longest first where one ends another
 ZONE_HEAD = re.compile("|".join(ZONE_HEADS))
 ZONE_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:%s)(管委会|管理委员会|党工委)?" % "|".join(ZONE_HEADS))
@@ -874,10 +875,14 @@ ZONE_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:%s)(管委会|管理�
 NOT_IN_ZONE_WORDS = ("入选", "获评", "获批", "创建", "争创", "申报", "成为", "作为", "命名", "列为", "列入", "纳入",
                      "周边", "附近", "一带", "境内", "辖区", "周围",  # 侯马北站周边物流园区: a zone near a place
                      "主动", "承接", "支持", "推动", "加快", "带动",  # 离石区 + 主动承接开发区产业外溢
-                     "开工", "建设", "新建")  # 青羊镇 + 开工建设潞党参产业园: the place where it is built
+                     "开工", "建设", "新建",  # 青羊镇 + 开工建设潞党参产业园: the place where it is built
+                     "沿线")  # 浩吉铁路 + 沿线物流园
 
 
 PARKS = ("产业园", "工业园", "物流园", "科技园")
+
+
+TOWNSHIP_IN_ZONE_NAME = re.compile("[\u4e00-\u9fff][乡镇](?=[\u4e00-\u9fff]{2})")
 
 
 def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -890,8 +895,8 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
             and end not in starts else (start, end, label) for start, end, label in ents]  # 阳曲产业园 + 区
     for place in reversed([e for e in ents if e[2] == "PLACE"]):
         match = ZONE_AFTER_PLACE.match(text, place[1])
-        if not match or not could_be_zone_name(match.group(1)):
-            continue
+        if not match or not could_be_zone_name(match.group(1)) or TOWNSHIP_IN_ZONE_NAME.search(match.group(1)):
+            continue  # 临猗县 + 庙上乡苹果矮砧密植示范园: a township's park, named after it
         inside = [e for e in ents if place[1] <= e[0] < match.end()]
         if not all(e[1] <= match.end() for e in inside):
             continue
@@ -992,7 +997,7 @@ ORG_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团
              "派出所", "博物馆", "图书馆", "纪念馆", "电视台", "报社", "委员会", "管委会", "合作社", "出版社",
              "杂志社", "旅行社", "研究会", "基金会", "联合会", "促进会", "分会", "工会", "联盟", "同盟军", "大队",
              "支队", "监狱", "孤儿院", "工厂", "厂", "剧院", "剧团", "乐团", "俱乐部", "商场", "酒店", "宾馆", "饭店",
-             "批发市场", "矿务局", "煤矿", "铜矿", "铁矿", "金矿", "铝矿", "医疗集团")  # MSRA: 山东白庄煤矿 is an ORG
+             "批发市场", "矿务局", "煤矿", "铜矿", "铁矿", "金矿", "铝矿", "医疗集团", "推广站")  # MSRA: 山东白庄煤矿 is an ORG
 # bodies a place's name alone names (潞州区零工市场, 襄垣县人民医院)
 UNIVERSITIES = ("大学", "农大", "师大", "医大", "财大", "工大", "科大")  # and their short names: 山西农大
 # a city's numbered schools: 晋城 + 一中 (MSRA: 15 ORG)
@@ -2037,6 +2042,21 @@ def with_split_division_names(text: str, ents: list[tuple[int, int, str]],
             start = joined.pop()[0]
         joined.append((start, end, label))
     return joined
+
+
+OLD_NAME_WORD = "古称"  # 侯马古称新田: the town's old name follows
+
+
+def without_old_name_word(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A name read with the 古 of 古称 after it ends before it, and is the place it names where the
+    gazetteer knows it (侯马古 -> 侯马, 大同古 -> 大同)."""
+    cut = []
+    for start, end, label in ents:
+        if end - start >= 3 and label in ("PERSON", "PLACE") and text.startswith(OLD_NAME_WORD, end - 1):
+            end -= 1
+            label = "PLACE" if text[start:end] in names.shorts or names.knows(text[start:end]) else label
+        cut.append((start, end, label))
+    return cut
 
 
 def persons_named_as_places(text: str, ents: list[tuple[int, int, str]],
