@@ -1583,3 +1583,14 @@ def test_an_old_name_follows_the_place_and_parks_are_named_by_their_county():
         "隰县农产品加工园区", "隰县玉露香梨冷链物流园", "临猗县", "浩吉铁路"]
     text = "大宁县农业技术推广站高级农艺师"
     assert with_org_names(text, [(0, 3, "PLACE")]) == [(0, 10, "ORG")]
+
+
+def test_a_province_before_its_citys_body_stays_apart_but_not_before_a_registered_name():
+    from kg.ner.places import with_org_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["陕西省", "渭南市", "山西省", "大宁县"], short_names={"大宁县": "大宁"})
+    text = "与陕西省渭南市中级人民法院签署协议"
+    assert with_org_names(text, [(1, 4, "PLACE"), (4, 13, "ORG")], names) == [(1, 4, "PLACE"), (4, 13, "ORG")]
+    text = "对接了山西大宁农村商业银行"  # the province's bare name in a bank's registered name
+    assert with_org_names(text, [(3, 5, "PLACE"), (5, 13, "ORG")], names) == [(3, 13, "ORG")]
