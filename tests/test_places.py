@@ -560,10 +560,12 @@ def test_an_organisation_named_as_a_place_and_nothing_more_is_that_place():
     model = [(0, 3, "ORG"), (4, 6, "ORG"), (11, 14, "ORG"), (15, 19, "ORG")]
     assert orgs_named_as_places(text, model, places) == [(0, 3, "PLACE"), (4, 6, "ORG"), (11, 14, "PLACE"),
                                                          (15, 19, "ORG")]
-    # a division's short name before a zone's head is the place the zone is named by, not before a body's
+    # a division's short name alone is the place, before a zone's head or a body's too (with_org_names
+    # then joins them: 运城供电公司)
     places.initialize(names=["运城市"], short_names={"运城市": "运城"})
     assert orgs_named_as_places("运城经开区铝镁产业,运城供电公司", [(0, 2, "ORG"), (10, 12, "ORG")], places) == [
-        (0, 2, "PLACE"), (10, 12, "ORG")]
+        (0, 2, "PLACE"), (10, 12, "PLACE")]
+    assert orgs_named_as_places("运城将以盐湖为核心", [(0, 2, "ORG")], places) == [(0, 2, "PLACE")]
 
 
 def test_list_markers_are_not_part_of_names():

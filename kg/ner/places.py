@@ -2109,11 +2109,11 @@ def orgs_named_as_places(text: str, ents: list[tuple[int, int, str]],
     """An "organisation" named as a country, a world city or a division, and nothing more, is
     that place: a country acting (中华人民共和国主席, 俄罗斯和北约) is still a country, as the
     guidelines and MSRA have it; a body has a head word (中国政府, 山西省委). So is a division's
-    short name before a zone's head (运城 + 经开区), which with_zones then joins, or in a list of
-    places (太原、晋中、长治)."""
+    short name (榆社 + 将以博物馆为核心, 福建 + 处于), also before a zone's or a body's head (运城 +
+    经开区, 山西 + 白求恩医院), which with_zones and with_org_names then join."""
     return [(start, end, "PLACE") if label == "ORG" and (
         text[start:end] in names.world_names or names.knows(text[start:end])
-        or text[start:end] in names.shorts and (ZONE_HEAD.match(text, end) or _listed(text, start, end))) else (start, end, label)
+        or text[start:end] in names.shorts) else (start, end, label)
             for start, end, label in ents]
 
 
