@@ -1596,3 +1596,13 @@ def test_a_province_before_its_citys_body_stays_apart_but_not_before_a_registere
     assert with_org_names(text, [(1, 4, "PLACE"), (4, 13, "ORG")], names) == [(1, 4, "PLACE"), (4, 13, "ORG")]
     text = "对接了山西大宁农村商业银行"  # the province's bare name in a bank's registered name
     assert with_org_names(text, [(3, 5, "PLACE"), (5, 13, "ORG")], names) == [(3, 13, "ORG")]
+
+
+def test_a_groups_mine_and_department_and_a_stations_body():
+    from kg.ner.places import facilities_as_places, with_branches, without_departments
+
+    text = "巡检机器人已在西山煤电马兰矿投用,推动霍州煤电建设智能化示范煤矿"
+    model = [(7, 11, "ORG"), (19, 23, "ORG")]
+    assert [text[s:e] for s, e, _ in with_branches(text, model)] == ["西山煤电马兰矿", "霍州煤电"]
+    assert without_departments("太钢能源环保部负责人", [(0, 7, "ORG")]) == [(0, 2, "ORG")]
+    assert facilities_as_places("来到长子县农机化技术推广站", [(2, 13, "PLACE")]) == [(2, 13, "ORG")]

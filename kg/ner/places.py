@@ -50,8 +50,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.ner.bodies import (BODIES, FUNCTION_CHARS, LEGAL_ENDINGS, NOT_IN_ORG_NAME, body_after_division, could_be_org_name, with_bodies,
-                           with_ministries, with_numbered_congresses, without_verbs_before_bodies)
+from kg.ner.bodies import (BODIES, FUNCTION_CHARS, GROUPS, LEGAL_ENDINGS, NOT_IN_ORG_NAME, body_after_division,
+                           could_be_org_name, with_bodies, with_ministries, with_numbered_congresses,
+                           without_verbs_before_bodies)
 from kg.ner.rules import PAIRED_MARKS
 from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
@@ -529,11 +530,18 @@ DEPARTMENT = re.compile("(?<=院)[\u4e00-\u9fff]{0,3}[内外儿妇产眼骨]科$
                         "|(?<=[区院])游客(?:服务)?中心$|(?<=学院)实训中心$")  # 恒山景区 + 游客中心
 
 
+GROUP_DEPARTMENT = re.compile("(?:%s)(?=[\u4e00-\u9fff]{2,4}部$)" % "|".join(sorted(GROUPS, key=len, reverse=True)))
+
+
 def without_departments(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """An ORG ends before a unit glued to it (``DEPARTMENT``); what is left is a place where it
-    names a facility (恒山景区 + 游客中心)."""
+    """An ORG ends before a unit glued to it (``DEPARTMENT``, or a department after a group's
+    short name: 太钢 + 能源环保部); what is left is a place where it names a facility (恒山景区 +
+    游客中心)."""
     cut = []
     for start, end, label in ents:
+        group = GROUP_DEPARTMENT.match(text[start:end]) if label == "ORG" else None
+        if group:
+            end = start + group.end()
         unit = DEPARTMENT.search(text, start, end) if label == "ORG" else None
         if unit and unit.start() - start >= 2:
             end = unit.start()
@@ -1230,11 +1238,13 @@ def with_branches(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int
     长治市生态环境局沁源分局, 山西大学历史文化学院),
     as MSRA tags it, in place of the places the model found inside, or of the branch it read
     as a body of its own (人民银行 + 山西省分行)."""
-    for org in [e for e in ents if e[2] == "ORG" and text[e[0]:e[1]].endswith(PARENT_ENDINGS)]:
+    for org in [e for e in ents if e[2] == "ORG" and (text[e[0]:e[1]].endswith(PARENT_ENDINGS) or text[e[0]:e[1]] in GROUPS)]:
         match = BRANCH.match(text, org[1])
-        if not match or not _could_be_branch_name(match.group(1), match.group(2)) or not text[org[0]:org[1]].endswith(
-                BRANCH_PARENTS.get(match.group(2), COMPANY_ENDINGS)):
-            continue
+        parent = text[org[0]:org[1]]
+        if not match or not _could_be_branch_name(match.group(1), match.group(2)) or not (parent.endswith(
+                BRANCH_PARENTS.get(match.group(2), COMPANY_ENDINGS))
+                or parent in GROUPS and match.group(2).endswith("矿") and len(match.group(1)) <= 3):
+            continue  # a provincial group by its short name owns its mine too: 西山煤电 + 马兰矿
         inside = [e for e in ents if org[1] <= e[0] < match.end()]
         if all(e[1] <= match.end() and (e[2] == "PLACE" or e[1] == match.end()) for e in inside):
             ents = sorted([e for e in ents if e != org and e not in inside] + [(org[0], match.end(), "ORG")])
@@ -1379,7 +1389,7 @@ HEADS = sorted(ORG_HEADS + FACILITY_HEADS, key=len, reverse=True)
 # heads that name a body, never a building
 BODY_HEADS = ("公司", "集团", "银行", "委员会", "管委会", "合作社", "协会", "学会", "商会", "研究会", "基金会",
               "联合会", "促进会", "党支部", "党委", "党组", "服务中心", "照料中心", "局", "政府", "办公室", "法院",
-              "检察院", "海关") + tuple(body for body in BODIES if body.endswith("厅"))  # 水利厅, not 展厅
+              "检察院", "海关", "推广站", "检测站", "兽医站") + tuple(body for body in BODIES if body.endswith("厅"))  # 水利厅, not 展厅
 
 
 # a memorial or a former site named after a body is a place (八路军 + 太行纪念馆, 八路军总部 + 砖壁旧址)
