@@ -1606,3 +1606,12 @@ def test_a_groups_mine_and_department_and_a_stations_body():
     assert [text[s:e] for s, e, _ in with_branches(text, model)] == ["西山煤电马兰矿", "霍州煤电"]
     assert without_departments("太钢能源环保部负责人", [(0, 7, "ORG")]) == [(0, 2, "ORG")]
     assert facilities_as_places("来到长子县农机化技术推广站", [(2, 13, "PLACE")]) == [(2, 13, "ORG")]
+
+
+def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
+    from kg.ner.places import without_common_nouns, without_sections
+
+    text = "驶出柳林县城,平定县城区,太原古县城"
+    model = [(text.index(name), text.index(name) + len(name), "PLACE") for name in ("柳林县", "平定县", "太原古县")]
+    assert [text[s:e] for s, e, _ in without_sections(text, model)] == ["柳林", "平定县", "太原古县"]
+    assert without_common_nouns("齐聚烈士陵园,化工园区", [(4, 6, "PLACE"), (7, 11, "PLACE")]) == []

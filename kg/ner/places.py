@@ -387,7 +387,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 总河 + 长: the chief of rivers; 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
-                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城",
+                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
                           "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋", "南宋"})
 DIRECTIONS = "东南西北"
@@ -813,10 +813,16 @@ def without_level_words(text: str, ents: list[tuple[int, int, str]]) -> list[tup
             and not text.startswith("位于", end) else (start, end, label) for start, end, label in ents]
 
 
+NOT_AFTER_COUNTY_TOWN = frozenset("区镇东南西北中内外乡")  # 平定县 + 城区, 芮城县 + 城南: 城 starts another word
+
+
 def without_sections(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A river's or road's section is named by its place, without 段: 滹沱河 + 定襄 + 段
-    (MSRA never ends a place in 段; it does end railway units: 郑州车务段 is an ORG)."""
-    return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and text[end - 1] == "段"
+    (MSRA never ends a place in 段; it does end railway units: 郑州车务段 is an ORG), and a county
+    town by its county's name, without 县城 (柳林 + 县城: MSRA 11 of 14, the annotators likewise)."""
+    return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and (
+        text[end - 1] == "段" or text[end - 1] == "县" and text.startswith("城", end) and not text.endswith("古县", start, end)
+        and text[end + 1:end + 2] not in NOT_AFTER_COUNTY_TOWN)
             else (start, end, label) for start, end, label in ents]
 
 
@@ -875,7 +881,7 @@ def _only_places_within(ents, start: int, end: int, absorbed: set) -> bool:
 ZONE_HEADS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "开发区", "高新区", "经开区",
               "农业科技园区", "科技园区", "科技园", "经济园区",
               "综合保税区", "保税区", "自由贸易试验区", "自贸区", "产业园区", "工业园区", "物流园区", "加工园区", "产业园",
-              "工业园", "物流园", "示范园",
+              "工业园", "物流园", "示范园", "化工园区",
               "示范区", "经济区", "综改区", "农高区")  # longest first where one ends another
 ZONE_HEAD = re.compile("|".join(ZONE_HEADS))
 ZONE_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:%s)(管委会|管理委员会|党工委)?" % "|".join(ZONE_HEADS))
