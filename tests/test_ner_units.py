@@ -461,5 +461,6 @@ def test_an_art_editor_and_a_carnival_are_no_persons():
     assert without_sayings("守好林子", [Mention(2, 4, "林子", "PERSON")]) == []  # the woods
     assert without_sayings("中欧班列", [Mention(0, 1, "中", "PLACE"), Mention(1, 2, "欧", "PLACE")]) == []
     assert without_sayings("第六届沁州黄小米开镰节", [Mention(3, 7, "沁州黄小", "ORG"), Mention(3, 5, "沁州", "PLACE")]) == []
+    assert without_sayings("老商业街", [Mention(1, 4, "商业街", "ORG")]) == []
     text = "祁县是晋商的发祥地,高瓦斯矿井"
     assert without_sayings(text, [Mention(3, 5, "晋商", "PERSON"), Mention(10, 13, "高瓦斯", "PERSON")]) == []

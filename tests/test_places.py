@@ -1615,3 +1615,4 @@ def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
     model = [(text.index(name), text.index(name) + len(name), "PLACE") for name in ("柳林县", "平定县", "太原古县")]
     assert [text[s:e] for s, e, _ in without_sections(text, model)] == ["柳林", "平定县", "太原古县"]
     assert without_common_nouns("齐聚烈士陵园,化工园区", [(4, 6, "PLACE"), (7, 11, "PLACE")]) == []
+    assert without_common_nouns("非遗工坊,遗址宫城", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []

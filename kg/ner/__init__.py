@@ -269,10 +269,11 @@ def _across_space(name: str) -> bool:
 # reads the surname 林 (森林康养, 林业碳汇, 林权), wellness (温泉康养), a block of flats (楼栋), a boost
 # (提振), the autumn (金秋), old cypresses (古柏), a bright red (红彤彤), watching the falls (观瀑), the
 # woods (林子), Shanxi's old merchants (晋商, no person), a mine's gas (高瓦斯) and the China-Europe
-# freight trains (中欧班列: no place in them) and 沁县's millet brand (沁州黄: no annotator tags 沁州 in it)
+# freight trains (中欧班列: no place in them), 沁县's millet brand (沁州黄: no annotator tags 沁州 in it) and
+# a cluster of castles (古堡群) and a shopping street (商业街)
 SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村", "普惠", "陈醋", "客流高峰", "出行高峰", "用电高峰", "焕新颜",
                 "香梨", "红芸豆", "黄小米", "马拉松", "美编", "嘉年华", "森林康养", "林业", "林权", "林农", "林草",
-                "康养", "楼栋", "提振", "金秋", "古柏", "红彤彤", "观瀑", "林子", "晋商", "瓦斯", "中欧班列", "沁州黄小米", "沁州黄")
+                "康养", "楼栋", "提振", "金秋", "古柏", "红彤彤", "观瀑", "林子", "晋商", "瓦斯", "中欧班列", "沁州黄小米", "沁州黄", "古堡群", "商业街")
 _SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 

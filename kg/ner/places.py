@@ -387,7 +387,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 总河 + 长: the chief of rivers; 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
-                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区",
+                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区", "工坊", "宫城",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
                           "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋", "南宋"})
 DIRECTIONS = "东南西北"
