@@ -45,7 +45,8 @@ _PIECE_END = re.compile(r"\n|[。！？；][”’」』）)]*")
 # Bylines: 本报记者 马慧荣, 记者刘婷婷 通讯员杨柳青报道, (记者 郑苗苗), 李红卫 摄. The name is
 # two or three Han characters between a role word and a space, line end, 摄, 报道 or bracket
 # (a PDF's line may break inside the name: 通讯员 张⏎海军).
-_BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影|编辑[:：]?|美编[:：]?|版式(?:设计)?[:：]?|校对[:：]?)[ \u3000]*((?!摄|供图|供稿)[\u4e00-\u9fff](?:\n?(?!摄)[\u4e00-\u9fff]){1,2})"
+_BYLINE = re.compile(r"(?:记者|通讯员|实习生|摄影|编辑[:：]?|美编[:：]?|版式(?:设计)?[:：]?|校对[:：]?)[ \u3000]*"
+                     r"((?!摄|供图|供稿)[\u4e00-\u9fff](?:\n?(?!摄)[\u4e00-\u9fff]){1,2})"
                      r"(?=[ \u3000]|$|摄|报道|[)）])"
                      r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[ \u3000]|$)", re.MULTILINE)
 # a bracketed credit names everyone in it: (通讯员 薛晓峰 卫丽娜), (记者 张三 通讯员 李四)
@@ -261,19 +262,24 @@ def _across_space(name: str) -> bool:
     return len(parts) > 1 and not (len(parts) == 2 and len(parts[0]) == len(parts[1]) == 1)
 
 
-# 绿水青山就是金山银山, the saying on every page about the environment: the model reads a person in
-# it; 宜居宜业和美乡村, the village policy's phrase, where it reads 美 (America); and words of the
-# news it reads as persons: 普惠 (inclusive, as in 普惠金融), 老陈醋 (vinegar), 客流高峰 (the rush), and
-# the headline's 焕新颜 (千年古堡焕新颜: no person holds it), the produce of its farms (玉露香梨, 红芸豆),
-# its races (半程马拉松) and carnivals (嘉年华), the page's art editor (美编), the forest's words, where it
-# reads the surname 林 (森林康养, 林业碳汇, 林权), wellness (温泉康养), a block of flats (楼栋), a boost
-# (提振), the autumn (金秋), old cypresses (古柏), a bright red (红彤彤), watching the falls (观瀑), the
-# woods (林子), Shanxi's old merchants (晋商, no person), a mine's gas (高瓦斯) and the China-Europe
-# freight trains (中欧班列: no place in them), 沁县's millet brand (沁州黄: no annotator tags 沁州 in it) and
-# a cluster of castles (古堡群) and a shopping street (商业街)
-SAYING_WORDS = ("绿水青山", "金山银山", "和美乡村", "普惠", "陈醋", "客流高峰", "出行高峰", "用电高峰", "焕新颜",
-                "香梨", "红芸豆", "黄小米", "马拉松", "美编", "嘉年华", "森林康养", "林业", "林权", "林农", "林草",
-                "康养", "楼栋", "提振", "金秋", "古柏", "红彤彤", "观瀑", "林子", "晋商", "瓦斯", "中欧班列", "沁州黄小米", "沁州黄", "古堡群", "商业街")
+# Words of the news that hold no name, where the model reads one in them (a person, or 美 for America):
+SAYING_WORDS = (
+    # 绿水青山就是金山银山, the saying on every page about the environment; 宜居宜业和美乡村, the village
+    # policy's phrase
+    "绿水青山", "金山银山", "和美乡村",
+    # inclusive (普惠金融), vinegar, the rush, the headline's 焕新颜 (千年古堡焕新颜), races and carnivals,
+    # the page's art editor
+    "普惠", "陈醋", "客流高峰", "出行高峰", "用电高峰", "焕新颜", "马拉松", "嘉年华", "美编",
+    # the produce of the farms and mines (玉露香梨, 红芸豆, 高瓦斯) and 沁县's millet brand (沁州黄: no
+    # annotator tags 沁州 in it)
+    "香梨", "红芸豆", "黄小米", "瓦斯", "沁州黄小米", "沁州黄",
+    # the forest's words, where it reads the surname 林 (森林康养, 林业碳汇, 林权), and wellness (温泉康养)
+    "森林康养", "林业", "林权", "林农", "林草", "林子", "康养",
+    # a block of flats, a boost, the autumn, old cypresses, a bright red, watching the falls
+    "楼栋", "提振", "金秋", "古柏", "红彤彤", "观瀑",
+    # Shanxi's old merchants (晋商, no person), the China-Europe freight trains (no place in them), a
+    # cluster of castles and a shopping street (沁河古堡群 and 凤台里商业街 stay whole)
+    "晋商", "中欧班列", "古堡群", "商业街")
 _SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 
@@ -447,9 +453,10 @@ _COMPANY_REST = re.compile("([\u4e00-\u9fff\n]{2,16}?)(?:股份有限公司|有�
 
 def _named_after(text: str, start: int, busy: bytearray, bodies: dict[int, int]) -> tuple[int, str] | None:
     """The end and label of a name that the place ending at ``start`` starts, where nothing was
-    found inside it: a company's (阳泉 + 华鑫智能装备有限公司), another body's (阳泉 + 职业技术学院), a facility's (平型关 + 景区) or a
-    body's (城区 + 人民检察院; 郊区 + 区委, where ``bodies``, the ORG found by their starts, hold 区委).
-    kg_places names both whole, but reads a line at a time and the repeats come after."""
+    found inside it: a company's (阳泉 + 华鑫智能装备有限公司), another body's (阳泉 + 职业技术学院), a
+    facility's (平型关 + 景区, 晋中 + 站) or a body's (城区 + 人民检察院; 郊区 + 区委, where ``bodies``, the
+    ORG found by their starts, hold 区委). kg_places names both whole, but reads a line at a time and the
+    repeats come after."""
     from kg.ner.bodies import body_after_division, could_be_org_name
     from kg.ner.places import FACILITY_HEADS, ORG_AFTER_PLACE, STATION, could_be_zone_name
 

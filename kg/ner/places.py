@@ -237,12 +237,18 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     return without_generic_orgs(text, ents)
 
 
-def with_one_character_counties(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+# what may come before a one-character county's name: a mark, or a preposition (据 + 代县…), not the
+# first half of a word whose second half is the county's character (跟随 + 县水利局: not 随县)
+BEFORE_ONE_CHARACTER_COUNTY = frozenset("据在由经对向和与及从")
+
+
+def with_one_character_counties(text: str, ents: list[tuple[int, int, str]],
+                                names: DivisionNames) -> list[tuple[int, int, str]]:
     """A county body named by the level character alone (县文化和旅游局) after the county's one
     character (代 + 县文化和旅游局: 代县, 兴县, 祁县) is the county's body, with its name."""
     return [(start - 1, end, label) if label == "ORG" and text[start:start + 1] == "县" and start > 0
             and text[start - 1] not in NOT_IN_ORG_NAME | set(CONJUNCTIONS)  # 和 + 县林业局, not 和县
-            and (start < 2 or not _is_han(text[start - 2]) or text[start - 2] in "据在由经对向和与及从")  # not 跟随 + 县水利局
+            and (start < 2 or not _is_han(text[start - 2]) or text[start - 2] in BEFORE_ONE_CHARACTER_COUNTY)
             and names.knows(text[start - 1:start + 1]) and not any(e[1] == start for e in ents) else (start, end, label)
             for start, end, label in ents]
 
@@ -387,9 +393,11 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # 总河 + 长: the chief of rivers; 风电法兰: a flange; 晋商: Shanxi's merchants (晋商银行 is a bank)
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
-                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区", "工坊", "宫城",
+                          "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区",
+                          "工坊", "宫城",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
-                          "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋", "南宋"})
+                          "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋",
+                          "南宋"})
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
 BORDERING = frozenset("依临靠接邻濒连")
@@ -821,9 +829,15 @@ def without_sections(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[
     (MSRA never ends a place in 段; it does end railway units: 郑州车务段 is an ORG), and a county
     town by its county's name, without 县城 (柳林 + 县城: MSRA 11 of 14, the annotators likewise)."""
     return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and (
-        text[end - 1] == "段" or text[end - 1] == "县" and text.startswith("城", end) and not text.endswith("古县", start, end)
-        and text[end + 1:end + 2] not in NOT_AFTER_COUNTY_TOWN)
-            else (start, end, label) for start, end, label in ents]
+        text[end - 1] == "段" or _before_county_town(text, start, end)) else (start, end, label)
+            for start, end, label in ents]
+
+
+def _before_county_town(text: str, start: int, end: int) -> bool:
+    """Whether a county's full name runs into 县城 (柳林县 + 城), not into 城区 or 城南 (平定县 + 城区)
+    nor as an old town's name (太原古县城)."""
+    return (text[end - 1] == "县" and text.startswith("城", end) and not text.endswith("古县", start, end)
+            and text[end + 1:end + 2] not in NOT_AFTER_COUNTY_TOWN)
 
 
 def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
@@ -1063,7 +1077,8 @@ def _province_apart(place: str, body: str, names: DivisionNames) -> bool:
     山西吉州果业…有限公司, 山西运城农业职业技术学院), and so does a body named after another province
     (浙江省山西商会)."""
     with_suffix = place.endswith(("省", "自治区")) and len(place) >= 3
-    if not (with_suffix or place in PROVINCES) or body.startswith(tuple(PROVINCES)) or not _starts_with_division(body, names):
+    if (not (with_suffix or place in PROVINCES) or body.startswith(tuple(PROVINCES))
+            or not _starts_with_division(body, names)):
         return False
     return with_suffix or not (LEGAL_TAIL.search(body) or body.endswith(("银行",) + BODY_NAMED_HEADS))
 
@@ -1172,13 +1187,20 @@ def _city_before(text: str, found: tuple[int, int, str] | None, names: DivisionN
                  and (found[0] - size == 0 or text[found[0] - size - 1] in MARKS_BEFORE_NAMES)), [])
 
 
+def _name_ends_before(text: str, position: int) -> bool:
+    """Whether the character before ``position`` ends a name read leftwards: a mark, 的/与/在
+    (``NOT_IN_ORG_NAME``), 兼 (社长兼) or a verb's end (落户 + 山西塞北牧歌乳业有限公司)."""
+    char = text[position - 1]
+    return (not _is_han(char) or char in NOT_IN_ORG_NAME or char == "兼"
+            or text.endswith(VERBS_BEFORE_COMPANIES, 0, position))
+
+
 def _group_before(text: str, end: int) -> list[tuple[int, int, str]]:
     """A central group's short name that starts the name before ``end`` (中车 + 大同电力机车有限公司),
     which the model, not knowing it, leaves out with the rest of the name."""
     position = end
     while position > 0 and end - position <= LONGEST_COMPANY_NAME:
-        char = text[position - 1]
-        if not _is_han(char) or char in NOT_IN_ORG_NAME or text.endswith(VERBS_BEFORE_COMPANIES, 0, position):
+        if _name_ends_before(text, position):
             return []
         position -= 1
         prefix = next((p for p in GROUP_PREFIXES if text.startswith(p, position)), None)
@@ -1198,8 +1220,7 @@ def _names_before(text: str, end: int, ents: list[tuple[int, int, str]]) -> list
         if char == "\n" and _is_han(text[position - 2:position - 1] or " "):
             position -= 1  # a PDF's line break inside the name: 山西省水利建筑工程局 + ⏎ + 集团有限公司
             continue
-        if (not _is_han(char) or char in NOT_IN_ORG_NAME or char == "兼"
-                or text.endswith(VERBS_BEFORE_COMPANIES, 0, position)):
+        if _name_ends_before(text, position):
             return []
         position -= 1
     entity = by_end.get(position)
@@ -1244,7 +1265,8 @@ def with_branches(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int
     长治市生态环境局沁源分局, 山西大学历史文化学院),
     as MSRA tags it, in place of the places the model found inside, or of the branch it read
     as a body of its own (人民银行 + 山西省分行)."""
-    for org in [e for e in ents if e[2] == "ORG" and (text[e[0]:e[1]].endswith(PARENT_ENDINGS) or text[e[0]:e[1]] in GROUPS)]:
+    for org in [e for e in ents
+                if e[2] == "ORG" and (text[e[0]:e[1]].endswith(PARENT_ENDINGS) or text[e[0]:e[1]] in GROUPS)]:
         match = BRANCH.match(text, org[1])
         parent = text[org[0]:org[1]]
         if not match or not _could_be_branch_name(match.group(1), match.group(2)) or not (parent.endswith(
