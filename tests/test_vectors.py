@@ -7,10 +7,11 @@ import numpy
 import pytest
 import spacy
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.ner import features, tokenizer  # noqa: F401  (registrations)
 from kg.ner.features import add_lexicon
-from kg.ner.vectors import WIDTH, char_vectors, lexicon_words, paddle_tensor, read_lac, save_vectors
+from kg.ner import vectors
+from kg.ner.vectors import WIDTH, char_vectors, fetch_lac, lexicon_words, paddle_tensor, read_lac, save_vectors
 
 
 def paddle_bytes(matrix: numpy.ndarray) -> bytes:
@@ -50,6 +51,20 @@ def test_char_vectors_refuse_a_table_of_another_size():
     lac["table"] = paddle_bytes(table[:3])
     with pytest.raises(ValueError, match="disagree"):
         char_vectors(lac)
+
+
+def test_the_sdist_is_fetched_once_and_a_failed_download_leaves_nothing(tmp_path: Path, monkeypatch):
+    source = tmp_path / "source.tar.gz"
+    source.write_bytes(b"sdist")
+    monkeypatch.setattr(vectors, "LAC_URL", source.as_uri())
+    cache = tmp_path / "cache"
+    assert fetch_lac(cache).read_bytes() == b"sdist"
+    source.unlink()
+    assert fetch_lac(cache).read_bytes() == b"sdist"  # from the cache: the source is gone
+    with pytest.raises(KgError, match="download failed"):
+        fetch_lac(tmp_path / "empty")
+    assert list(cache.iterdir()) == [cache / vectors.LAC_SDIST]
+    assert list((tmp_path / "empty").iterdir()) == []
 
 
 def test_only_the_pinned_sdist_is_read(tmp_path: Path):

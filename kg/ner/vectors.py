@@ -20,8 +20,10 @@ Used by ``kg train`` (``--no-lac`` trains without them; the README measures both
 from __future__ import annotations
 
 import hashlib
+import os
 import struct
 import tarfile
+import tempfile
 import urllib.request
 from pathlib import Path
 
@@ -44,12 +46,17 @@ def fetch_lac(cache_dir: Path = CACHE_DIR) -> Path:
     path = cache_dir / LAC_SDIST
     if not path.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".part")
+        # a partial file of this process's own, so that two runs started together do not
+        # rename each other's download away
+        handle, name = tempfile.mkstemp(prefix=f".{LAC_SDIST}-", suffix=".part", dir=cache_dir)
+        os.close(handle)
+        partial = Path(name)
         try:
             urllib.request.urlretrieve(LAC_URL, partial)
         except OSError as error:
+            partial.unlink(missing_ok=True)
             raise KgError(f"{LAC_URL}: download failed ({error}); pass the sdist's path instead") from error
-        partial.rename(path)
+        partial.replace(path)
     return path
 
 
