@@ -249,6 +249,15 @@ def test_a_short_form_the_page_defines_is_found_in_its_quotes_too():
     assert [m.text for m in found] == [text[:16], "瑞驰零\n部件", "瑞驰零部\n件", "瑞驰零部件"]
 
 
+def test_a_short_form_inside_a_saying_is_no_name():
+    from kg.ner import page_conventions
+
+    text = "在山西沁州黄小米（集团）有限公司的谷田里,檀山村是沁州黄小米的原产地"
+    company = Mention(1, 16, text[1:16], "ORG")
+    found = page_conventions(text, [company, Mention(21, 24, "檀山村", "PLACE")], {"山西省": "山西"})
+    assert [m.text for m in found] == [company.text, "檀山村"]
+
+
 def test_a_company_that_starts_a_project_name_is_found_by_its_short_form():
     text = "山西云岭光伏科技有限公司2GW电池项目计划投资42亿元,云岭光伏生产车间"
     project = Mention(0, 18, text[:18], "PROJECT")
@@ -342,6 +351,10 @@ def test_address_forms_are_not_persons():
     text = "原告王某与被告李某某,王某明"
     found = [Mention(2, 3, "王", "PERSON"), Mention(7, 9, "李某", "PERSON"), Mention(11, 14, "王某明", "PERSON")]
     assert without_address_forms(text, found) == [Mention(11, 14, "王某明", "PERSON")]
+    # the office before its head's title: 艺术科 + 科长
+    text = "市文旅局艺术科科长孟雪梅"
+    found = [Mention(6, 7, "科", "PERSON"), Mention(9, 12, "孟雪梅", "PERSON")]
+    assert without_address_forms(text, found) == found[1:]
     # the citizens a local page quotes by surname (the guidelines' address forms), not a full name
     text = "游客王女士说,李先生和孙中山先生"
     found = [Mention(2, 3, "王", "PERSON"), Mention(7, 8, "李", "PERSON"), Mention(11, 14, "孙中山", "PERSON")]
@@ -462,5 +475,8 @@ def test_an_art_editor_and_a_carnival_are_no_persons():
     assert without_sayings("中欧班列", [Mention(0, 1, "中", "PLACE"), Mention(1, 2, "欧", "PLACE")]) == []
     assert without_sayings("第六届沁州黄小米开镰节", [Mention(3, 7, "沁州黄小", "ORG"), Mention(3, 5, "沁州", "PLACE")]) == []
     assert without_sayings("老商业街", [Mention(1, 4, "商业街", "ORG")]) == []
+    text = "风能、太阳能资源富集,老人晒太阳,等太阳出来"  # the sun shines on MSRA's places, not on these
+    mentions = [Mention(3, 5, "太阳", "PLACE"), Mention(13, 15, "太阳", "PLACE"), Mention(17, 19, "太阳", "PLACE")]
+    assert without_sayings(text, mentions) == mentions[2:]
     text = "祁县是晋商的发祥地,高瓦斯矿井"
     assert without_sayings(text, [Mention(3, 5, "晋商", "PERSON"), Mention(10, 13, "高瓦斯", "PERSON")]) == []

@@ -269,6 +269,9 @@ def test_a_museum_or_a_court_without_its_place_is_no_name():
     model = [(0, 3, "ORG"), (10, 12, "ORG"), (17, 23, "ORG"), (24, 31, "ORG")]
     assert [text[s:e] for s, e, _ in without_generic_orgs(text, model)] == ["大同市博物馆", "市中级人民法院"]
     assert without_generic_orgs("两个城市医疗集团", [(4, 8, "ORG")]) == []  # the kind of body
+    text = "联盟理事长,代表团一行,省会轨道交通,阳泉市算力产业联盟"
+    model = [(0, 2, "ORG"), (6, 9, "ORG"), (14, 18, "ORG"), (19, 28, "ORG")]
+    assert [text[s:e] for s, e, _ in without_generic_orgs(text, model)] == ["阳泉市算力产业联盟"]
 
 
 def test_a_name_listed_between_places_with_their_ending_is_a_place():
@@ -1424,6 +1427,9 @@ def test_lists_of_short_names_sites_streets_stations_and_verbs_before_places():
     text = "柳巷、开化寺街口,晋创谷·太原站加开列车,站在晋创谷·太原"
     assert [text[s:e] for s, e, _ in with_whole_streets(text, with_regions(text, [(3, 6, "PLACE")]))] == [
         "柳巷", "开化寺街", "晋创谷·太原站", "晋创谷·太原"]
+    text = "霍州署始建于唐代,太原古县城的夜"  # a prefecture's office, now a site; an old county town
+    assert [(text[s:e], label) for s, e, label in with_regions(text, [(0, 3, "ORG"), (9, 12, "PLACE")])] == [
+        ("霍州署", "PLACE"), ("太原古县城", "PLACE")]
     text = "将依托祁县东站,串联柳巷,留在夏县"
     assert without_prepositions(text, [(2, 7, "PLACE"), (8, 12, "PLACE"), (13, 17, "PLACE")], names) == [
         (3, 7, "PLACE"), (10, 12, "PLACE"), (15, 17, "PLACE")]

@@ -224,7 +224,8 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
     mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names))
-    return with_short_forms(text, with_quoted_projects(text, mentions), short_names)
+    # a company's short form is no name inside a saying (沁州黄小米 of 山西沁州黄小米（集团）有限公司)
+    return without_sayings(text, with_short_forms(text, with_quoted_projects(text, mentions), short_names))
 
 
 # a county paper's name where it stands alone, on its masthead or running header (武乡报)
@@ -279,7 +280,9 @@ SAYING_WORDS = (
     "楼栋", "提振", "金秋", "古柏", "红彤彤", "观瀑",
     # Shanxi's old merchants (晋商, no person), the China-Europe freight trains (no place in them), a
     # cluster of castles and a shopping street (沁河古堡群 and 凤台里商业街 stay whole)
-    "晋商", "中欧班列", "古堡群", "商业街")
+    "晋商", "中欧班列", "古堡群", "商业街",
+    # solar power and sunning oneself (MSRA tags the sun as a place, never in these)
+    "太阳能", "晒太阳")
 _SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 
@@ -360,11 +363,12 @@ def without_address_forms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _address_form(text: str, m: Mention) -> bool:
-    """王大妈 (tagged 王大 or 王大妈), 吴师傅 (tagged 吴), 老张 (tagged 张), 王某 (tagged 王)."""
+    """王大妈 (tagged 王大 or 王大妈), 吴师傅 (tagged 吴), 老张 (tagged 张), 王某 (tagged 王), and
+    the office before its head's title (艺术科 + 科长, tagged 科)."""
     if len(m.text) == 1:
         after = text[m.end:m.end + 2]
         return (text[m.start - 1:m.start] in ("老", "小") or after in ADDRESS_FORMS or _kin(after)
-                or after.startswith("某"))
+                or after.startswith("某") or after == m.text + "长")
     return m.text.endswith(ADDRESS_FORMS + ("某",)) or _kin(m.text[-1] + text[m.end:m.end + 1])
 
 

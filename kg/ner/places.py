@@ -1749,7 +1749,7 @@ GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "�
                           "政务服务", "党组织", "村党组织",
                           "组委会", "协会", "实验室", "学院",
                           "集团", "医疗集团", "管委会", "联合实验室", "博物馆", "图书馆", "纪念馆", "文化馆", "美术馆", "法院",
-                          "新能源", "医保基金", "安排"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金, 安排部署
+                          "代表团", "党政代表团", "联盟", "新能源", "医保基金", "安排", "轨道交通"})  # and what the model takes for bodies: 新能源项目, 骗取医保基金, 安排部署
 # (a museum, a library or a court without its place is the one the page speaks of: 博物馆还将推出, 法院审理认为)
 LONGEST_GENERIC_ORG = max(map(len, GENERIC_ORGS))
 MEMBER_ROLES = {"人大": "代表", "政协": "委员"}
