@@ -91,6 +91,10 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     # but not a place before a body the model found whole (交城县 + 山西利虎玻璃集团有限公司)
     assert with_org_names("交城县山西利虎玻璃集团有限公司", [(0, 3, "PLACE"), (3, 15, "ORG")]) == [
         (0, 3, "PLACE"), (3, 15, "ORG")]
+    # a cooperative's trade name the model read as a person (宏丰红芸), and only a cooperative's
+    text = "岢岚县宏丰红芸豆种植专业合作社理事长"
+    assert with_org_names(text, [(0, 3, "PLACE"), (3, 7, "PERSON")]) == [(0, 15, "ORG")]
+    assert with_org_names("平顺县王小明服务中心", [(0, 3, "PLACE"), (3, 6, "PERSON")]) == [(0, 3, "PLACE"), (3, 6, "PERSON")]
     # a character that ends a name, or no head word: the model's spans stay
     assert with_org_names("香港的城市中心", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]
     # the model's own ORG says where the name starts: 美 does not join 中央电视台 across a gap
@@ -1470,6 +1474,9 @@ def test_a_legal_name_runs_over_a_pdf_line_break_and_from_a_central_groups_short
     assert [text[s:e] for s, e, _ in with_legal_names(text, model, names)] == ["山西省水利建筑工程局\n集团有限公司"]
     text = "记者从中车大同电力机车有限公司获悉"
     assert [text[s:e] for s, e, _ in with_legal_names(text, [], names)] == ["中车大同电力机车有限公司"]
+    text = "市政府与晋能控股电力集团有限公司签约"  # a provincial group's (kg/data/groups.txt) too
+    assert [text[s:e] for s, e, _ in with_legal_names(text, [(0, 3, "ORG"), (8, 16, "ORG")], names)] == [
+        "市政府", "晋能控股电力集团有限公司"]
 
 
 def test_a_central_groups_company_in_a_province_or_city_is_one_org():

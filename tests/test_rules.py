@@ -671,3 +671,5 @@ def test_when_a_programme_began_is_no_part_of_its_name():
 def test_a_session_a_report_goes_to_starts_after_the_verb():
     text = "把一份高质量的报告提交市五届人大四次会议审议"
     assert found(text, label="EVENT") == ["市五届人大四次会议"]
+    text = "会议原则同意运城市中心医院东院区建设项目实施方案"  # nor does the meeting's assent start a project
+    assert found(text, label="PROJECT") == ["运城市中心医院东院区建设项目"]

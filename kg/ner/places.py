@@ -1062,7 +1062,9 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]],
         if names is not None and _province_apart(text[place[0]:place[1]], text[place[1]:match.end()], names):
             continue
         inside = [e for e in ents if place[1] <= e[0] < match.end()]
-        if all(e[2] == "ORG" and e[1] == match.end() and e[0] == place[1] for e in inside):
+        cooperative = match.group(0).endswith("专业合作社")  # its trade name read as a person: 宏丰红芸 + 豆种植…
+        if all(e[2] == "ORG" and e[1] == match.end() and e[0] == place[1]
+               or cooperative and e[2] == "PERSON" and e[1] < match.end() for e in inside):
             tail = None if inside else LEGAL_TAIL.match(text, match.end())
             end = tail.end() if tail else match.end()
             ents = sorted([e for e in ents if e != place and e not in inside] + [(place[0], end, "ORG")])
@@ -1196,14 +1198,15 @@ def _name_ends_before(text: str, position: int) -> bool:
 
 
 def _group_before(text: str, end: int) -> list[tuple[int, int, str]]:
-    """A central group's short name that starts the name before ``end`` (中车 + 大同电力机车有限公司),
-    which the model, not knowing it, leaves out with the rest of the name."""
+    """A central or provincial group's short name that starts the name before ``end`` (中车 +
+    大同电力机车有限公司, 晋能控股 + 电力集团有限公司), which the model, not knowing it, leaves
+    out with the rest of the name."""
     position = end
     while position > 0 and end - position <= LONGEST_COMPANY_NAME:
         if _name_ends_before(text, position):
             return []
         position -= 1
-        prefix = next((p for p in GROUP_PREFIXES if text.startswith(p, position)), None)
+        prefix = next((p for p in _GROUPS_LONGEST_FIRST if text.startswith(p, position)), None)
         if prefix:
             return [(position, position + len(prefix), "ORG")]
     return []
@@ -1301,6 +1304,9 @@ def with_bank_branches(text: str, ents: list[tuple[int, int, str]], names: Divis
 GROUP_PREFIXES = ("国网", "中车", "中铁", "中建", "中交", "中核", "中煤", "中化", "中粮", "中广核", "中石化", "中石油",
                   "中海油", "国家电投", "国家能源", "中国人寿", "中国人保", "中国移动", "中国联通", "中国电信", "中国石化",
                   "中国石油", "中国华能", "中国大唐", "中国华电", "中铝")
+
+
+_GROUPS_LONGEST_FIRST = sorted(set(GROUP_PREFIXES) | set(GROUPS), key=len, reverse=True)  # groups.txt's too
 
 
 # a central group's company in a province or city: 中国移动山西公司, 国网大同供电公司, 中国人寿太原分公司
