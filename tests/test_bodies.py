@@ -130,6 +130,7 @@ def test_the_time_before_a_body_is_no_part_of_it():
 
     assert without_verbs_before_bodies("今年县文物局还联合高校", [(0, 6, "ORG")]) == [(2, 6, "ORG")]
     assert without_verbs_before_bodies("整合县法院、县司法局", [(0, 5, "ORG")]) == [(2, 5, "ORG")]
+    assert without_verbs_before_bodies("组建由隰县人民医院牵头", [(2, 9, "ORG")]) == [(3, 9, "ORG")]  # nor 由
 
 
 def test_a_party_committees_finance_office_is_a_body_and_a_verb_ends_a_task_force():

@@ -276,6 +276,7 @@ def test_a_museum_or_a_court_without_its_place_is_no_name():
     text = "联盟理事长,代表团一行,省会轨道交通,阳泉市算力产业联盟"
     model = [(0, 2, "ORG"), (6, 9, "ORG"), (14, 18, "ORG"), (19, 28, "ORG")]
     assert [text[s:e] for s, e, _ in without_generic_orgs(text, model)] == ["阳泉市算力产业联盟"]
+    assert without_generic_orgs("现在在镇\n卫生院就能做", [(3, 8, "ORG")]) == []  # across a PDF's line break too
 
 
 def test_a_name_listed_between_places_with_their_ending_is_a_place():

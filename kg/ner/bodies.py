@@ -33,12 +33,13 @@ NOT_A_BODY_AFTER_WEI = set("员托屈派任婉身实")
 # words of time that open a clause before one (今年 + 县文物局)
 VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从", "支持", "报请", "请示", "汇报", "按照", "依照",
                        "根据", "围绕", "感谢", "落实好", "联合", "会同", "协同", "携手", "希望", "建议", "要求", "督促",
-                       "邀请", "紧扣", "推动", "指导", "整合", "今年", "去年", "明年", "目前", "近年来", "同时", "此外")
+                       "邀请", "紧扣", "推动", "指导", "整合", "今年", "去年", "明年", "目前", "近年来", "同时", "此外", "由")
 
 
 # how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
 BODY_STARTS = ("国家", "省", "市", "县", "区", "共青团", "中共", "中国")
-JOINING_VERBS = ("联合", "会同", "携手", "协同")  # before any body's name
+# before any body's name; so is 由 (由 + 隰县人民医院牵头: no body's name starts with it in MSRA)
+JOINING_VERBS = ("联合", "会同", "携手", "协同", "由")
 
 
 def without_verbs_before_bodies(text: str, ents: list[Span]) -> list[Span]:

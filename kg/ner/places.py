@@ -1748,7 +1748,8 @@ def _head_end(text: str, start: int, end: int, starts: set[int]) -> int:
 # Bodies every village, community or county has: alone they name none in particular (the
 # guidelines: 村委会 alone is not an entity; MSRA leaves 村委会 alone untagged 50 times, tags it
 # 19), and the service centres every community runs.
-GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "派出所", "卫生院", "中医院", "人民医院",
+GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "派出所", "卫生院", "镇卫生院", "乡卫生院", "乡镇卫生院",
+                          "中医院", "人民医院",
                           "党群服务中心", "村党群服务中心", "社区党群服务中心", "便民服务中心", "日间照料中心",
                           "新时代文明实践站", "新时代文明实践中心", "中心", "医联体", "医共体", "党支部", "村党支部",
                           "卫生室", "村卫生室", "研究院", "研究所", "公司", "合作社", "检查组", "工作组", "专案组", "巡察组", "巡视组",
@@ -1817,7 +1818,9 @@ def is_named_body(name: str) -> bool:
 
 
 def _generic(text: str, start: int, end: int) -> bool:
-    return any(text[cut:end] in GENERIC_ORGS for cut in range(max(0, end - LONGEST_GENERIC_ORG), start + 1))
+    # a PDF's line break does not make a name (镇⏎卫生院)
+    return any(text[cut:end].replace("\n", "") in GENERIC_ORGS
+               for cut in range(max(0, end - LONGEST_GENERIC_ORG - 1), start + 1))
 
 
 # a motorway or a railway named by the two places it joins, where one travels on it (经侯禹高速, 郑太高铁
