@@ -478,5 +478,6 @@ def test_an_art_editor_and_a_carnival_are_no_persons():
     text = "风能、太阳能资源富集,老人晒太阳,等太阳出来"  # the sun shines on MSRA's places, not on these
     mentions = [Mention(3, 5, "太阳", "PLACE"), Mention(13, 15, "太阳", "PLACE"), Mention(17, 19, "太阳", "PLACE")]
     assert without_sayings(text, mentions) == mentions[2:]
+    assert without_sayings("美食季开幕", [Mention(0, 1, "美", "PLACE")]) == []
     text = "祁县是晋商的发祥地,高瓦斯矿井"
     assert without_sayings(text, [Mention(3, 5, "晋商", "PERSON"), Mention(10, 13, "高瓦斯", "PERSON")]) == []

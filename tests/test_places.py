@@ -523,11 +523,14 @@ def test_a_chain_of_divisions_is_one_place_per_level():
                                          (14, 17, "PLACE"), (18, 21, "PLACE")]
 
 
-def test_a_place_does_not_end_inside_quwei():
+def test_a_place_does_not_end_inside_a_word_that_starts_with_its_level():
     from kg.ner.places import without_level_words
 
     text = "发挥太原区位优势,浦东新区位于"
     assert without_level_words(text, [(2, 5, "PLACE"), (9, 13, "PLACE")]) == [(2, 4, "PLACE"), (9, 13, "PLACE")]
+    text = "山西省级非遗,太原市民,山西省内,大同市民间"  # 省内 stays: MSRA keeps 江苏省 + 内
+    model = [(0, 3, "PLACE"), (7, 10, "PLACE"), (12, 15, "PLACE"), (17, 20, "PLACE")]
+    assert without_level_words(text, model) == [(0, 2, "PLACE"), (7, 9, "PLACE"), (12, 15, "PLACE"), (17, 20, "PLACE")]
 
 
 def test_a_township_is_known_under_either_suffix():
@@ -790,6 +793,7 @@ def test_a_station_head_alone_names_the_station_of_the_city_before_it():
     from kg.ner.places import facilities_as_places
 
     assert facilities_as_places("开通至忻州西站的专线", [(3, 5, "PLACE"), (5, 7, "PLACE")]) == [(3, 7, "PLACE")]
+    assert facilities_as_places("现存榆次县署、城隍庙", [(2, 4, "PLACE")]) == [(2, 6, "PLACE")]  # the old yamen
 
 
 def test_a_county_before_a_body_named_after_its_township_is_part_of_its_name():
@@ -1435,6 +1439,9 @@ def test_lists_of_short_names_sites_streets_stations_and_verbs_before_places():
     text = "霍州署始建于唐代,太原古县城的夜"  # a prefecture's office, now a site; an old county town
     assert [(text[s:e], label) for s, e, label in with_regions(text, [(0, 3, "ORG"), (9, 12, "PLACE")])] == [
         ("霍州署", "PLACE"), ("太原古县城", "PLACE")]
+    text = "京津地区,城隍庙前"
+    assert [text[s:e] for s, e, _ in with_regions(text, [(0, 1, "PLACE"), (1, 2, "PLACE"), (6, 8, "PLACE")])] == [
+        "京津地区", "城隍庙"]
     text = "将依托祁县东站,串联柳巷,留在夏县"
     assert without_prepositions(text, [(2, 7, "PLACE"), (8, 12, "PLACE"), (13, 17, "PLACE")], names) == [
         (3, 7, "PLACE"), (10, 12, "PLACE"), (15, 17, "PLACE")]

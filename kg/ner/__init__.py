@@ -282,7 +282,9 @@ SAYING_WORDS = (
     # cluster of castles and a shopping street (沁河古堡群 and 凤台里商业街 stay whole)
     "晋商", "中欧班列", "古堡群", "商业街",
     # solar power and sunning oneself (MSRA tags the sun as a place, never in these)
-    "太阳能", "晒太阳")
+    "太阳能", "晒太阳",
+    # good food (美 is no America in it)
+    "美食")
 _SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 

@@ -758,8 +758,9 @@ def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: Divi
 # A level character that starts the next word instead (大同 + 市区, 长治 + 市民): MSRA ends the
 # place before it (市区 56 of 56 times, 县城 11 of 14).
 LEVEL_WORDS = ("市区", "市民", "市内", "市场", "县城", "县域")
-# words that start with 区 after a place the model took it into (太原区 of 太原区位优势)
-AFTER_DISTRICT = ("区位", "区域")
+# words that start with a level's character, which the model took into the place before them
+# (太原区 of 太原区位优势, 山西省 of 山西省级非遗, 太原市 of 太原市民: MSRA keeps 市民 apart 23 times in 24)
+WORDS_FROM_LEVELS = ("区位", "区域", "省级", "市民")
 # a division's name that runs into one of these words is not named (发展乡 + 村: 发展乡村旅游)
 NOT_AFTER_LEVELS = ("乡村", "乡镇", "镇村")
 
@@ -816,9 +817,10 @@ def split_river_sections(text: str, ents: list[tuple[int, int, str]], names: Div
 
 
 def without_level_words(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A PLACE does not end inside 区位 or 区域: 太原 + 区位优势, not 太原区 (but 浦东新区 + 位于)."""
-    return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and text[end - 1:end + 1] in AFTER_DISTRICT
-            and not text.startswith("位于", end) else (start, end, label) for start, end, label in ents]
+    """A PLACE does not end inside 区位, 区域, 省级 or 市民: 太原 + 区位优势, not 太原区 (but 浦东新区 +
+    位于); 山西 + 省级非遗, 太原 + 市民 (but 大同市 + 民间文艺)."""
+    return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and text[end - 1:end + 1] in WORDS_FROM_LEVELS
+            and not text.startswith(("位于", "民间"), end) else (start, end, label) for start, end, label in ents]
 
 
 NOT_AFTER_COUNTY_TOWN = frozenset("区镇东南西北中内外乡")  # 平定县 + 城区, 芮城县 + 城南: 城 starts another word
@@ -1414,7 +1416,7 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家矿山公园", "国家城�
                   "古镇", "古堡", "大院", "遗址", "石窟", "瀑布", "大厦", "故居", "旧居", "旧址", "水库", "灌区", "老城", "城隍庙",
                   "国际会展中心", "会展中心", "展览中心", "会议中心", "科学技术馆",
                   "风电场", "光伏电站", "抽水蓄能电站", "体育中心", "水利枢纽", "收费站", "汽车站", "客运站", "号线", "古县城", "换流站",
-                  "王府", "故城", "县衙", "府衙", "鼓楼", "古城站", "生态走廊", "宅园")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
+                  "王府", "故城", "县衙", "府衙", "县署", "州署", "鼓楼", "古城站", "生态走廊", "宅园")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院", "宅园")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
