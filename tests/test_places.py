@@ -91,6 +91,15 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     # but not a place before a body the model found whole (交城县 + 山西利虎玻璃集团有限公司)
     assert with_org_names("交城县山西利虎玻璃集团有限公司", [(0, 3, "PLACE"), (3, 15, "ORG")]) == [
         (0, 3, "PLACE"), (3, 15, "ORG")]
+    # a long name, a bureau's, and a body two levels down (a county's township's) that the model found
+    # whole, which a city before it does not join (MSRA)
+    text = "运城市生态环境保护综合行政执法支队,山西省汾河水库管理局"
+    assert with_org_names(text, [(0, 3, "PLACE"), (18, 21, "PLACE")]) == [(0, 17, "ORG"), (18, 28, "ORG")]
+    names = DivisionNames("kg_places")
+    names.initialize(names=["长春市", "二道区", "太原市", "晋源区"], short_names={})
+    text = "长春市二道区东站街道第十居民委员会,太原市晋源区实验小学"
+    model = [(0, 3, "PLACE"), (3, 17, "ORG"), (18, 21, "PLACE"), (21, 28, "ORG")]
+    assert with_org_names(text, model, names) == [(0, 3, "PLACE"), (3, 17, "ORG"), (18, 28, "ORG")]
     # a cooperative's trade name the model read as a person (宏丰红芸), and only a cooperative's
     text = "岢岚县宏丰红芸豆种植专业合作社理事长"
     assert with_org_names(text, [(0, 3, "PLACE"), (3, 7, "PERSON")]) == [(0, 15, "ORG")]

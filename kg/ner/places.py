@@ -1027,7 +1027,7 @@ ORG_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团
              "派出所", "博物馆", "图书馆", "纪念馆", "电视台", "报社", "委员会", "管委会", "合作社", "出版社",
              "杂志社", "旅行社", "研究会", "基金会", "联合会", "促进会", "分会", "工会", "联盟", "同盟军", "大队",
              "支队", "监狱", "孤儿院", "工厂", "厂", "剧院", "剧团", "乐团", "俱乐部", "商场", "酒店", "宾馆", "饭店",
-             "批发市场", "矿务局", "煤矿", "铜矿", "铁矿", "金矿", "铝矿", "医疗集团", "推广站")  # MSRA: 山东白庄煤矿 is an ORG
+             "批发市场", "矿务局", "管理局", "煤矿", "铜矿", "铁矿", "金矿", "铝矿", "医疗集团", "推广站")  # MSRA: 山东白庄煤矿 is an ORG
 # bodies a place's name alone names (潞州区零工市场, 襄垣县人民医院)
 UNIVERSITIES = ("大学", "农大", "师大", "医大", "财大", "工大", "科大")  # and their short names: 山西农大
 # a city's numbered schools: 晋城 + 一中 (MSRA: 15 ORG)
@@ -1036,7 +1036,7 @@ PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院
                 "海关", "医共体", "卫视", "戏剧院", "农村商业银行", "农商银行", "农商行", "农信社", "村镇银行"
                 ) + UNIVERSITIES[1:] + NUMBERED_SCHOOLS  # 山西 + 卫视: the channel
 # the bodies first: 山西 + 农大, not 山西 + 农大共建了中药材育苗中心
-ORG_AFTER_PLACE = re.compile(r"()(?:%s)|([\u4e00-\u9fff]{2,10}?)(?:%s)" % ("|".join(PLACE_BODIES), "|".join(ORG_HEADS)))
+ORG_AFTER_PLACE = re.compile(r"()(?:%s)|([\u4e00-\u9fff]{2,12}?)(?:%s)" % ("|".join(PLACE_BODIES), "|".join(ORG_HEADS)))
 # a group's legal name goes on after its head: 平遥古城文化旅游集团有限公司
 LEGAL_TAIL = re.compile(LEGAL_ENDINGS)
 
@@ -1050,8 +1050,9 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]],
     joins it only when the two touch (not 美 + 回国途中接受 + 中央电视台). Places are taken from
     the right, so that an address joins the body it leads to: 柴村街道 + 优山美郡 +
     社区党群服务中心 is one ORG, as 潞州区零工市场 is in the guidelines' worked example. Only a
-    township, street or village joins a body made so; a larger place stays apart, as in MSRA
-    (二道区 + 东站街道第十居民委员会, 福建 + 厦门海外环球旅行社), unless the body is named after
+    township, street or village joins a body made so, or one the model found that starts with a
+    county and a township (``_county_chain``); a larger place stays apart, as in MSRA (二道区 +
+    东站街道第十居民委员会, 长春市 + 二道区…, 福建 + 厦门海外环球旅行社), unless the body is named after
     no division (山西省 + 永乐宫 + 壁画保护研究院: MSRA joins a place and its body 466 times in its
     training set and keeps them apart 49, mostly before a smaller division)."""
     made: dict[int, bool] = {}  # starts of the ORGs made here: whether a division's name starts them
@@ -1059,11 +1060,12 @@ def with_org_names(text: str, ents: list[tuple[int, int, str]],
         match = ORG_AFTER_PLACE.match(text, place[1])
         if not match or not could_be_org_name(match.group(2) or ""):
             continue
-        if made.get(place[1]) and text[place[1] - 1] not in TOWNSHIP_OR_SMALLER:
-            continue
+        inside = [e for e in ents if place[1] <= e[0] < match.end()]
+        larger = text[place[1] - 1] not in TOWNSHIP_OR_SMALLER
+        if larger and (made.get(place[1]) or inside and _county_chain(text[place[1]:match.end()], names)):
+            continue  # 长春市 + 二道区东站街道第十居民委员会, found whole by the model or made here
         if names is not None and _province_apart(text[place[0]:place[1]], text[place[1]:match.end()], names):
             continue
-        inside = [e for e in ents if place[1] <= e[0] < match.end()]
         cooperative = match.group(0).endswith("专业合作社")  # its trade name read as a person: 宏丰红芸 + 豆种植…
         if all(e[2] == "ORG" and e[1] == match.end() and e[0] == place[1]
                or cooperative and e[2] == "PERSON" and e[1] < match.end() for e in inside):
@@ -1247,6 +1249,19 @@ def _address(name: str, names: DivisionNames) -> bool:
     """Whether a place before a company named after a division is its address: a province, or a
     division named in full (阳曲县), not a city's short name that starts the company's (大同)."""
     return name in PROVINCES or name[-1] in DIVISION_SUFFIXES and name not in names.shorts
+
+
+# a township or street after a county's name: 二道区 + 东站街道
+TOWNSHIP_AFTER_COUNTY = re.compile("[\u4e00-\u9fff]{1,4}?(?:街道|镇|乡)")
+
+
+def _county_chain(name: str, names: "DivisionNames | None") -> bool:
+    """Whether ``name`` starts with a county's or district's full name and a township's or
+    street's (二道区东站街道第十居民委员会): a body two levels down, which MSRA keeps apart from
+    the city before it; one level down, the annotators join them (太原市晋源区实验小学)."""
+    return names is not None and any(
+        name[size - 1] in "县区市" and names.knows(name[:size]) and TOWNSHIP_AFTER_COUNTY.match(name, size)
+        for size in range(2, min(9, len(name))))
 
 
 def _starts_with_division(name: str, names: DivisionNames) -> bool:
