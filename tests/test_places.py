@@ -499,6 +499,19 @@ def test_a_place_inside_a_longer_division_name_takes_all_of_it():
     assert with_whole_division_names(text, model, places) == [(0, 3, "PLACE"), (7, 10, "PLACE"), (11, 13, "PLACE")]
 
 
+def test_a_place_that_starts_inside_a_townships_name_is_the_township_and_the_place_after_it():
+    from kg.ner.places import split_at_division_ends
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["文笔镇", "高都镇"], short_names={})
+    text = "家住文笔镇南元村,高都镇南杨庄村村民"
+    model = [(4, 8, "PLACE"), (11, 13, "PLACE"), (13, 16, "PLACE")]
+    assert [text[s:e] for s, e, _ in split_at_division_ends(text, model, places)] == [
+        "文笔镇", "南元村", "高都镇", "南杨庄村"]
+    # nothing after the township's name to make a place of: the model's span stays
+    assert split_at_division_ends("在高都镇南", [(3, 5, "PLACE")], places) == [(3, 5, "PLACE")]
+
+
 def test_generic_bodies_alone_are_not_organisations():
     from kg.ner.places import without_generic_orgs
 

@@ -184,7 +184,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_sections(text, ents)
     ents = split_city_chains(text, split_chains(text, ents), names)
     ents = split_river_sections(text, ents, names)
-    ents = with_whole_division_names(text, ents, names)
+    ents = split_at_division_ends(text, with_whole_division_names(text, ents, names), names)
     ents = with_whole_short_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_village_names(text, ents)
@@ -857,6 +857,28 @@ def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
                     break
         completed.append((start, end, label))
     return completed
+
+
+def split_at_division_ends(text: str, ents: list[tuple[int, int, str]],
+                           names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A PLACE that starts inside a township's or county's name and runs past it is that name
+    and the place after it (文笔 + 镇南元村 -> 文笔镇 + 南元村); a single character left over
+    starts the place after it (高都 + 镇南 + 杨庄村 -> 高都镇 + 南杨庄村). The model, not knowing
+    the township, started the village's name at its level character."""
+    for name_start, name_end in _full_names(text, names):
+        if text[name_end - 1] not in "镇乡县区":
+            continue
+        crossing = next((e for e in ents if e[2] == "PLACE" and name_start < e[0] < name_end < e[1]), None)
+        if crossing is None or any(e[0] < name_end and name_start < e[1] for e in ents if e != crossing):
+            continue
+        replaced, rest = [crossing], (name_end, crossing[1], "PLACE")
+        if crossing[1] - name_end == 1:
+            after = next((e for e in ents if e[0] == crossing[1] and e[2] == "PLACE"), None)
+            if after is None:
+                continue
+            replaced, rest = [crossing, after], (name_end, after[1], "PLACE")  # 南 + 杨庄村
+        ents = sorted([e for e in ents if e not in replaced] + [(name_start, name_end, "PLACE"), rest])
+    return ents
 
 
 # where a listed short name ends (忻州、晋中、运城)
