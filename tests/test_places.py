@@ -1657,5 +1657,9 @@ def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
     text = "驶出柳林县城,平定县城区,太原古县城"
     model = [(text.index(name), text.index(name) + len(name), "PLACE") for name in ("柳林县", "平定县", "太原古县")]
     assert [text[s:e] for s, e, _ in without_sections(text, model)] == ["柳林", "平定县", "太原古县"]
+    places = DivisionNames("kg_places")
+    places.initialize(names=["偏关县", "平定县"], short_names={})
+    text = "从偏关县城到平定县城区"  # and where the gazetteer finds the county
+    assert [text[s:e] for s, e in place_spans(text, [], places)] == ["偏关", "平定县"]
     assert without_common_nouns("齐聚烈士陵园,化工园区", [(4, 6, "PLACE"), (7, 11, "PLACE")]) == []
     assert without_common_nouns("非遗工坊,遗址宫城", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []

@@ -2218,7 +2218,9 @@ def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNam
             busy[start:end] = b"\x01" * (end - start)
 
     for start, end in full:
-        if text[end - 1:end + 1] not in NOT_AFTER_LEVELS:
+        if _before_county_town(text, start, end):
+            add(start, end - 1)  # 偏关 + 县城, as without_sections cuts the model's
+        elif text[end - 1:end + 1] not in NOT_AFTER_LEVELS:
             add(start, end)
     for short in {names.short_names.get(text[start:end]) for start, end in full} - {None}:
         for match in re.finditer(re.escape(short), text):
