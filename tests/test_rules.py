@@ -673,3 +673,6 @@ def test_a_session_a_report_goes_to_starts_after_the_verb():
     assert found(text, label="EVENT") == ["市五届人大四次会议"]
     text = "会议原则同意运城市中心医院东院区建设项目实施方案"  # nor does the meeting's assent start a project
     assert found(text, label="PROJECT") == ["运城市中心医院东院区建设项目"]
+    # nor an approval, nor the city or county that takes part (全市: 7 pages in 7 leave it out)
+    text = "国家文物局批复崇福寺弥陀殿彩塑壁画保护修复工程,把古城更新纳入全市城市更新行动"
+    assert found(text, label="PROJECT") == ["崇福寺弥陀殿彩塑壁画保护修复工程", "城市更新行动"]
