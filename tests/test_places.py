@@ -121,10 +121,10 @@ def test_regions_are_one_place_and_take_their_suffix():
     # an entity crossing the region's edge keeps the model's reading
     assert with_regions("京津冀协会", [(2, 5, "ORG")]) == [(2, 5, "ORG")]
     assert with_regions("拱卫京津冀", [(0, 3, "PLACE"), (3, 4, "PLACE"), (4, 5, "PLACE")]) == [(2, 5, "PLACE")]
-    # a named region takes 地区, a place a region of cities; state-level new areas are regions
-    text = "京津冀地区和山西中部城市群,服务雄安新区"
+    # a compass region takes 地区, another region not, a place a region of cities; state-level new areas are regions
+    text = "京津冀地区和山西中部城市群,服务雄安新区,华北地区"
     model = [(6, 8, "PLACE"), (16, 18, "PLACE")]
-    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["京津冀地区", "山西中部城市群", "雄安新区"]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["京津冀", "山西中部城市群", "雄安新区", "华北地区"]
     # Jinzhong's hi-tech farming zone, which the model reads as 晋 + 中国 + ..., and the university town
     text = "位于晋中国家农业高新技术产业示范区的企业,在山西大学城举办"
     model = [(2, 4, "PLACE"), (22, 24, "PLACE")]
@@ -1463,7 +1463,7 @@ def test_lists_of_short_names_sites_streets_stations_and_verbs_before_places():
         ("霍州署", "PLACE"), ("太原古县城", "PLACE")]
     text = "京津地区,城隍庙前"
     assert [text[s:e] for s, e, _ in with_regions(text, [(0, 1, "PLACE"), (1, 2, "PLACE"), (6, 8, "PLACE")])] == [
-        "京津地区", "城隍庙"]
+        "京津", "城隍庙"]
     text = "将依托祁县东站,串联柳巷,留在夏县"
     assert without_prepositions(text, [(2, 7, "PLACE"), (8, 12, "PLACE"), (13, 17, "PLACE")], names) == [
         (3, 7, "PLACE"), (10, 12, "PLACE"), (15, 17, "PLACE")]
