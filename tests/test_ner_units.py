@@ -249,6 +249,12 @@ def test_a_short_form_the_page_defines_is_found_in_its_quotes_too():
     assert [m.text for m in found] == [text[:16], "瑞驰零\n部件", "瑞驰零部\n件", "瑞驰零部件"]
 
 
+def test_a_short_form_is_no_generic_body():
+    text = "太原市轨道交通发展有限公司介绍,省会轨道交通将由一条线变成十字"
+    found = with_short_forms(text, [Mention(0, 13, text[:13], "ORG")], {"太原市": "太原"})
+    assert [m.text for m in found] == [text[:13]]  # not 轨道交通, the trade
+
+
 def test_a_short_form_inside_a_saying_is_no_name():
     from kg.ner import page_conventions
 
