@@ -1509,6 +1509,15 @@ def test_a_legal_name_runs_over_a_pdf_line_break_and_from_a_central_groups_short
         "市政府", "晋能控股电力集团有限公司"]
 
 
+def test_a_universitys_affiliated_hospital_is_one_org_with_it():
+    from kg.ner.places import with_affiliated_bodies
+
+    text = "挂上了华中科技大学同济医学院附属同济医院的号,长治医学院附属和济医院、市人民医院"
+    model = [(3, 9, "ORG"), (9, 16, "ORG"), (17, 20, "ORG"), (23, 30, "ORG"), (31, 34, "ORG"), (35, 40, "ORG")]
+    assert [text[s:e] for s, e, _ in with_affiliated_bodies(text, model)] == [
+        "华中科技大学同济医学院附属同济医院", "长治医学院附属和济医院", "市人民医院"]
+
+
 def test_a_central_groups_company_in_a_province_or_city_is_one_org():
     from kg.ner.places import with_group_branches
 
