@@ -1455,6 +1455,8 @@ def test_lists_of_short_names_sites_streets_stations_and_verbs_before_places():
                      short_names={"霍州市": "霍州", "洪洞县": "洪洞", "襄汾县": "襄汾", "南部县": "南部"})
     text = "全市将以霍州、洪洞、襄汾为重点,山西省南部、陕西省"
     assert with_listed_divisions(text, [(4, 6, "PLACE")], names) == [(4, 6, "PLACE"), (7, 9, "PLACE"), (10, 12, "PLACE")]
+    text = "来自霍州、洪洞的客商"  # after 来自 too
+    assert with_listed_divisions(text, [(2, 4, "PLACE")], names) == [(2, 4, "PLACE"), (5, 7, "PLACE")]
     text = "柳巷、开化寺街口,晋创谷·太原站加开列车,站在晋创谷·太原"
     assert [text[s:e] for s, e, _ in with_whole_streets(text, with_regions(text, [(3, 6, "PLACE")]))] == [
         "柳巷", "开化寺街", "晋创谷·太原站", "晋创谷·太原"]

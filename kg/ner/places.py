@@ -2106,7 +2106,8 @@ def _list_items(text: str, match: re.Match, names: DivisionNames, words: frozens
         yield span, item
 
 
-LIST_FUNCTION_CHARS = frozenset(FUNCTION_CHARS | set("以两三四五六七八九十几"))  # 岢岚 + 三县
+# 岢岚 + 三县; 来自, 前往, 赴 + 太原、晋中
+LIST_FUNCTION_CHARS = frozenset(FUNCTION_CHARS | set("以两三四五六七八九十几自往赴"))
 
 
 def _known(name: str, names: DivisionNames) -> bool:
