@@ -1509,6 +1509,9 @@ def test_a_legal_name_runs_over_a_pdf_line_break_and_from_a_central_groups_short
     text = "市政府与晋能控股电力集团有限公司签约"  # a provincial group's (kg/data/groups.txt) too
     assert [text[s:e] for s, e, _ in with_legal_names(text, [(0, 3, "ORG"), (8, 16, "ORG")], names)] == [
         "市政府", "晋能控股电力集团有限公司"]
+    text = "市交通运输局已会同太原市轨道交通发展有限公司开展"  # a body that joins the company starts no name
+    model = [(0, 6, "ORG"), (9, 22, "ORG")]
+    assert with_legal_names(text, model, names) == model
 
 
 def test_a_universitys_affiliated_hospital_is_one_org_with_it():

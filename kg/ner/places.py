@@ -1122,7 +1122,8 @@ def _names_division(name: str, names: "DivisionNames | None") -> bool:
 # nothing that would end a name: punctuation, a person, 的/与/在 (NOT_IN_ORG_NAME), 兼 (社长兼)
 # or a verb (落户 + 山西塞北牧歌乳业有限公司)
 VERBS_BEFORE_COMPANIES = ("来到", "走进", "走近", "引入", "察看", "考察", "调研", "参观", "走访", "看望", "落户", "位于", "入驻",
-                          "引进", "签约", "联合", "携手", "前往", "成立", "设立", "建立", "组建", "注册", "供应", "收购", "并购")
+                          "引进", "签约", "联合", "携手", "会同", "协同", "前往", "成立", "设立", "建立", "组建", "注册", "供应",
+                          "收购", "并购")
 LONGEST_COMPANY_NAME = 16  # characters between the place and the legal ending
 
 
