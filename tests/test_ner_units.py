@@ -471,6 +471,15 @@ def test_a_place_before_bao_standing_alone_is_the_county_paper():
     assert [(m.text, m.label) for m in with_mastheads(text, mentions)] == [("武乡报", "ORG"), ("武乡", "PLACE")]
 
 
+def test_a_clan_is_no_person():
+    from kg.ner import without_clans
+
+    text = "走进裴氏宗祠,裴氏家族,赵氏孤儿,裴氏宗亲,钱氏所提到的"
+    mentions = [Mention(2, 3, "裴", "PERSON"), Mention(7, 9, "裴氏", "PERSON"), Mention(12, 13, "赵", "PERSON"),
+                Mention(17, 20, "裴氏宗", "PERSON"), Mention(22, 23, "钱", "PERSON")]
+    assert without_clans(text, mentions) == mentions[-1:]
+
+
 def test_an_art_editor_and_a_carnival_are_no_persons():
     text = "责任编辑 郝晓东 美编 王璐,职工文化嘉年华"
     mentions = [Mention(9, 11, "美编", "PERSON"), Mention(18, 21, "嘉年华", "PERSON")]
