@@ -1671,6 +1671,7 @@ def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
     text = "驶出柳林县城,平定县城区,太原古县城"
     model = [(text.index(name), text.index(name) + len(name), "PLACE") for name in ("柳林县", "平定县", "太原古县")]
     assert [text[s:e] for s, e, _ in without_sections(text, model)] == ["柳林", "平定县", "太原古县"]
+    assert without_sections("从闻喜县城出发", [(1, 5, "PLACE")]) == [(1, 3, "PLACE")]  # the model's span with 县城
     places = DivisionNames("kg_places")
     places.initialize(names=["偏关县", "平定县"], short_names={})
     text = "从偏关县城到平定县城区"  # and where the gazetteer finds the county
