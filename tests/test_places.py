@@ -499,6 +499,17 @@ def test_a_place_inside_a_longer_division_name_takes_all_of_it():
     assert with_whole_division_names(text, model, places) == [(0, 3, "PLACE"), (7, 10, "PLACE"), (11, 13, "PLACE")]
 
 
+def test_a_province_and_its_city_read_as_one_place_are_two_and_a_conjunction_starts_no_place():
+    from kg.ner.places import split_province_prefixes, without_prepositions
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["湖州市", "豆村镇", "和顺县"], short_names={"湖州市": "湖州", "和顺县": "和顺"})
+    assert split_province_prefixes("销往浙江湖州", [(2, 6, "PLACE")], places) == [(2, 4, "PLACE"), (4, 6, "PLACE")]
+    text = "南禅寺和豆村镇的佛光寺,和顺县"
+    model = [(3, 7, "PLACE"), (12, 15, "PLACE")]
+    assert without_prepositions(text, model, places) == [(4, 7, "PLACE"), (12, 15, "PLACE")]
+
+
 def test_a_place_that_starts_inside_a_townships_name_is_the_township_and_the_place_after_it():
     from kg.ner.places import split_at_division_ends
 
