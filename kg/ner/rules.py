@@ -473,8 +473,7 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
         if start is not None and _is_project_name(page, start, head, lex, marks):
             # a festival's or a fair's programme is the event (中国农民丰收节山西主场活动)
             festival = head.group() == "活动" and lex.event_head.search(page, start, head.start())
-            campaign = _quoted_campaign(page, start, head) if not festival else None
-            spans.append(campaign or (start, head.end(), "EVENT" if festival else "PROJECT"))
+            spans.append((start, head.end(), "EVENT" if festival else "PROJECT"))
     return spans + _quoted_repeats(page, spans)
 
 
@@ -534,22 +533,6 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
 
 
 # what kind of activity a quoted campaign holds: 志愿服务, 义诊, 职工读书, 文旅推广系列
-ACTIVITY_KIND = re.compile("[\u4e00-\u9fff]{2,8}")
-SHORTEST_CAMPAIGN = 5
-
-
-def _quoted_campaign(page: str, start: int, head: re.Match) -> Span | None:
-    """A quoted campaign name before the kind of its activities is the project, the activities
-    not (“书香龙城·悦读工会”职工读书活动, “健康乡村行”义诊活动), as the invented pages' annotators
-    read them; a short quote is part of the name (“10+N”公共就业服务专项活动, the worked example)."""
-    closing = page.find("”", start, head.start())
-    kind = page[closing + 1:head.start()]
-    if (head.group() != "活动" or page[start] != "“" or closing - start - 1 < SHORTEST_CAMPAIGN
-            or not ACTIVITY_KIND.fullmatch(kind)):
-        return None
-    return start + 1, closing, "PROJECT"
-
-
 def _quoted_names(page: str, start: int, head: re.Match) -> re.Match | None:
     """Quoted names right before a bare head, or a phase and the head: “X”工程, “X”二期工程,
     “A”“B”等系列工程 (a head with more words, “检护民生”专项行动, makes one name with the quote)."""
