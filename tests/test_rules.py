@@ -290,6 +290,8 @@ def test_expos_known_by_short_names_and_festival_programmes_are_events():
 def test_training_classes_exhibitions_of_results_and_flower_festivals_are_events():
     assert found("2025年全省人民调解员骨干业务培训班在太原举办。", label="EVENT") == [
         "2025年全省人民调解员骨干业务培训班"]
+    # a class with no year, scope, edition or body in its name is no named event (9 of 9 pages)
+    assert found("县文旅局组织的民宿管家培训班,他一期也没落下", label="EVENT") == []
     assert found("“晋阳古城考古成果展”10月9日开幕。", label="EVENT") == ["晋阳古城考古成果展"]
     assert found("8月举办的2025岚县土豆花节吸引游客。", label="EVENT") == ["2025岚县土豆花节"]
 
