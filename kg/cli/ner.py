@@ -122,9 +122,11 @@ def readable(record: dict, text: str) -> str:
 @click.option("--lac-sdist", type=click.Path(exists=True, dir_okay=False),
               help="The LAC-2.1.2.tar.gz they come from [default: downloaded from PyPI once, into .cache/lac].")
 @click.option("--pages", "pages", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A page annotated in the guidelines' markup (*.ann.txt) to add to the training data, three "
-                   "times; repeat for more (not in the shipped model: see the README).")
-def train(data, output, limit, max_steps, seed, cluener, work_dir, lac, lac_sdist, pages):
+              help="A page annotated in the guidelines' markup (*.ann.txt) to add to the training data; "
+                   "repeat for more (not in the shipped model: see the README).")
+@click.option("--page-weight", type=click.IntRange(min=1), default=3, show_default=True,
+              help="How many times each page is added.")
+def train(data, output, limit, max_steps, seed, cluener, work_dir, lac, lac_sdist, pages, page_weight):
     """Rebuild the NER pipeline from MSRA and score it."""
     from kg.ner import DEFAULT_MODEL
     from kg.ner.evaluate import format_scores
@@ -137,7 +139,7 @@ def train(data, output, limit, max_steps, seed, cluener, work_dir, lac, lac_sdis
     scores = train_pipeline(Path(output) if output else DEFAULT_MODEL, data=data, limit=limit, overrides=overrides,
                             cluener=cluener, work_dir=Path(work_dir) if work_dir else WORK_DIR,
                             lac=lac, lac_sdist=Path(lac_sdist) if lac_sdist else None,
-                            pages=[Path(page) for page in pages])
+                            pages=[Path(page) for page in pages], page_weight=page_weight)
     click.echo(format_scores(scores))
 
 

@@ -38,18 +38,20 @@ WITHOUT_LAC = {"components.tok2vec.model.embed.vectors_width": 0,
 def train(out_dir: Path = DEFAULT_MODEL, *, data: Path | None = None, work_dir: Path = WORK_DIR,
           config: Path = CONFIG, overrides: dict | None = None, limit: int | None = None,
           dev_size: int = 2000, pkuseg_model: Path = PKUSEG_MODEL, cluener: bool = False,
-          lac: bool = True, lac_sdist: Path | None = None, vectors: Path | None = None, pages=()) -> dict:
+          lac: bool = True, lac_sdist: Path | None = None, vectors: Path | None = None, pages=(),
+          page_weight: int = 3) -> dict:
     """Train, assemble into ``out_dir`` and return the MSRA test scores.
 
     ``lac``: the model also reads LAC's character vectors and word list, from ``vectors`` (a
     folder written by kg.ner.vectors.build_char_vectors), else built from the LAC sdist
     ``lac_sdist`` (downloaded from PyPI when not given); without, it reads neither
-    (WITHOUT_LAC). ``pages``: annotated pages added to the training data (kg.ner.corpus.read_pages)."""
+    (WITHOUT_LAC). ``pages``: annotated pages added to the training data ``page_weight`` times each
+    (kg.ner.corpus.read_pages)."""
     from kg.ner import components, features, recognizer, tokenizer  # noqa: F401  (registrations)
 
     started = time.time()
     corpus = prepare_msra(work_dir / "corpus", data, dev_size=dev_size, limit=limit, cluener=cluener,
-                          pages=pages)
+                          pages=pages, page_weight=page_weight)
     settings = {"paths.train": str(corpus["train"]), "paths.dev": str(corpus["dev"])}
     if lac:
         vectors = vectors or build_char_vectors(work_dir / "vectors", sdist=lac_sdist)
