@@ -412,6 +412,7 @@ def test_a_project_after_a_deed_or_an_amount_and_de_is_named():
     text = "灵丘县引进的平型关红色文旅研学基地项目,投资18亿元的氢燃料电池电堆及系统生产项目"
     assert found(text, label="PROJECT") == ["平型关红色文旅研学基地项目", "氢燃料电池电堆及系统生产项目"]
     assert found("重要的群众文化基础设施项目", label="PROJECT") == []
+    assert found("中北大学电气工程专业应届生", label="PROJECT") == []  # a field of study
 
 
 def test_a_quoted_campaign_and_the_kind_of_its_activities_are_one_project():
