@@ -846,11 +846,16 @@ def without_sections(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[
     """A river's or road's section is named by its place, without 段: 滹沱河 + 定襄 + 段
     (MSRA never ends a place in 段; it does end railway units: 郑州车务段 is an ORG), and a county
     town by its county's name, without 县城 (柳林 + 县城: MSRA 11 of 14, the annotators likewise)."""
-    cut = [(start, end - 2, label) if label == "PLACE" and end - start > 3 and text.endswith("县城", start, end)
-           and not text.endswith("古县城", start, end) else (start, end, label) for start, end, label in ents]  # 闻喜县城
-    return [(start, end - 1, label) if label == "PLACE" and end - start > 2 and (
-        text[end - 1] == "段" or _before_county_town(text, start, end)) else (start, end, label)
-            for start, end, label in cut]
+    return [(start, _section_end(text, start, end), label) if label == "PLACE" else (start, end, label)
+            for start, end, label in ents]
+
+
+def _section_end(text: str, start: int, end: int) -> int:
+    if end - start > 3 and text.endswith("县城", start, end) and not text.endswith("古县城", start, end):
+        return end - 2  # the model's 闻喜县城
+    if end - start > 2 and (text[end - 1] == "段" or _before_county_town(text, start, end)):
+        return end - 1
+    return end
 
 
 def _before_county_town(text: str, start: int, end: int) -> bool:
