@@ -630,6 +630,11 @@ def _river_banks(text: str, start: int) -> bool:
     return bool(RIVER_WORDS.search(sentence)) and "海峡" not in sentence
 
 
+def inside_qizhong_guojia(text: str, start: int, end: int) -> bool:
+    """Whether 中国 at ``start`` is the end of 其中 and the start of 国家 (其中国家级示范社)."""
+    return text[start:end] == "中国" and text[start - 1:start] == "其" and text[end:end + 1] == "家"
+
+
 def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """No PLACE is a common noun (``COMMON_NOUNS``), the 村 of 村落 (古堡村落, 古村落), the 美 of
     和美 (``BEAUTIFUL``), a river's 两岸 or a disease's place (非洲 + 猪瘟), no place or person a
@@ -644,7 +649,7 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
             continue
         if label == "PLACE":
             if (text[start:end] in COMMON_NOUNS or text[end - 1] == VILLAGE and VILLAGE_NOUN.match(text, end)
-                    or text[start:end] == "中国" and text[start - 1:start] == "其" and text[end:end + 1] == "家"  # 其中 + 国家级
+                    or inside_qizhong_guojia(text, start, end)
                     or text[start:end] == "两岸" and _river_banks(text, start)
                     or COUNTED_DIVISIONS.fullmatch(text, start, end)  # 为三县培训
                     or text[start - 1:start + 1] == "沿黄" and text[start + 1:start + 2] != "河"  # 沿黄乡镇: along it
