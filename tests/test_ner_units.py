@@ -198,9 +198,9 @@ def test_names_found_once_are_found_everywhere_in_the_text():
 
 
 def test_a_place_used_as_a_modifier_is_not_repeated():
-    text = "中国经济,中国式现代化,走向中国,其中国家级示范社"
+    text = "中国经济,中国式现代化,走向中国,其中国家级示范社,“中国醋都”"
     found = [Mention(0, 2, "中国", "PLACE")]
-    assert [m.start for m in with_repeats(text, found)] == [0, 14]  # nor across 其中 + 国家
+    assert [m.start for m in with_repeats(text, found)] == [0, 14]  # nor across 其中 + 国家, nor in a title
 
 
 def test_a_quoted_project_is_found_where_the_page_quotes_its_name_again():

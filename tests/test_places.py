@@ -1688,4 +1688,5 @@ def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
     text = "从偏关县城到平定县城区"  # and where the gazetteer finds the county
     assert [text[s:e] for s, e in place_spans(text, [], places)] == ["偏关", "平定县"]
     assert without_common_nouns("齐聚烈士陵园,化工园区", [(4, 6, "PLACE"), (7, 11, "PLACE")]) == []
+    assert without_common_nouns("素有“中国醋都”之称", [(3, 5, "PLACE")]) == []  # a title, not China
     assert without_common_nouns("非遗工坊,遗址宫城", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []
