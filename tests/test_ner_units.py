@@ -494,5 +494,6 @@ def test_an_art_editor_and_a_carnival_are_no_persons():
     mentions = [Mention(3, 5, "太阳", "PLACE"), Mention(13, 15, "太阳", "PLACE"), Mention(17, 19, "太阳", "PLACE")]
     assert without_sayings(text, mentions) == mentions[2:]
     assert without_sayings("美食季开幕", [Mention(0, 1, "美", "PLACE")]) == []
+    assert without_sayings("元旦小长假,部署今冬明春工作", [Mention(0, 2, "元旦", "PERSON"), Mention(9, 13, "今冬明春", "PERSON")]) == []
     text = "祁县是晋商的发祥地,高瓦斯矿井"
     assert without_sayings(text, [Mention(3, 5, "晋商", "PERSON"), Mention(10, 13, "高瓦斯", "PERSON")]) == []

@@ -413,6 +413,9 @@ def test_a_project_after_a_deed_or_an_amount_and_de_is_named():
     assert found(text, label="PROJECT") == ["平型关红色文旅研学基地项目", "氢燃料电池电堆及系统生产项目"]
     assert found("重要的群众文化基础设施项目", label="PROJECT") == []
     assert found("中北大学电气工程专业应届生", label="PROJECT") == []  # a field of study
+    # a quoted sentence before 项目负责人 is speech, not a project's name
+    assert found("“我们坚持最小干预原则,能用原构件的绝不更换。”项目技术负责人说", label="PROJECT") == []
+    assert found("该市正积极融入“冬游晋中”百日惠民行动", label="PROJECT") == ["“冬游晋中”百日惠民行动"]
 
 
 def test_a_quoted_campaign_and_the_kind_of_its_activities_are_one_project():

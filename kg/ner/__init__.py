@@ -283,8 +283,8 @@ SAYING_WORDS = (
     "晋商", "中欧班列", "古堡群", "商业街",
     # solar power and sunning oneself (MSRA tags the sun as a place, never in these)
     "太阳能", "晒太阳",
-    # good food (美 is no America in it)
-    "美食")
+    # good food (美 is no America in it), and the times of the year the model reads as persons
+    "美食", "元旦", "今冬明春")
 _SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 

@@ -546,6 +546,9 @@ def _short_quote(match: re.Match) -> bool:
             and match.end(1) == match.start(3))
 
 
+SENTENCE_MARKS = re.compile("[，。！？；,!?;]")
+
+
 def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
     """Quoted names right before a head: “一泓清水入黄河”工程, “A、B、C”三大工程, “A”“B”等系列工程."""
     spans = []
@@ -554,7 +557,8 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
             continue  # a blocked continuation such as 活动室
         if _short_quote(match):
             continue  # “断卡”行动: the whole is the name (project_spans)
-        quotes = list(re.finditer(r"“([^“”]+)”", match.group(1)))
+        quotes = [quote for quote in re.finditer(r"“([^“”]+)”", match.group(1))
+                  if not SENTENCE_MARKS.search(quote.group(1))]  # a quoted sentence names nothing
         # “A、B、C”三大工程 names three projects; “千村示范、万村整治”工程 one
         items = r"[^、]+" if len(quotes) > 1 or match.group(2) else r".+"
         for quoted in quotes:
