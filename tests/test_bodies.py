@@ -13,6 +13,7 @@ def test_bodies_named_by_level_alone_are_organisations():
     assert texts("市农业农村局会同市供销社、县气象局") == [("市农业农村局", "ORG"), ("市供销社", "ORG"), ("县气象局", "ORG")]
     assert texts("县公安局、县消防救援大队和市交警支队") == [("县公安局", "ORG"), ("县消防救援大队", "ORG"), ("市交警支队", "ORG")]
     assert texts("入选省工信厅公布的名单,主动对接省能源局") == [("省工信厅", "ORG"), ("省能源局", "ORG")]  # after a verb
+    assert texts("协调市发展改革委、市财政局") == [("市发展改革委", "ORG"), ("市财政局", "ORG")]
 
 
 def test_a_level_character_inside_a_word_is_not_a_body():
@@ -66,6 +67,9 @@ def test_a_township_names_its_own_government():
     assert texts("端氏镇政府组织检查,胡会乡人民政府", [(0, 3, "PLACE"), (10, 13, "PLACE")]) == [
         ("端氏镇政府", "ORG"), ("胡会乡人民政府", "ORG")]
     assert texts("乡镇政府") == []  # any township's
+    assert texts("推动枝柯镇卫生院、巴公镇中心学校", [(2, 5, "PLACE"), (9, 12, "PLACE")]) == [
+        ("枝柯镇卫生院", "ORG"), ("巴公镇中心学校", "ORG")]
+    assert texts("乡镇卫生院") == []
 
 
 def test_ministries_are_one_org_wherever_named():
@@ -79,6 +83,11 @@ def test_ministries_are_one_org_wherever_named():
     # a name around it stands; 教育部门 is the authorities, not the ministry
     assert ministries("中国外交部发言人", [(0, 5, "ORG")]) == [("中国外交部", "ORG")]
     assert ministries("教育部门和公安部门") == []
+    # with a place and a head after it, the body's office there
+    assert ministries("会同国家矿山安全监察局山西局驻地执法处") == [("国家矿山安全监察局山西局", "ORG")]
+    assert ministries("国家税务总局太原市税务局、国家统计局山西调查总队") == [
+        ("国家税务总局太原市税务局", "ORG"), ("国家统计局山西调查总队", "ORG")]
+    assert ministries("国家统计局山西发布") == [("国家统计局", "ORG")]
 
 
 def test_a_congress_named_by_its_term_is_one_body():

@@ -86,6 +86,9 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     # a city's intermediate court and customs are named by the city alone
     assert with_org_names("太原中院、太原海关", [(0, 2, "PLACE"), (5, 7, "PLACE")]) == [(0, 4, "ORG"), (5, 9, "ORG")]
     assert with_org_names("黄石铜山口铜矿通过改造", [(0, 2, "PLACE")]) == [(0, 7, "ORG")]
+    # a company's trade name may hold 和 as its second character, not further on (焦煤和潞安)
+    assert with_org_names("临县人社局和山西康和家政服务有限公司负责人", [(6, 8, "PLACE")]) == [(6, 18, "ORG")]
+    assert with_org_names("山西焦煤和潞安化工集团有限公司", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]
     # a larger place does not join a body made so (MSRA: 福建 + 厦门海外环球旅行社)
     assert with_org_names("福建厦门海外旅行社", [(0, 2, "PLACE"), (2, 4, "PLACE")]) == [(0, 2, "PLACE"), (2, 9, "ORG")]
     # but not a place before a body the model found whole (交城县 + 山西利虎玻璃集团有限公司)
@@ -142,6 +145,9 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "地处上党盆地腹地,运城地处晋陕豫黄河金三角"
     model = [(2, 4, "ORG"), (9, 11, "PLACE"), (13, 16, "PERSON"), (16, 18, "PLACE"), (18, 21, "PLACE")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["上党盆地", "运城", "晋陕豫黄河金三角"]
+    text = "地处晋冀蒙交界,黄河冲出晋陕峡谷"  # the provinces' one-character names the region's are
+    model = [(2, 3, "PLACE"), (3, 4, "PLACE"), (4, 5, "PLACE"), (12, 13, "PLACE"), (13, 16, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["晋冀蒙", "晋陕峡谷"]
     # a place that only adds a word before the name is the name
     assert with_regions("串联起晋祠、天龙山", [(2, 5, "PLACE")]) == [(3, 5, "PLACE"), (6, 9, "PLACE")]
     # a place takes the community named after it, a division does not: its 社区 are its communities
@@ -209,6 +215,9 @@ def test_a_company_named_with_its_legal_ending_is_one_org():
     assert orgs("记者王明山西塞北牧歌乳业有限公司", [(2, 4, "PERSON"), (4, 6, "PLACE")]) == [
         ("王明", "PERSON"), ("山西塞北牧歌乳业有限公司", "ORG")]
     assert orgs("会上,山西金岚煤焦集团有限公司", [(3, 5, "ORG"), (5, 15, "PERSON")]) == [("山西金岚煤焦集团有限公司", "ORG")]
+    # a trade name's second character may be 和: 山西 + 仁和陶瓷 + 进出口有限公司
+    assert orgs("展区,山西仁和陶瓷进出口有限公司的展位", [(3, 5, "PLACE"), (9, 16, "ORG")]) == [
+        ("山西仁和陶瓷进出口有限公司", "ORG")]
 
 
 def test_a_place_named_as_a_body_is_that_body():
@@ -256,6 +265,11 @@ def test_a_museum_that_acts_is_an_institution():
     # its deputy head speaks for it, and it goes on doing things
     assert labels("大同市博物馆副馆长刘雅琴说,大同市图书馆持续推出讲座", [(0, 6, "PLACE"), (14, 20, "PLACE")]) == [
         ("大同市博物馆", "ORG"), ("大同市图书馆", "ORG")]
+    # museums listed as units that lend; a 博物院 where an exhibition opens is the venue
+    text = "山西青铜博物馆、晋国博物馆等11家单位的编钟"
+    assert labels(text, [(0, 7, "PLACE"), (8, 13, "PLACE")]) == [("山西青铜博物馆", "ORG"), ("晋国博物馆", "ORG")]
+    assert labels("特展在山西博物院开展,原件珍藏于山西博物院", [(3, 8, "ORG"), (16, 21, "ORG")]) == [
+        ("山西博物院", "PLACE"), ("山西博物院", "ORG")]
 
 
 def test_a_line_travelled_on_is_a_place():
@@ -670,6 +684,9 @@ def test_a_company_a_place_and_a_branch_head_are_one_org():
     text = "山西大学历史文化学院学生,清华大学电机系,北京大学系统"
     model = [(0, 4, "ORG"), (13, 17, "ORG"), (21, 25, "ORG")]
     assert [text[s:e] for s, e, _ in with_branches(text, model)] == ["山西大学历史文化学院", "清华大学电机系", "北京大学"]
+    # a grid company's local 供电公司
+    text = "国网山西省电力公司朔州供电公司相关负责人"
+    assert with_branches(text, [(0, 9, "ORG"), (9, 15, "ORG")]) == [(0, 15, "ORG")]
 
 
 def test_a_village_body_cut_after_a_township_takes_the_village_name():
@@ -904,6 +921,21 @@ def test_a_person_right_before_cun_is_the_village():
     assert persons_before_villages(text, [(1, 4, "PERSON"), (12, 14, "PERSON")]) == [(1, 5, "PLACE"), (12, 14, "PERSON")]
 
 
+def test_a_place_right_after_an_officer_s_title_is_the_officer():
+    from kg.ner.places import persons_after_titles
+
+    def labels(text, model):
+        return [(text[s:e], label) for s, e, label in persons_after_titles(text, model)]
+
+    # the name runs a character past the place, or is the place itself
+    assert labels("市水利局副局长韩国强介绍", [(0, 4, "ORG"), (7, 9, "PLACE")]) == [("市水利局", "ORG"), ("韩国强", "PERSON")]
+    assert labels("副市长宁海波,市监委", [(3, 6, "PLACE")]) == [("宁海波", "PERSON")]
+    assert labels("党支部书记韩进说", [(5, 7, "PLACE")]) == [("韩进", "PERSON")]
+    # not without a title, nor where no name's end follows
+    assert labels("来自韩国强队的选手", [(2, 4, "PLACE")]) == [("韩国", "PLACE")]
+    assert labels("县委书记北京考察", [(4, 6, "PLACE")]) == [("北京", "PLACE")]
+
+
 def test_a_company_with_its_city_in_brackets_is_one_org():
     from kg.ner.places import with_bracketed_companies
 
@@ -951,6 +983,8 @@ def test_a_site_with_the_body_that_runs_it_is_that_body():
     text = "五台山风景区管委会与秀容国旅签约,太原市管委会"
     ents = [(0, 6, "PLACE"), (6, 9, "ORG"), (17, 20, "PLACE"), (20, 23, "ORG")]
     assert with_site_bodies(text, ents) == [(0, 9, "ORG"), (17, 20, "PLACE"), (20, 23, "ORG")]
+    text = "解州关帝庙文物保护管理所所长"
+    assert with_site_bodies(text, [(0, 5, "PLACE")]) == [(0, 12, "ORG")]
 
 
 def test_a_short_name_before_a_zone_is_found_as_a_place():
@@ -1058,6 +1092,10 @@ def test_an_inspection_group_and_a_leading_group_s_office_belong_to_their_body()
     text = "市委第三巡察组组长表示,各巡察组进驻。可向市处置非法集资工作领导小组办公室举报"
     ents = [(0, 2, "ORG"), (4, 7, "ORG"), (13, 16, "ORG"), (21, 34, "ORG")]
     assert without_generic_orgs(text, with_body_units(text, ents)) == [(0, 7, "ORG"), (21, 37, "ORG")]
+    # a discipline commission's numbered office and the group it posts in a body, across a PDF's break
+    text = "市纪委监委第二监\n督检查室下沉,县纪委监委驻县教育局纪检监察组督促"
+    ents = [(0, 5, "ORG"), (16, 21, "ORG")]
+    assert [text[s:e] for s, e, _ in with_body_units(text, ents)] == ["市纪委监委第二监\n督检查室", "县纪委监委驻县教育局纪检监察组"]
 
 
 def test_a_body_named_after_a_site_takes_its_province_and_a_listed_short_name_is_whole():
@@ -1094,6 +1132,8 @@ def test_a_central_group_s_short_name_starts_its_subsidiary_and_a_wind_farm_is_a
 
     text = "公司与国网山西省电力公司签约,分别为中车永济电机有限公司"
     assert with_group_prefixes(text, [(5, 12, "ORG"), (20, 28, "ORG")]) == [(3, 12, "ORG"), (18, 28, "ORG")]
+    text = "热源来自大唐国际云冈热电有限责任公司"
+    assert with_group_prefixes(text, [(8, 18, "ORG")]) == [(4, 18, "ORG")]
     assert facilities_as_places("这里是逯家湾风电场", [(3, 6, "PLACE")]) == [(3, 9, "PLACE")]
 
 
@@ -1520,6 +1560,8 @@ def test_a_legal_name_runs_over_a_pdf_line_break_and_from_a_central_groups_short
     text = "市政府与晋能控股电力集团有限公司签约"  # a provincial group's (kg/data/groups.txt) too
     assert [text[s:e] for s, e, _ in with_legal_names(text, [(0, 3, "ORG"), (8, 16, "ORG")], names)] == [
         "市政府", "晋能控股电力集团有限公司"]
+    text = "和同煤大唐塔山发电有限责任公司"  # the longest group's name that ends there: 同煤大唐, not 大唐
+    assert [text[s:e] for s, e, _ in with_legal_names(text, [], names)] == ["同煤大唐塔山发电有限责任公司"]
     text = "市交通运输局已会同太原市轨道交通发展有限公司开展"  # a body that joins the company starts no name
     model = [(0, 6, "ORG"), (9, 22, "ORG")]
     assert with_legal_names(text, model, names) == model

@@ -118,6 +118,12 @@ def test_works_on_a_named_road_are_a_project():
     assert found(text, label="PROJECT") == []  # the road must be a place found
 
 
+def test_a_place_s_section_being_built_is_a_project():
+    text = "依托长城国家文化公园(山西段)建设,推进长城国家文化公园建设"
+    places = [span_of(text, "长城国家文化公园", "PLACE"), (19, 27, "PLACE")]
+    assert found(text, places, label="PROJECT") == ["长城国家文化公园(山西段)建设"]
+
+
 def test_a_line_being_built_is_a_project_and_one_that_runs_is_not():
     text = "加快雄忻高铁、太原至绥德高铁建设。雄忻高铁累计完成投资186亿元,是祁武高速全线最长的隧道"
     assert found(text, label="PROJECT") == ["雄忻高铁", "太原至绥德高铁", "雄忻高铁", "祁武高速"]

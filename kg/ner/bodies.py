@@ -20,6 +20,7 @@ in its training set). So a level character (省 市 县 区) followed by a body 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.word_lists import read_word_list
 
@@ -34,7 +35,7 @@ NOT_A_BODY_AFTER_WEI = set("员托屈派任婉身实")
 VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从", "支持", "报请", "请示", "汇报", "按照", "依照",
                        "根据", "围绕", "感谢", "落实好", "联合", "会同", "协同", "携手", "希望", "建议", "要求", "督促",
                        "邀请", "紧扣", "推动", "指导", "整合", "入选", "对接", "今年", "去年", "明年", "目前", "近年来",
-                       "同时", "此外", "由")
+                       "同时", "此外", "由", "协调", "组织", "召集")
 
 
 # how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
@@ -75,14 +76,31 @@ GROUP_NAME = re.compile("(?:%s)(?:%s)?(?![\u4e00-\u9fff]{1,6}(?:集团|公司|�
                         % ("|".join(sorted(GROUPS, key=len, reverse=True)), LEGAL_ENDINGS))
 
 
+# A national body's office in a province or city is named by the body, the place and its own
+# head (国家矿山安全监察局山西局, 国家税务总局太原市税务局, 国家统计局山西调查总队)
+BRANCH_OFFICE_HEADS = ("调查总队", "调查队", "监管办公室", "监管办", "监管局", "税务局", "分局", "分行", "中心支行", "局")
+
+
+@cache
+def _branch_office() -> re.Pattern:
+    from kg.ner.places import PROVINCES  # places builds on this module
+
+    division = "[\u4e00-\u9fff]{1,4}?[市县区]"
+    return re.compile("(?:(?:%s)(?:省|市|自治区)?(?:%s)?|%s)(?:%s)" % (
+        "|".join(sorted(PROVINCES, key=len, reverse=True)), division, division, "|".join(BRANCH_OFFICE_HEADS)))
+
+
 def with_ministries(text: str, ents: list[Span]) -> list[Span]:
     """A ministry or national body (``kg/data/ministries.txt``) is one ORG wherever named, in
     place of what the model made of it: it reads the 和 of 工业和信息化部 or 住房和城乡建设部 as
     "and" and tags a piece. A name the model found around it stands (中国外交部, 水利部办公厅).
-    So is a provincial state group (``kg/data/groups.txt``: 太钢, which the model reads as a place),
-    in place of a place or person the model read in its very span."""
+    With a place and a head after it, it names the body's office there (国家矿山安全监察局 +
+    山西局). So is a provincial state group (``kg/data/groups.txt``: 太钢, which the model reads
+    as a place), in place of a place or person the model read in its very span."""
     for match in [*MINISTRY_NAME.finditer(text), *GROUP_NAME.finditer(text)]:
         start, end = match.span()
+        office = _branch_office().match(text, end) if match.re is MINISTRY_NAME else None
+        end = office.end() if office else end
         if not any(e[0] <= start and end <= e[1] and (e[2] == "ORG" or e[1] - e[0] > end - start) for e in ents):
             ents = sorted([e for e in ents if not (e[0] < end and start < e[1])] + [(start, end, "ORG")])
     return ents
@@ -141,7 +159,8 @@ def body_after_division(text: str, end: int) -> int | None:
 
 # 中央 listed with the levels' party committees is the party's centre (贯彻中央、省委、市委决策部署)
 CENTRAL_BEFORE_LEVELS = re.compile(f"中央(?=[、和及与][{LEVELS}]委)")
-TOWNSHIP_BODY = re.compile("(?:[镇乡]|街道)(?:人民政府|政府|党委|党工委|人大|纪委|办事处)")
+TOWNSHIP_BODY = re.compile("(?:[镇乡]|街道)(?:人民政府|政府|党委|党工委|人大|纪委|办事处|卫生院|中心学校|中心校|司法所|派出所"
+                           "|便民服务中心)")
 # task forces, committees and headquarters a level names by their work (市安全生产工作专班,
 # 市非煤矿山安全委员会, 县防汛抗旱指挥部, 区创城工作领导小组, 县文物保护中心)
 TASK_BODY = re.compile(f"[{LEVELS}]([\u4e00-\u9fff]{{2,10}}?)(?:工作专班|专班|领导小组|指挥部|安全委员会|委员会"
@@ -184,7 +203,7 @@ def _heads_body(overlapping: list[Span], start: int, end: int) -> bool:
 
 def _with_township_bodies(text: str, ents: list[Span]) -> list[Span]:
     """A township's or a subdistrict's own bodies, named right after it: 端氏镇 + 镇政府 -> 端氏镇政府
-    (镇政府 alone is any township's), 西铭街道 + 党工委."""
+    (镇政府 alone is any township's), 西铭街道 + 党工委, 娘子关镇 + 卫生院 (the invented pages: 51 of 51)."""
     for match in TOWNSHIP_BODY.finditer(text):
         start, end = match.span()
         level = 2 if text.startswith("街道", start) else 1
@@ -217,3 +236,9 @@ def _starts_word(text: str, start: int, ents: list[Span]) -> bool:
 
 def could_be_org_name(name: str) -> bool:
     return not NOT_IN_ORG_NAME.intersection(name) and not any(word in name for word in NOT_IN_ORG_WORDS)
+
+
+def could_be_company_name(name: str) -> bool:
+    """A company's trade name may hold 和 as its second character, the auspicious 和 of shop
+    names (康和, 仁和, 德和祥); a 和 further on joins two names (焦煤和潞安)."""
+    return could_be_org_name(name[:1] + name[2:] if name[1:2] == "和" else name)

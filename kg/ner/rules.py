@@ -465,7 +465,8 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
     stop words, and quarters as dates)."""
     spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _quoted_programmes(page, lex)
              + _enumerated_projects(page, lex, marks)
-             + _road_works(page, entities) + _lines_under_construction(page) + _quality_campaigns(page, entities))
+             + _road_works(page, entities) + _lines_under_construction(page) + _quality_campaigns(page, entities)
+             + _section_works(page, entities))
     for head in lex.project_head.finditer(page):
         if PROJECT_PHASE.search(page, 0, head.start()):
             continue  # …产业园项目 + 一期工程: the project is named at 项目, its phase is no part of it
@@ -484,6 +485,15 @@ CAMPAIGN_QUALITIES = ("平安", "清廉", "法治", "健康", "美丽", "幸福"
 def _quality_campaigns(page: str, entities: list[Span]) -> list[Span]:
     return [(start - 2, end + 2, "PROJECT") for start, end, label in entities if label == "PLACE"
             and page[start - 2:start] in CAMPAIGN_QUALITIES and page.startswith("建设", end)]
+
+
+# a place's section being built (长城国家文化公园(山西段)建设, 雄忻高铁（忻州段）建设项目)
+SECTION_WORKS = re.compile(r"[(（][\u4e00-\u9fff]{1,6}段[)）]建设(?:项目)?")
+
+
+def _section_works(page: str, entities: list[Span]) -> list[Span]:
+    return [(start, works.end(), "PROJECT") for start, end, label in entities
+            if label == "PLACE" and (works := SECTION_WORKS.match(page, end))]
 
 
 def _quoted_repeats(page: str, spans: list[Span]) -> list[Span]:
