@@ -118,6 +118,14 @@ def test_works_on_a_named_road_are_a_project():
     assert found(text, label="PROJECT") == []  # the road must be a place found
 
 
+def test_a_stop_word_inside_a_longer_word_of_a_name_does_not_cut_it():
+    # 要 of 要素, 即 of 即时, 保障 of 供水保障, 组织 of 党组织, 向 of 定向
+    text = "推进数据要素市场化配置改革试点和医保基金即时结算改革试点,实施农村供水保障工程和村党组织书记培育工程"
+    assert found(text, label="PROJECT") == ["数据要素市场化配置改革试点", "医保基金即时结算改革试点", "农村供水保障工程",
+                                            "村党组织书记培育工程"]
+    assert found("推进乡村教师定向培养计划", label="PROJECT") == ["乡村教师定向培养计划"]
+
+
 def test_a_place_s_section_being_built_is_a_project():
     text = "依托长城国家文化公园(山西段)建设,推进长城国家文化公园建设"
     places = [span_of(text, "长城国家文化公园", "PLACE"), (19, 27, "PLACE")]
