@@ -145,6 +145,8 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "地处上党盆地腹地,运城地处晋陕豫黄河金三角"
     model = [(2, 4, "ORG"), (9, 11, "PLACE"), (13, 16, "PERSON"), (16, 18, "PLACE"), (18, 21, "PLACE")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["上党盆地", "运城", "晋陕豫黄河金三角"]
+    text = "推动郑庄区块增产,钟楼街片区"  # a gas field's block; a 片区 stays apart
+    assert [text[s:e] for s, e, _ in with_regions(text, [(2, 4, "PLACE"), (9, 12, "PLACE")])] == ["郑庄区块", "钟楼街"]
     text = "地处晋冀蒙交界,黄河冲出晋陕峡谷"  # the provinces' one-character names the region's are
     model = [(2, 3, "PLACE"), (3, 4, "PLACE"), (4, 5, "PLACE"), (12, 13, "PLACE"), (13, 16, "PLACE")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["晋冀蒙", "晋陕峡谷"]
@@ -919,6 +921,17 @@ def test_a_person_right_before_cun_is_the_village():
 
     text = "对李二口村实施整村提升,王强村民"
     assert persons_before_villages(text, [(1, 4, "PERSON"), (12, 14, "PERSON")]) == [(1, 5, "PLACE"), (12, 14, "PERSON")]
+
+
+def test_a_site_s_name_right_before_cun_is_the_village():
+    from kg.ner.places import places_before_villages
+
+    divisions = DivisionNames("kg_places")
+    divisions.initialize(names=["平顺县"], short_names={"平顺县": "平顺"})
+    text = "把娘子关村、大寨村村民,平顺村级组织,刘家坪村村口"
+    model = [(1, 4, "PLACE"), (6, 8, "PLACE"), (12, 14, "PLACE"), (19, 23, "PLACE")]
+    assert [text[s:e] for s, e, _ in places_before_villages(text, model, divisions)] == [
+        "娘子关村", "大寨村", "平顺", "刘家坪村"]
 
 
 def test_a_place_right_after_an_officer_s_title_is_the_officer():
