@@ -971,6 +971,8 @@ def test_a_county_s_old_yamen_is_a_site_and_no_zone_is_named_by_a_verb():
     from kg.ner.places import facilities_as_places, with_zones
 
     assert facilities_as_places("平遥县署内,平遥县", [(0, 3, "PLACE"), (6, 9, "PLACE")]) == [(0, 4, "PLACE"), (6, 9, "PLACE")]
+    # an old academy and a theme park are sites (the invented pages: 书院 19 places, no body)
+    assert facilities_as_places("修缮凤鸣书院,走进八路军文化园", [(2, 6, "ORG"), (9, 15, "ORG")]) == [(2, 6, "PLACE"), (9, 15, "PLACE")]
     assert with_zones("离石区主动承接开发区产业外溢", [(0, 3, "PLACE")]) == [(0, 3, "PLACE")]
 
 
