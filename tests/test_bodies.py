@@ -14,6 +14,8 @@ def test_bodies_named_by_level_alone_are_organisations():
     assert texts("县公安局、县消防救援大队和市交警支队") == [("县公安局", "ORG"), ("县消防救援大队", "ORG"), ("市交警支队", "ORG")]
     assert texts("入选省工信厅公布的名单,主动对接省能源局") == [("省工信厅", "ORG"), ("省能源局", "ORG")]  # after a verb
     assert texts("协调市发展改革委、市财政局") == [("市发展改革委", "ORG"), ("市财政局", "ORG")]
+    assert texts("积极争取省水利厅支持,已列入省发展改革委重点工程,听取市政府汇报") == [
+        ("省水利厅", "ORG"), ("省发展改革委", "ORG"), ("市政府", "ORG")]
 
 
 def test_a_level_character_inside_a_word_is_not_a_body():
