@@ -86,6 +86,9 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     # a city's intermediate court and customs are named by the city alone
     assert with_org_names("太原中院、太原海关", [(0, 2, "PLACE"), (5, 7, "PLACE")]) == [(0, 4, "ORG"), (5, 9, "ORG")]
     assert with_org_names("黄石铜山口铜矿通过改造", [(0, 2, "PLACE")]) == [(0, 7, "ORG")]
+    # a county's middle school, forest farm and daily (not 山西 + 中学生)
+    assert with_org_names("代县中学的学生,东寨林场,山西中学生", [(0, 2, "PLACE"), (8, 10, "PLACE"), (13, 15, "PLACE")]) == [
+        (0, 4, "ORG"), (8, 12, "ORG"), (13, 15, "PLACE")]
     # a company's trade name may hold 和 as its second character, not further on (焦煤和潞安)
     assert with_org_names("临县人社局和山西康和家政服务有限公司负责人", [(6, 8, "PLACE")]) == [(6, 18, "ORG")]
     assert with_org_names("山西焦煤和潞安化工集团有限公司", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]

@@ -1128,7 +1128,9 @@ UNIVERSITIES = ("大学", "农大", "师大", "医大", "财大", "工大", "科
 # a city's numbered schools: 晋城 + 一中 (MSRA: 15 ORG)
 NUMBERED_SCHOOLS = tuple(number + "中" for number in "一二三四五六七八九十")
 PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院", "人民法院", "人民检察院", "中院",
-                "海关", "医共体", "卫视", "戏剧院", "农村商业银行", "农商银行", "农商行", "农信社", "村镇银行"
+                "海关", "医共体", "卫视", "戏剧院", "农村商业银行", "农商银行", "农商行", "农信社", "村镇银行",
+                "中学(?!生|毕业)", "林场", "日报", "晚报"  # 孝义 + 中学 (not 山西 + 中学生, nor MSRA's
+                # 西安 + 中学毕业: from a school there), 东寨 + 林场, 太原 + 日报
                 ) + UNIVERSITIES[1:] + NUMBERED_SCHOOLS  # 山西 + 卫视: the channel
 # the bodies first: 山西 + 农大, not 山西 + 农大共建了中药材育苗中心
 ORG_AFTER_PLACE = re.compile(r"()(?:%s)|([\u4e00-\u9fff]{2,12}?)(?:%s)" % ("|".join(PLACE_BODIES), "|".join(ORG_HEADS)))
