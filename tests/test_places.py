@@ -929,6 +929,22 @@ def test_a_person_right_before_cun_is_the_village():
     assert persons_before_villages(text, [(1, 4, "PERSON"), (12, 14, "PERSON")]) == [(1, 5, "PLACE"), (12, 14, "PERSON")]
 
 
+def test_an_org_ends_before_what_its_body_does():
+    from kg.ner.places import without_title_groups, without_verb_tails
+
+    def orgs(text, model):
+        return [text[s:e] for s, e, _ in without_verb_tails(text, model)]
+
+    assert orgs("市人大常委会执法检查组赴县", [(0, 8, "ORG")]) == ["市人大常委会"]
+    assert orgs("市政协组织部分委员视察", [(0, 6, "ORG")]) == ["市政协"]
+    assert orgs("通过中国钢铁工业协会组织的评估", [(2, 12, "ORG")]) == ["中国钢铁工业协会"]
+    # a name that ends in 组织, and a party committee's department, stay whole
+    assert orgs("世界卫生组织总干事,市委组织部部长", [(0, 6, "ORG"), (10, 15, "ORG")]) == ["世界卫生组织", "市委组织部"]
+    # a bank's or a firm's 党委 before 书记 or 常委 is a title
+    text = "岚县农商银行党委书记,中北大学党委常委"
+    assert without_title_groups(text, [(0, 8, "ORG"), (11, 17, "ORG")]) == [(0, 6, "ORG"), (11, 15, "ORG")]
+
+
 def test_a_site_s_name_right_before_cun_is_the_village():
     from kg.ner.places import places_before_villages
 
