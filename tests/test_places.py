@@ -929,6 +929,15 @@ def test_a_person_right_before_cun_is_the_village():
     assert persons_before_villages(text, [(1, 4, "PERSON"), (12, 14, "PERSON")]) == [(1, 5, "PLACE"), (12, 14, "PERSON")]
 
 
+def test_a_lone_character_is_a_person_only_before_a_title_a_clan_or_a_name():
+    from kg.ner.places import without_lone_characters
+
+    text = "江主席,钱氏,马列主义,“三李”,泛黄的照片,在侯马"
+    model = [(0, 1, "PERSON"), (4, 5, "PERSON"), (7, 8, "PERSON"), (8, 9, "PERSON"), (14, 15, "PERSON"),
+             (18, 19, "PERSON"), (24, 25, "PERSON")]
+    assert [text[s:e] for s, e, _ in without_lone_characters(text, model)] == ["江", "钱", "马", "列", "李"]
+
+
 def test_an_org_ends_before_what_its_body_does():
     from kg.ner.places import without_title_groups, without_verb_tails
 
