@@ -368,6 +368,14 @@ def without_address_forms(text: str, mentions: list[Mention]) -> list[Mention]:
 CLAN = re.compile("氏[家宗先孤后族文民祖]")
 
 
+def is_saying_or_clan(text: str, start: int, end: int) -> bool:
+    """Whether a "person" read at ``text[start:end]`` runs into a saying or names a clan, as
+    ``without_sayings`` and ``without_clans`` drop it; the rules do not end a name at it
+    (第八届隰县玉露 + 香梨 + 采摘节, 全国赵氏宗亲寻根祭祖大典)."""
+    return bool(CLAN.match(text, start + 1)) or any(
+        match.start() < end and start < match.end() for match in _SAYING.finditer(text, max(0, start - 12), end + 12))
+
+
 def without_clans(text: str, mentions: list[Mention]) -> list[Mention]:
     """A surname before 氏 and a clan's word is a family, not a person (裴 + 氏宗祠, 赵 + 氏孤儿, 裴氏 +
     家族, 裴氏宗 + 亲): the annotators tag none; MSRA tags 钱 of 钱氏所提到, a scholar, which stays."""

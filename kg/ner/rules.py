@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kg.ner import is_saying_or_clan
 from kg.ner.bodies import MINISTRY_NAME
 from kg.ner.tokenizer import doc_text
 from kg.text import clean
@@ -197,7 +198,9 @@ def rule_spans(text: str, entities: list[Span]) -> list[Span]:
     entities = [span for span in (_without_marks(text, entity) for entity in entities) if span]
     cleaned = clean(text)
     page = cleaned.text
-    inside = [(cleaned.to_cleaned(start), cleaned.to_cleaned(end), label) for start, end, label in entities]
+    # the persons the page's conventions drop end no name (玉露 + 香梨 + 采摘节)
+    inside = [(cleaned.to_cleaned(start), cleaned.to_cleaned(end), label) for start, end, label in entities
+              if not (label == "PERSON" and is_saying_or_clan(text, start, end))]
     lex = lexicon()
     marks = page_marks(page, lex.project_stops, lex, inside, QUARTER)  # for projects and laboratories
     found = (title_spans(page) + event_spans(page, inside, lex) + project_spans(page, inside, lex, marks)
