@@ -74,6 +74,12 @@ def test_a_township_names_its_own_government():
     assert texts("乡镇卫生院") == []
 
 
+def test_an_org_does_not_start_with_the_verb_before_a_league_committee():
+    from kg.ner.bodies import without_verbs_before_bodies
+
+    assert without_verbs_before_bodies("要联合团市委、市妇联", [(1, 6, "ORG")]) == [(3, 6, "ORG")]
+
+
 def test_ministries_are_one_org_wherever_named():
     def ministries(text, ents=()):
         return [(text[start:end], label) for start, end, label in with_ministries(text, list(ents))]

@@ -220,6 +220,9 @@ def test_a_company_named_with_its_legal_ending_is_one_org():
     assert orgs("记者王明山西塞北牧歌乳业有限公司", [(2, 4, "PERSON"), (4, 6, "PLACE")]) == [
         ("王明", "PERSON"), ("山西塞北牧歌乳业有限公司", "ORG")]
     assert orgs("会上,山西金岚煤焦集团有限公司", [(3, 5, "ORG"), (5, 15, "PERSON")]) == [("山西金岚煤焦集团有限公司", "ORG")]
+    # a lawsuit's parties: X有限公司 + 诉 + Y有限公司
+    assert orgs("在太原六味斋实业有限公司诉太原晋味坊食品有限公司纠纷案中", [(1, 3, "PLACE"), (13, 15, "PLACE")]) == [
+        ("太原六味斋实业有限公司", "ORG"), ("太原晋味坊食品有限公司", "ORG")]
     # a trade name's second character may be 和: 山西 + 仁和陶瓷 + 进出口有限公司
     assert orgs("展区,山西仁和陶瓷进出口有限公司的展位", [(3, 5, "PLACE"), (9, 16, "ORG")]) == [
         ("山西仁和陶瓷进出口有限公司", "ORG")]
@@ -947,6 +950,7 @@ def test_an_org_ends_before_what_its_body_does():
     assert orgs("市人大常委会执法检查组赴县", [(0, 8, "ORG")]) == ["市人大常委会"]
     assert orgs("市政协组织部分委员视察", [(0, 6, "ORG")]) == ["市政协"]
     assert orgs("通过中国钢铁工业协会组织的评估", [(2, 12, "ORG")]) == ["中国钢铁工业协会"]
+    assert orgs("县委理论学习中心组专题学习", [(0, 8, "ORG")]) == ["县委"]
     # a name that ends in 组织, and a party committee's department, stay whole
     assert orgs("世界卫生组织总干事,市委组织部部长", [(0, 6, "ORG"), (10, 15, "ORG")]) == ["世界卫生组织", "市委组织部"]
     # a bank's or a firm's 党委 before 书记 or 常委 is a title
@@ -975,6 +979,7 @@ def test_a_place_right_after_an_officer_s_title_is_the_officer():
     assert labels("市水利局副局长韩国强介绍", [(0, 4, "ORG"), (7, 9, "PLACE")]) == [("市水利局", "ORG"), ("韩国强", "PERSON")]
     assert labels("副市长宁海波,市监委", [(3, 6, "PLACE")]) == [("宁海波", "PERSON")]
     assert labels("党支部书记韩进说", [(5, 7, "PLACE")]) == [("韩进", "PERSON")]
+    assert labels("矿长韩国强感慨地说", [(2, 4, "PLACE")]) == [("韩国强", "PERSON")]
     # not without a title, nor where no name's end follows
     assert labels("来自韩国强队的选手", [(2, 4, "PLACE")]) == [("韩国", "PLACE")]
     assert labels("县委书记北京考察", [(4, 6, "PLACE")]) == [("北京", "PLACE")]

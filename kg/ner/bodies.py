@@ -41,6 +41,8 @@ VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从
 
 # how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
 BODY_STARTS = ("国家", "省", "市", "县", "区", "共青团", "中共", "中国")
+# the Youth League's committees by their short names (联合 + 团市委)
+LEAGUE_COMMITTEES = ("团省委", "团市委", "团县委", "团区委")
 # before any body's name; so is 由 (由 + 隰县人民医院牵头: no body's name starts with it in MSRA)
 JOINING_VERBS = ("联合", "会同", "携手", "协同", "由")
 
@@ -53,7 +55,7 @@ def without_verbs_before_bodies(text: str, ents: list[Span]) -> list[Span]:
         verb = next((v for v in VERBS_BEFORE_BODIES if text.startswith(v, start)), "") if label == "ORG" else ""
         rest = start + len(verb)
         joins = verb in JOINING_VERBS or text.startswith(BODY_STARTS, rest)  # 联合太原理工大学
-        shortest = 3 if text[rest:rest + 1] in LEVELS else 4  # 整合 + 县法院
+        shortest = 3 if text[rest:rest + 1] in LEVELS or text.startswith(LEAGUE_COMMITTEES, rest) else 4  # 整合 + 县法院
         if verb and end - rest >= shortest and joins and not text.startswith("联合国", start) or (
                 verb == "联合" and text.startswith(("联合国家", "联合国网"), start) and end - rest >= 6):
             start = rest

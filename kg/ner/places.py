@@ -477,8 +477,9 @@ def places_before_villages(text: str, ents: list[tuple[int, int, str]], names: D
 
 # an officer's title before a name, and what follows a name there
 OFFICER_TITLES = ("书记", "局长", "市长", "县长", "区长", "镇长", "乡长", "主任", "经理", "董事长", "院长", "校长",
-                  "厅长", "部长", "处长", "科长", "所长", "站长", "队长", "社长", "会长", "理事长", "馆长", "行长", "厂长")
-AFTER_OFFICER_NAME = re.compile("[，,、。；;：:（(]|说|介绍|表示|告诉|陪同|指出|强调|主持|出席|参加|带领|一行")
+                  "厅长", "部长", "处长", "科长", "所长", "站长", "队长", "社长", "会长", "理事长", "馆长", "行长", "厂长",
+                  "矿长")
+AFTER_OFFICER_NAME = re.compile("[，,、。；;：:（(]|说|介绍|表示|告诉|陪同|指出|强调|主持|出席|参加|带领|一行|感慨|坦言")
 
 
 def persons_after_titles(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1223,7 +1224,7 @@ def _names_division(name: str, names: "DivisionNames | None") -> bool:
 # or a verb (落户 + 山西塞北牧歌乳业有限公司)
 VERBS_BEFORE_COMPANIES = ("来到", "走进", "走近", "引入", "察看", "考察", "调研", "参观", "走访", "看望", "落户", "位于", "入驻",
                           "引进", "签约", "联合", "携手", "会同", "协同", "前往", "成立", "设立", "建立", "组建", "注册", "供应",
-                          "收购", "并购")
+                          "收购", "并购", "诉")  # 诉 of a lawsuit: X有限公司 + 诉 + Y有限公司
 LONGEST_COMPANY_NAME = 16  # characters between the place and the legal ending
 
 
@@ -1877,7 +1878,8 @@ def without_joining_verb(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # what a body does, read into its name, and what must follow it then: 市人大常委会 + 执法检查组,
 # 市政协 + 组织部分委员 (组织 + 部分), 县委 + 组织党政考察, 协会 + 组织的评估; a name that ends in 组织
 # has no body's head before it (世界卫生组织, 非洲统一组织)
-VERB_TAILS = (("执法", "检查组"), ("组织部", "分"), ("联合组织", ""), ("组织", ""))
+VERB_TAILS = (("执法", "检查组"), ("组织部", "分"), ("联合组织", ""), ("组织", ""),
+              ("理论学习中心", "组"))  # and its study group: 县委 + 理论学习中心组
 BODY_HEAD_CHARS = frozenset("会委协局厅业司院团所队处办行")
 
 
