@@ -118,6 +118,11 @@ def test_works_on_a_named_road_are_a_project():
     assert found(text, label="PROJECT") == []  # the road must be a place found
 
 
+def test_works_carried_out_are_named_by_four_characters_but_counted_kinds_are_not():
+    text = "重点推进玉米单产提升工程和盐碱地改良,同步实施古城街巷微更新项目。全年实施老旧小区改造项目86个"
+    assert found(text, label="PROJECT") == ["玉米单产提升工程", "古城街巷微更新项目"]
+
+
 def test_a_person_read_in_a_saying_or_a_clan_does_not_end_a_name():
     # the model reads 香梨 of 玉露香梨 and 赵 of 赵氏 as persons; the page's conventions drop them
     text = "第八届隰县玉露香梨采摘节开幕,全国赵氏宗亲寻根祭祖大典举行"

@@ -84,7 +84,8 @@ DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招�
 # inside a name 建设 is a task (学生公寓及配套设施建设项目); at its start, the verb: 建设 + 华铖新能源…项目
 LEADING_VERBS = ("建设", "新建")
 # the verb that carries out a programme (深入实施青年人才托举工程)
-CARRYING_OUT = ("实施", "启动")
+CARRYING_OUT = ("实施", "启动", "推进", "纳入", "依托", "借助", "开展", "推行")
+COUNTED = re.compile(r"\s*[0-9０-９一二三四五六七八九十百千]+[余多]?[个项]")
 # before a weak head, which projects, not their name: 重点项目, 国家级非遗代表性项目, 科学技术奖获奖项目
 KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")
 # a programme named by a number, as Chinese programmes are (三北 + 工程, 千县 + 工程, 千万 + 工程),
@@ -540,7 +541,8 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         return False  # 长治 + 项目建设: a division's projects, not a named one (not 忻州半导体材料产业园 + 项目, 三峡 + 工程)
     signal = (whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
               or bool(NUMBERED_NAME.fullmatch(modifier)))
-    carried_out = word == "工程" and page.endswith(CARRYING_OUT, 0, start)  # 实施 + 蒲剧振兴 + 工程
+    carried_out = (word in ("工程", "项目") and page.endswith(CARRYING_OUT, 0, start)  # 实施 + 蒲剧振兴 + 工程
+                   and not COUNTED.match(page, head.end()))  # not 实施 + 老旧小区改造项目 + 86个: a kind, counted
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2) or (carried_out and len(modifier) >= 4)
     return long_enough and not _all_words(modifier, lex.generic)
 
