@@ -118,6 +118,11 @@ def test_works_on_a_named_road_are_a_project():
     assert found(text, label="PROJECT") == []  # the road must be a place found
 
 
+def test_a_quoted_campaign_with_its_field_before_it_is_named_whole():
+    text = "开展森林防火“百日攻坚”行动,深入实施“一泓清水入黄河”工程,我市抢抓“东数西算”工程机遇,2025年“慈心一日捐”活动启动"
+    assert found(text, label="PROJECT") == ["森林防火“百日攻坚”行动", "一泓清水入黄河", "东数西算", "慈心一日捐"]
+
+
 def test_works_carried_out_are_named_by_four_characters_but_counted_kinds_are_not():
     text = "重点推进玉米单产提升工程和盐碱地改良,同步实施古城街巷微更新项目。全年实施老旧小区改造项目86个"
     assert found(text, label="PROJECT") == ["玉米单产提升工程", "古城街巷微更新项目"]

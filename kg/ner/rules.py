@@ -467,7 +467,7 @@ PROJECT_PHASE = re.compile("项目[一二三四五六七八九十]期$")
 def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -> list[Span]:
     """Named projects, programmes, campaigns and pilots (``marks``: page_marks with the projects'
     stop words, and quarters as dates)."""
-    spans = (_quoted_projects(page, lex) + _quoted_designations(page, lex) + _quoted_programmes(page, lex)
+    spans = (_quoted_projects(page, lex, marks) + _quoted_designations(page, lex) + _quoted_programmes(page, lex)
              + _enumerated_projects(page, lex, marks)
              + _road_works(page, entities) + _lines_under_construction(page) + _quality_campaigns(page, entities)
              + _section_works(page, entities))
@@ -564,8 +564,9 @@ def _short_quote(match: re.Match) -> bool:
 SENTENCE_MARKS = re.compile("[，。！？；,!?;]")
 
 
-def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
-    """Quoted names right before a head: “一泓清水入黄河”工程, “A、B、C”三大工程, “A”“B”等系列工程."""
+def _quoted_projects(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
+    """Quoted names right before a head: “一泓清水入黄河”工程, “A、B、C”三大工程, “A”“B”等系列工程;
+    one quoted name with the field it works in before it is named whole (森林防火“百日攻坚”行动)."""
     spans = []
     for match in QUOTED_LIST.finditer(page):
         if lex.project_head.match(page, match.start(3)) is None:
@@ -574,6 +575,10 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
             continue  # “断卡”行动: the whole is the name (project_spans)
         quotes = [quote for quote in re.finditer(r"“([^“”]+)”", match.group(1))
                   if not SENTENCE_MARKS.search(quote.group(1))]  # a quoted sentence names nothing
+        field = _field_before_quote(page, match, marks) if len(quotes) == 1 and not match.group(2) else None
+        if field is not None:
+            spans.append((field, match.end(), "PROJECT"))
+            continue
         # “A、B、C”三大工程 names three projects; “千村示范、万村整治”工程 one
         items = r"[^、]+" if len(quotes) > 1 or match.group(2) else r".+"
         for quoted in quotes:
@@ -583,6 +588,24 @@ def _quoted_projects(page: str, lex: Lexicon) -> list[Span]:
                 if len(name.strip()) >= 2 and not _all_words(name, lex.vague):
                     spans.append((*_strip(page, offset + item.start(), offset + item.end()), "PROJECT"))
     return spans
+
+
+def _field_before_quote(page: str, match: re.Match, marks: Marks) -> int | None:
+    """Where the field a quoted campaign works in starts, right before its quote (森林防火 + “百日攻坚”行动,
+    案件查办 + “铁拳”行动: the annotators name 29 of these whole), or None: after a verb (开展 +
+    “X”活动, a stop word), a scope or a body (全省, 国家, 长治检察机关: who runs it, ``_from_quote``)."""
+    quote = match.start(1)
+    start = left_edge(page, quote, marks)
+    if (start is None or quote - start < 2 or page.startswith(SCOPES + VERBS_BEFORE_QUOTES, start)
+            or _holds_entity(start, quote, marks) or DIGIT.search(page, start, quote)):
+        return None
+    return start
+
+
+# what starts no field before a quoted campaign: a scope or the verbs the stop words miss (抢抓 +
+# “东数西算”工程, 学习运用 + “千村示范、万村整治”工程); nor does a year or a count (2025年“慈心一日捐”活动)
+VERBS_BEFORE_QUOTES = ("国家", "抢抓", "承接", "学习", "运用", "响应", "推广", "配建", "同时", "坚持", "拉开")
+DIGIT = re.compile("[0-9０-９]")
 
 
 # a quoted programme that is built or a reform that is carried out (推进“清廉阳泉”建设, 推进“高效办成一件事”
