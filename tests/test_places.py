@@ -958,6 +958,16 @@ def test_an_org_ends_before_what_its_body_does():
     assert without_title_groups(text, [(0, 8, "ORG"), (11, 17, "ORG")]) == [(0, 6, "ORG"), (11, 15, "ORG")]
 
 
+def test_a_city_s_short_name_right_after_its_province_is_a_place():
+    from kg.ner.places import with_cities_after_provinces
+
+    divisions = DivisionNames("kg_places")
+    divisions.initialize(names=["邯郸市", "榆林市", "汾西县"], short_names={"邯郸市": "邯郸", "榆林市": "榆林", "汾西县": "汾西"})
+    text = "来自河北邯郸的党员,陕西榆林学院,山西汾西"
+    model = [(2, 4, "PLACE"), (10, 12, "PLACE"), (17, 19, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_cities_after_provinces(text, model, divisions)] == ["河北", "邯郸", "陕西", "山西"]
+
+
 def test_a_site_s_name_right_before_cun_is_the_village():
     from kg.ner.places import places_before_villages
 

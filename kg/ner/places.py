@@ -183,6 +183,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_level_words(text, ents)
     ents = without_sections(text, ents)
     ents = split_city_chains(text, split_chains(text, split_province_prefixes(text, ents, names)), names)
+    ents = with_cities_after_provinces(text, ents, names)
     ents = split_river_sections(text, ents, names)
     ents = split_at_division_ends(text, with_whole_division_names(text, ents, names), names)
     ents = with_whole_short_names(text, ents, names)
@@ -850,6 +851,27 @@ def split_province_prefixes(text: str, ents: list[tuple[int, int, str]],
         else:
             split.append((start, end, label))
     return split
+
+
+def with_cities_after_provinces(text: str, ents: list[tuple[int, int, str]],
+                                names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A city's or county's short name right after its province's is a place too (河北 + 邯郸, 陕西 +
+    榆林), as MSRA tags 浙江 + 湖州, where the model found the province alone; a name that goes on
+    (河北 + 邯郸市, 陕西 + 榆林学院) is left to the other rules."""
+    starts = {e[0] for e in ents}
+    found = []
+    for start, end, label in ents:
+        if label != "PLACE" or text[start:end] not in PROVINCES or end in starts:
+            continue
+        # the name ends before the text does (a line cut at 山西汾西 may go on: ⏎重工有限责任公司)
+        size = next((size for size in (3, 2) if end + size < len(text) and text[end:end + size] in names.shorts), 0)
+        after = text[end + size:end + size + 2].replace("\n", "")[:1] or " "  # over a PDF's break: 汾西 + ⏎重工
+        if size and (not _is_han(after) or after in WORDS_AFTER_SHORT_NAMES):
+            found.append((end, end + size, "PLACE"))
+    return sorted(ents + found)
+
+
+WORDS_AFTER_SHORT_NAMES = frozenset("的等和与及")
 
 
 def split_chains(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
