@@ -590,6 +590,12 @@ def _quoted_projects(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
     return spans
 
 
+# what starts no field before a quoted campaign: a scope or the verbs the stop words miss (抢抓 +
+# “东数西算”工程, 学习运用 + “千村示范、万村整治”工程); nor does a year or a count (2025年“慈心一日捐”活动)
+VERBS_BEFORE_QUOTES = ("国家", "抢抓", "承接", "学习", "运用", "响应", "推广", "配建", "同时", "坚持", "拉开")
+DIGIT = re.compile("[0-9０-９]")
+
+
 def _field_before_quote(page: str, match: re.Match, marks: Marks) -> int | None:
     """Where the field a quoted campaign works in starts, right before its quote (森林防火 + “百日攻坚”行动,
     案件查办 + “铁拳”行动: the annotators name 29 of these whole), or None: after a verb (开展 +
@@ -601,11 +607,6 @@ def _field_before_quote(page: str, match: re.Match, marks: Marks) -> int | None:
         return None
     return start
 
-
-# what starts no field before a quoted campaign: a scope or the verbs the stop words miss (抢抓 +
-# “东数西算”工程, 学习运用 + “千村示范、万村整治”工程); nor does a year or a count (2025年“慈心一日捐”活动)
-VERBS_BEFORE_QUOTES = ("国家", "抢抓", "承接", "学习", "运用", "响应", "推广", "配建", "同时", "坚持", "拉开")
-DIGIT = re.compile("[0-9０-９]")
 
 
 # a quoted programme that is built or a reform that is carried out (推进“清廉阳泉”建设, 推进“高效办成一件事”
