@@ -1793,3 +1793,37 @@ def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
     assert without_common_nouns("齐聚烈士陵园,化工园区", [(4, 6, "PLACE"), (7, 11, "PLACE")]) == []
     assert without_common_nouns("素有“中国醋都”之称", [(3, 5, "PLACE")]) == []  # a title, not China
     assert without_common_nouns("非遗工坊,遗址宫城", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []
+
+
+def test_a_hotel_a_meeting_is_held_in_is_its_venue():
+    from kg.ner.places import hotels_as_venues
+
+    places = DivisionNames("kg_places")
+    places.initialize(names=["太原市", "阳泉市"], short_names={"太原市": "太原", "阳泉市": "阳泉"})
+
+    def labels(text, model):
+        return [(text[s:e], label) for s, e, label in hotels_as_venues(text, model, places)]
+
+    assert labels("全会在阳泉宾馆举行", [(3, 7, "ORG")]) == [("阳泉宾馆", "PLACE")]
+    # the city before a hotel's own name is a place of its own, not the one the hotel is named after
+    assert labels("论坛在太原迎泽宾馆隆重开幕", [(3, 9, "ORG")]) == [("太原", "PLACE"), ("迎泽宾馆", "PLACE")]
+    assert labels("论坛在山西大酒店召开", [(3, 8, "ORG")]) == [("山西大酒店", "PLACE")]
+    assert labels("督察组驻地设在长治宾馆", [(7, 11, "ORG")]) == [("长治宾馆", "PLACE")]
+    # a hotel met in, or one that acts, is the business
+    assert labels("在钓鱼台国宾馆会见客人,阳泉宾馆推出套餐", [(1, 7, "ORG"), (12, 16, "ORG")]) == [
+        ("钓鱼台国宾馆", "ORG"), ("阳泉宾馆", "ORG")]
+
+
+def test_a_quoted_slogan_or_a_section_s_name_is_no_foreign_person():
+    from kg.ner.places import without_dotted_headings
+
+    def persons(text, model):
+        return [text[s:e] for s, e, _ in without_dotted_headings(text, model)]
+
+    text = "2024年11月12日 星期二 第3版 能源·经济 责任编辑:石磊"
+    assert persons(text, [(text.index("能源"), text.index("能源") + 5, "PERSON")]) == []
+    assert persons("日报\n金融·财经\n3\n", [(3, 8, "PERSON")]) == []
+    text = "以“关公故里·大美运城”为主题"
+    assert persons(text, [(4, 10, "PERSON")]) == []
+    text = "美国总统比尔·克林顿今天在白宫会见了来访的客人"
+    assert persons(text, [(4, 10, "PERSON")]) == ["比尔·克林顿"]

@@ -713,3 +713,14 @@ def test_a_session_a_report_goes_to_starts_after_the_verb():
     # nor an approval, nor the city or county that takes part (全市: 7 pages in 7 leave it out)
     text = "国家文物局批复崇福寺弥陀殿彩塑壁画保护修复工程,把古城更新纳入全市城市更新行动"
     assert found(text, label="PROJECT") == ["崇福寺弥陀殿彩塑壁画保护修复工程", "城市更新行动"]
+
+
+def test_a_festival_named_by_its_year_and_a_place_is_an_event_and_so_are_flower_shows_and_poetry_meetings():
+    text = "据悉,2025大同古都灯会将于明年举办。2025年中国·洪洞大槐树寻根祭祖节期间,2025年春节期间,2024鹳雀楼重阳登高诗会在这里举行"
+    places = [span_of(text, "中国", "PLACE"), span_of(text, "洪洞", "PLACE")]
+    assert found(text, places, label="EVENT") == ["2025大同古都灯会", "2025年中国·洪洞大槐树寻根祭祖节", "2024鹳雀楼重阳登高诗会"]
+    assert found("开幕的2024太原植物园菊花展已吸引游客,开展菊花展示", label="EVENT") == ["2024太原植物园菊花展"]
+
+
+def test_a_picture_caption_s_mark_is_no_part_of_an_event():
+    assert found("加固修复。\n\n▲第五届龙城科普嘉年华开幕", label="EVENT") == ["第五届龙城科普嘉年华"]

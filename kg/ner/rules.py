@@ -42,7 +42,7 @@ from kg.text import clean
 
 Span = tuple[int, int, str]
 
-HARD_STOPS = set("，,。.．；;：:！!？?、—…《》〈〉【】[]|/\n\r\t \u3000□■●")
+HARD_STOPS = set("，,。.．；;：:！!？?、—…《》〈〉【】[]|/\n\r\t \u3000□■●▲△◆◇★☆")
 CLOSERS = {"”": "“", "’": "‘", "」": "「", "』": "『", "）": "（", ")": "("}
 BRACKETS = {"（": "）", "(": ")"}
 # A jump over a quoted or bracketed group stops at these: they end sentences or list items.
@@ -344,7 +344,7 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
         signal = len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks)
         named = signal or (len(modifier) >= 4 and head.group() not in lex.signal_event_heads)
         if head.group() in lex.ordinal_event_heads:
-            named = bool(EDITION.search(modifier))
+            named = bool(EDITION.search(modifier)) or _dated_festival(page, start, head.start(), marks)
         if named and not _all_words(modifier, lex.vague):
             spans.append((start, head.end(), "EVENT"))
     return spans
@@ -353,6 +353,15 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
 FESTIVAL_ENDINGS = frozenset("节周季")
 EDITION = re.compile("第[0-9０-９一二三四五六七八九十百]+届")
 EDITION_BEFORE = re.compile("(?:第[0-9０-９一二三四五六七八九十百]+|首)届$|第[0-9０-９一二三四五六七八九十百]+个$")
+
+# a festival's year before a name that holds a place (2025年中国·洪洞大槐树寻根祭祖节), not a
+# holiday's (2025年春节)
+FESTIVAL_YEAR = re.compile("[0-9０-９]{4}年?")
+
+
+def _dated_festival(page: str, start: int, head: int, marks: Marks) -> bool:
+    year = FESTIVAL_YEAR.match(page, start, head)
+    return bool(year) and head - year.end() >= 4 and _holds_entity(year.end(), head, marks)
 
 
 def _from_edition(page: str, start: int) -> int:
