@@ -139,7 +139,7 @@ def _repair_line_breaks(original: str, drop: bytearray, replace: dict[int, str])
         if join:
             for position in range(run.start(), run.end()):
                 drop[position] = 1
-            if _is_latin_end(before) and _is_latin_start(after):
+            if _words_meet(before, after):
                 drop[run.start()] = 0  # keep one character, as a space, between Latin words
                 replace[run.start()] = " "
         continued = join
@@ -177,6 +177,12 @@ def _is_latin_end(text: str) -> bool:
 
 def _is_latin_start(text: str) -> bool:
     return bool(text) and text[0].isascii() and text[0].isalnum()
+
+
+def _words_meet(before: str, after: str) -> bool:
+    """Whether a line break falls between two Latin words (New⏎York), not inside a number
+    (2⏎024年度: a PDF breaks numbers too)."""
+    return _is_latin_end(before) and _is_latin_start(after) and not (before[-1].isdigit() and after[0].isdigit())
 
 
 def _drop_pdf_spaces(original: str, drop: bytearray) -> None:
@@ -247,11 +253,11 @@ def _between_digits(text: str, position: int) -> bool:
 def join_broken_lines(surface: str) -> str:
     """A name with the PDF line breaks inside it removed: ``长治\n市`` -> ``长治市``.
 
-    Between two Latin letters or digits the break becomes a space (``New\nYork`` -> ``New York``).
+    Between two Latin words the break becomes a space (``New\nYork`` -> ``New York``); inside a
+    number it goes (``20\n24`` -> ``2024``).
     """
     lines = [line.strip() for line in surface.splitlines() if line.strip()]
     joined = lines[0] if lines else ""
     for line in lines[1:]:
-        latin = _is_latin_end(joined) and _is_latin_start(line)
-        joined += (" " if latin else "") + line
+        joined += (" " if _words_meet(joined, line) else "") + line
     return joined

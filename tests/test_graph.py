@@ -65,7 +65,8 @@ def test_group_entities_rejects_rows_that_disagree_on_the_name():
 
 @pytest.mark.parametrize(
     "surface, alias",
-    [("长治\n市", "长治市"), ("山西正来\r\n  制药有限公司", "山西正来制药有限公司"), ("New\nYork", "New York"), ("市委", "市委")],
+    [("长治\n市", "长治市"), ("山西正来\r\n  制药有限公司", "山西正来制药有限公司"), ("New\nYork", "New York"), ("20\n24年", "2024年"),
+     ("市委", "市委")],
 )
 def test_aliases_lose_pdf_line_breaks(surface, alias):
     assert join_broken_lines(surface) == alias

@@ -1447,6 +1447,7 @@ def test_sources_mines_and_a_station_before_a_verb():
     assert without_common_nouns("直播间每天卖出黄梨和海红果", [(7, 9, "PERSON"), (10, 13, "PERSON")]) == []
     assert without_common_nouns("沉甸甸的谷穗,瓦斯浓度", [(4, 6, "PERSON"), (7, 9, "PERSON")]) == []
     assert without_common_nouns("万亩红芸豆和藜麦", [(3, 5, "PERSON"), (6, 8, "PERSON")]) == []
+    assert without_common_nouns("苹果和猕猴桃,新建旅游驿站,盾构区间", [(3, 6, "PLACE"), (11, 13, "PLACE"), (14, 16, "PLACE")]) == []
     # the station, not the station and the scenic area it leads to
     assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 4, "PLACE")]
     assert facilities_as_places("晋中站客流攀升,站在地铁2号线站点", [(0, 2, "PLACE"), (10, 15, "PLACE")]) == [

@@ -70,6 +70,10 @@ def test_latin_words_keep_a_space_when_a_line_break_between_them_goes():
     assert clean("采用了Mini/Micro\nLED新型显示").text == "采用了Mini/Micro LED新型显示"
 
 
+def test_a_number_a_line_break_cuts_is_one_number_again():
+    assert clean("为期三天的20\n24山西智能采矿装备博览会在太原举行").text == "为期三天的2024山西智能采矿装备博览会在太原举行"
+
+
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda path: path.name[:3])
 def test_every_cleaned_span_maps_back_to_an_original_span_with_the_same_content(seed):
     original = seed.read_text(encoding="utf-8")

@@ -395,7 +395,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
                           "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区",
-                          "工坊", "宫城",
+                          "工坊", "宫城", "驿站", "盾构",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
                           "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋",
                           "南宋"})
@@ -406,7 +406,8 @@ BORDERING = frozenset("依临靠接邻濒连")
 # 方格蔟 for silkworms, 瓦斯 of a coal seam)
 PRODUCE = frozenset({"黄芪", "党参", "连翘", "柴胡", "黄芩", "远志", "苦参", "马铃薯", "红枣", "杂粮", "莜麦", "荞麦",
                      "胡麻", "沙棘", "谷子", "小米", "黄梨", "海红果", "花椒", "谷穗", "燕麦", "燕麦米", "红富士",
-                     "黄花酱", "柏籽羊", "方格蔟", "瓦斯", "芸豆", "红芸豆", "藜麦", "金穗子", "老陈醋"})
+                     "黄花酱", "柏籽羊", "方格蔟", "瓦斯", "芸豆", "红芸豆", "藜麦", "金穗子", "老陈醋",
+                     "猕猴桃"})
 # the legendary emperor the pages honour, whom no annotator tags as a person (0 of 11: 炎帝文化, 炎帝故里)
 LEGENDS = frozenset({"炎帝"})
 # a year of the sixty-year cycle (甲辰年, 乙巳年), which the model reads as a person
