@@ -1450,6 +1450,7 @@ def test_sources_mines_and_a_station_before_a_verb():
     assert without_common_nouns("苹果和猕猴桃,新建旅游驿站,盾构区间", [(3, 6, "PLACE"), (11, 13, "PLACE"), (14, 16, "PLACE")]) == []
     # the station, not the station and the scenic area it leads to
     assert facilities_as_places("在汾阳站下车后直奔景区", [(1, 3, "PLACE")]) == [(1, 4, "PLACE")]
+    assert facilities_as_places("在长治东站下车后直奔古城", [(1, 5, "PLACE")]) == [(1, 5, "PLACE")]
     assert facilities_as_places("晋中站客流攀升,站在地铁2号线站点", [(0, 2, "PLACE"), (10, 15, "PLACE")]) == [
         (0, 3, "PLACE"), (10, 15, "PLACE")]
     assert without_common_nouns("建成加氢站9座", [(2, 5, "PLACE")]) == []

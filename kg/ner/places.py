@@ -1859,7 +1859,7 @@ def _named_facility_end(text: str, end: int, starts: set[int]) -> int:
     the guidelines write 太原汾河湿地公园), when nothing found already starts inside it."""
     match = FACILITY_NAME.match(text, end)
     if (match is None or not could_be_org_name(match.group(1)) or "站" in match.group(1)  # 汾阳站 + 下车后直奔 + 景区
-            or starts.intersection(range(end, match.end()))):
+            or text[end - 1] == "站" or starts.intersection(range(end, match.end()))):  # 长治东站 + 下车后直奔 + 古城
         return end
     return _facility_end(text, match.end(), starts)
 
