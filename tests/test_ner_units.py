@@ -336,6 +336,7 @@ def test_where_a_reporter_learnt_the_news_is_no_person_and_a_marathon_is_a_race(
     found = [Mention(2, 5, "从会上", "PERSON"), Mention(9, 12, "张明从", "PERSON")]
     assert without_sources_and_grades(text, found) == found[1:]
     assert without_sources_and_grades("高二学生正分组实验", [Mention(0, 2, "高二", "PERSON")]) == []
+    assert without_sources_and_grades("高二学生张梓轩说", [Mention(0, 4, "高二学生", "PERSON")]) == []
     assert without_sayings("半程马拉松冠军", [Mention(2, 5, "马拉松", "PERSON")]) == []
 
 
@@ -394,6 +395,10 @@ def test_the_words_of_a_saying_are_no_names():
     text = "建设森林康养步道,签订林业碳汇协议,朱森林说"
     found = [Mention(3, 5, "林康", "PERSON"), Mention(11, 14, "林业碳", "PERSON"), Mention(18, 21, "朱森林", "PERSON")]
     assert without_sayings(text, found) == found[2:]
+    # nor in the cold chain, a hall's beams or the tourism along the Yellow River
+    text = "6个冷链集装箱,查看梁架,沿黄文旅融合"
+    found = [Mention(2, 4, "冷链", "PERSON"), Mention(10, 12, "梁架", "PERSON"), Mention(14, 16, "黄文", "PERSON")]
+    assert without_sayings(text, found) == []
 
 
 def test_a_four_character_person_ending_in_an_adverb_is_the_name_before_it():

@@ -284,7 +284,9 @@ SAYING_WORDS = (
     # solar power and sunning oneself (MSRA tags the sun as a place, never in these)
     "太阳能", "晒太阳",
     # good food (美 is no America in it), and the times of the year the model reads as persons
-    "美食", "元旦", "今冬明春")
+    "美食", "元旦", "今冬明春",
+    # the cold chain, a forged flange, a hall's beams, along the Yellow River (沿黄文旅: no person 黄文)
+    "冷链", "法兰", "梁架", "沿黄")
 _SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 
@@ -311,13 +313,14 @@ _LEARNT = re.compile(r"\s*(?:获悉|了解到|得知)")
 
 # a school's grades, which the model reads as persons (高二学生, 高二(7)班)
 GRADES = frozenset({"高一", "高二", "高三", "初一", "初二", "初三"})
+GRADE_STUDENT = "学生"
 
 
 def without_sources_and_grades(text: str, mentions: list[Mention]) -> list[Mention]:
     """A "person" that starts with 从 right before 获悉 (记者从会上获悉) is where the news came from,
     and one that is a school grade (``GRADES``) is nobody."""
     return [m for m in mentions if not (m.label == "PERSON" and (
-        m.text.startswith("从") and _LEARNT.match(text, m.end) or m.text in GRADES))]
+        m.text.startswith("从") and _LEARNT.match(text, m.end) or m.text.removesuffix(GRADE_STUDENT) in GRADES))]
 
 
 # a reign's year after its dynasty: 唐大中十一年 (857), 唐建中三年 (782)
