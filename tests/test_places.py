@@ -1829,3 +1829,13 @@ def test_a_quoted_slogan_or_a_section_s_name_is_no_foreign_person():
     assert persons(text, [(4, 10, "PERSON")]) == []
     text = "美国总统比尔·克林顿今天在白宫会见了来访的客人"
     assert persons(text, [(4, 10, "PERSON")]) == ["比尔·克林顿"]
+
+
+def test_a_numbered_national_road_is_a_place_and_no_zone_is_named_after_it():
+    from kg.ner.places import with_running_lines, with_zones
+
+    text = "沿108国道驶入介休经济技术开发区,经208国\n道分流,车流量达2000辆"
+    found = with_running_lines(text, [(1, 4, "PERSON")])
+    assert [text[s:e] for s, e, _ in found] == ["108国道", "208国\n道"]
+    ents = found[:1] + [(8, 10, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_zones(text, ents)] == ["108国道", "介休经济技术开发区"]

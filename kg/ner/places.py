@@ -1076,6 +1076,9 @@ PARKS = ("产业园", "工业园", "物流园", "科技园")
 TOWNSHIP_IN_ZONE_NAME = re.compile("[\u4e00-\u9fff][乡镇](?=[\u4e00-\u9fff]{2})")
 
 
+WAY_ENDINGS = frozenset("道路街线")  # no zone is named after a road: 沿108国道 + 驶入介休经济技术开发区
+
+
 def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A PLACE followed by a development zone's name is one PLACE, or one ORG with the
     zone's managing body (清徐经济开发区, 太原高新区, 清徐经济开发区管委会), in place of the
@@ -1085,7 +1088,7 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
     ents = [(start, end + 1, label) if label == "PLACE" and text.endswith(PARKS, start, end) and text[end:end + 1] == "区"
             and end not in starts else (start, end, label) for start, end, label in ents]  # 阳曲产业园 + 区
     for place in reversed([e for e in ents if e[2] == "PLACE"]):
-        match = ZONE_AFTER_PLACE.match(text, place[1])
+        match = ZONE_AFTER_PLACE.match(text, place[1]) if text[place[1] - 1] not in WAY_ENDINGS else None
         if not match or not could_be_zone_name(match.group(1)) or TOWNSHIP_IN_ZONE_NAME.search(match.group(1)):
             continue  # 临猗县 + 庙上乡苹果矮砧密植示范园: a township's park, named after it
         inside = [e for e in ents if place[1] <= e[0] < match.end()]
@@ -2103,16 +2106,18 @@ LISTED_LINE = re.compile("(?<=[、，,。；：“（(\\s])%s|%s(?=、%s)" % (LI
 NOT_LINE_NAMES = ("普速", "城际", "高速", "重载", "货运", "客运", "地方", "专用", "疏港", "干线", "支线", "信息",
                   "方便", "随着", "开通", "通过", "依托", "借助", "乘坐", "沿着")
 NOT_IN_LINE_NAMES = frozenset("的这那条种列为要提加建从在是和与及等")
-# a city's metro line by its number (地铁2号线, 1号线)
+# a city's metro line by its number (地铁2号线, 1号线), and a national or provincial road by its (108国道)
 METRO_LINE = re.compile("(?:地铁)?[0-9０-９]{1,2}号线")
+NUMBERED_ROAD = re.compile("(?<![0-9０-９A-Za-z])G?[0-9０-９]{2,3}\n?[国省]\n?道")
 
 
 def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A line travelled on or listed (``RUNNING_LINE``, ``LISTED_LINE``) or a metro line is one
-    PLACE, in place of what the model read in it (侯禹 as a person), unless a longer name holds it."""
+    """A line travelled on or listed (``RUNNING_LINE``, ``LISTED_LINE``), a metro line or a numbered
+    road is one PLACE, in place of what the model read in it (侯禹 as a person), unless a longer
+    name holds it."""
     listed = [match for match in LISTED_LINE.finditer(text)
               if not match.group().startswith(NOT_LINE_NAMES) and NOT_IN_LINE_NAMES.isdisjoint(match.group()[:2])]
-    for match in [*RUNNING_LINE.finditer(text), *listed, *METRO_LINE.finditer(text)]:
+    for match in [*RUNNING_LINE.finditer(text), *listed, *METRO_LINE.finditer(text), *NUMBERED_ROAD.finditer(text)]:
         ents = _in_place_of_inner(ents, (*match.span(), "PLACE"))
     return ents
 
