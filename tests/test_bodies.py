@@ -72,6 +72,9 @@ def test_a_township_names_its_own_government():
     assert texts("推动枝柯镇卫生院、巴公镇中心学校", [(2, 5, "PLACE"), (9, 12, "PLACE")]) == [
         ("枝柯镇卫生院", "ORG"), ("巴公镇中心学校", "ORG")]
     assert texts("乡镇卫生院") == []
+    # a township's government and committee named bare are the page's own; not a word's end (乡镇党委)
+    assert texts("松烟镇党委、镇政府依据规划,集中到镇政府一楼,各乡镇党委书记", [(0, 5, "ORG")]) == [
+        ("松烟镇党委", "ORG"), ("镇政府", "ORG"), ("镇政府", "ORG")]
 
 
 def test_an_org_does_not_start_with_the_verb_before_a_league_committee():

@@ -204,15 +204,25 @@ def _heads_body(overlapping: list[Span], start: int, end: int) -> bool:
     return len(places) == 1 and all(start + 1 <= e[0] and e[1] <= end for e in overlapping if e not in places)
 
 
+# a township's government and party committee named bare, as the page's own (镇党委、镇政府依据规划:
+# the invented pages' annotators tag 镇政府 so 8 times in 8, 镇党委 and 乡党委 11 in 15; MSRA tags
+# the committees, 10 times in 12)
+BARE_TOWNSHIP_BODY = re.compile("[镇乡](?:人民政府|政府|党委)")
+
+
 def _with_township_bodies(text: str, ents: list[Span]) -> list[Span]:
     """A township's or a subdistrict's own bodies, named right after it: 端氏镇 + 镇政府 -> 端氏镇政府
-    (镇政府 alone is any township's), 西铭街道 + 党工委, 娘子关镇 + 卫生院 (the invented pages: 51 of 51)."""
+    (镇政府 alone is any township's), 西铭街道 + 党工委, 娘子关镇 + 卫生院 (the invented pages: 51 of
+    51); a township's government or party committee named bare is an ORG where it starts a word."""
     for match in TOWNSHIP_BODY.finditer(text):
         start, end = match.span()
         level = 2 if text.startswith("街道", start) else 1
         place = next((e for e in ents if e[2] == "PLACE" and e[1] == start + level), None)
         if place and not any(e[0] < end and start + level < e[1] for e in ents):
             ents[ents.index(place)] = (place[0], end, "ORG")
+        elif (not place and BARE_TOWNSHIP_BODY.fullmatch(match.group()) and _starts_word(text, start, ents)
+              and not any(e[0] < end and start < e[1] for e in ents)):
+            ents.append((start, end, "ORG"))
     return ents
 
 
