@@ -724,3 +724,8 @@ def test_a_festival_named_by_its_year_and_a_place_is_an_event_and_so_are_flower_
 
 def test_a_picture_caption_s_mark_is_no_part_of_an_event():
     assert found("加固修复。\n\n▲第五届龙城科普嘉年华开幕", label="EVENT") == ["第五届龙城科普嘉年华"]
+
+
+def test_national_programmes_named_by_their_slogan_are_projects_unless_a_longer_name_holds_them():
+    text = "建设“四好农村路”,共建“一带一路”,参加大学生志愿服务西部计划,深入开展党纪学习教育,承担国家自然科学基金项目"
+    assert found(text, label="PROJECT") == ["四好农村路", "一带一路", "大学生志愿服务西部计划", "党纪学习教育", "国家自然科学基金项目"]

@@ -39,6 +39,7 @@ from kg.ner import is_saying_or_clan
 from kg.ner.bodies import MINISTRY_NAME
 from kg.ner.tokenizer import doc_text
 from kg.text import clean
+from kg.word_lists import read_word_list
 
 Span = tuple[int, int, str]
 
@@ -477,7 +478,7 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
     """Named projects, programmes, campaigns and pilots (``marks``: page_marks with the projects'
     stop words, and quarters as dates)."""
     spans = (_quoted_projects(page, lex, marks) + _quoted_designations(page, lex) + _quoted_programmes(page, lex)
-             + _enumerated_projects(page, lex, marks)
+             + _national_programmes(page) + _enumerated_projects(page, lex, marks)
              + _road_works(page, entities) + _lines_under_construction(page) + _quality_campaigns(page, entities)
              + _section_works(page, entities))
     for head in lex.project_head.finditer(page):
@@ -489,6 +490,14 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
             festival = head.group() == "活动" and lex.event_head.search(page, start, head.start())
             spans.append((start, head.end(), "EVENT" if festival else "PROJECT"))
     return spans + _quoted_repeats(page, spans)
+
+
+PROGRAMMES = re.compile("|".join("\n?".join(map(re.escape, name)) for name in read_word_list("programmes.txt")))
+
+
+def _national_programmes(page: str) -> list[Span]:
+    """The national programmes named by their slogan alone (``kg/data/programmes.txt``)."""
+    return [(*match.span(), "PROJECT") for match in PROGRAMMES.finditer(page)]
 
 
 # the campaigns to make a place safe, clean or ruled by law (平安忻州建设, 清廉长治建设)
