@@ -457,7 +457,7 @@ def test_a_quoted_campaign_and_the_kind_of_its_activities_are_one_project():
 
 def test_a_programme_and_its_projects_name_the_programme():
     text = "先后承担国家重点研发计划项目、国家自然科学基金重点项目20余项"
-    assert found(text, label="PROJECT") == ["国家重点研发计划"]
+    assert found(text, label="PROJECT") == ["国家重点研发计划", "国家自然科学基金"]  # the fund, a listed programme
 
 
 def test_plan_before_a_number_is_the_verb():
@@ -534,7 +534,7 @@ def test_a_counted_meeting_is_no_name():
 
 
 def test_a_quote_that_holds_its_head_names_the_programme_however_short():
-    text = "争创新一轮“双高计划”,持续实施“国培计划”,开展“清风行动”,实施国培计划"
+    text = "争创新一轮“双高计划”,持续实施“国培计划”,开展“清风行动”,实施双高计划"
     assert found(text, label="PROJECT") == ["双高计划", "国培计划", "清风行动"]
 
 
@@ -729,3 +729,8 @@ def test_a_picture_caption_s_mark_is_no_part_of_an_event():
 def test_national_programmes_named_by_their_slogan_are_projects_unless_a_longer_name_holds_them():
     text = "建设“四好农村路”,共建“一带一路”,参加大学生志愿服务西部计划,深入开展党纪学习教育,承担国家自然科学基金项目"
     assert found(text, label="PROJECT") == ["四好农村路", "一带一路", "大学生志愿服务西部计划", "党纪学习教育", "国家自然科学基金项目"]
+
+
+def test_a_pilot_is_named_without_the_county_or_unit_it_makes_of_its_holder():
+    text = "作为全国首批红色美丽村庄建设试点村,泽州县被确定为紧密型县域医疗卫生共同体建设试点县之一,试点先行"
+    assert found(text, label="PROJECT") == ["红色美丽村庄建设试点", "紧密型县域医疗卫生共同体建设试点"]
