@@ -734,3 +734,9 @@ def test_national_programmes_named_by_their_slogan_are_projects_unless_a_longer_
 def test_a_pilot_is_named_without_the_county_or_unit_it_makes_of_its_holder():
     text = "作为全国首批红色美丽村庄建设试点村,泽州县被确定为紧密型县域医疗卫生共同体建设试点县之一,试点先行"
     assert found(text, label="PROJECT") == ["红色美丽村庄建设试点", "紧密型县域医疗卫生共同体建设试点"]
+
+
+def test_hearing_a_report_is_no_part_of_the_meeting_or_the_project_heard_about():
+    text = "筹备工作会议召开,听取市八届人大五次会议筹备情况汇报,听取华能寿阳羊头崖100兆瓦风电项目建设进展汇报"
+    assert found(text, label="EVENT") == ["筹备工作会议", "市八届人大五次会议"]
+    assert found(text, label="PROJECT") == ["华能寿阳羊头崖100兆瓦风电项目"]
