@@ -1177,6 +1177,10 @@ def test_a_body_named_after_a_site_takes_its_province_and_a_listed_short_name_is
     assert with_whole_short_names("晋中位列前三", [(0, 1, "PLACE")], names) == [(0, 2, "PLACE")]
     assert with_whole_short_names("中方同意,巴中两国", [(0, 1, "PLACE"), (5, 6, "PLACE"), (6, 7, "PLACE")], names) == [
         (0, 1, "PLACE"), (5, 6, "PLACE"), (6, 7, "PLACE")]
+    # a short name's last character read alone at a line's start takes its first (陵 + 川是全省…), not in a word
+    names.initialize(names=["陵川县"], short_names={"陵川县": "陵川"})
+    assert with_whole_short_names("说。\n陵川是全省,丘陵川道", [(4, 5, "PLACE"), (12, 13, "PLACE")], names) == [
+        (3, 5, "PLACE"), (12, 13, "PLACE")]
 
 
 def test_the_state_grid_is_no_united_nations_and_an_urban_village_is_no_place():

@@ -1031,7 +1031,8 @@ def with_whole_short_names(text: str, ents: list[tuple[int, int, str]],
                            names: DivisionNames) -> list[tuple[int, int, str]]:
     """A PLACE cut short of a division's short name takes the rest of it: in a list (忻州、晋中、运城),
     and wherever one character starts it (晋 + 中地处…, 阳 + 曲地处…, 晋 + 中 read as two places),
-    but a country's (not 中 + 方 nor 巴 + 中两国)."""
+    but a country's (not 中 + 方 nor 巴 + 中两国); one character that ends a short name starting
+    a line or a clause takes its start (陵 + 川是全省…)."""
     completed, absorbed = [], set()
     for start, end, label in ents:
         if label == "PLACE":
@@ -1039,6 +1040,10 @@ def with_whole_short_names(text: str, ents: list[tuple[int, int, str]],
                         and (end - start == 1 and text[start] not in COUNTRY_CHARACTERS
                              or text[end + more:end + more + 1] in LIST_ITEM_END)
                         and _only_places_within(ents, end, end + more, absorbed)), end)
+            if end - start == 1:
+                start = next((start - more for more in (1, 2) if start >= more and text[start - more:end] in names.shorts
+                              and not _is_han(text[start - more - 1:start - more] or " ")
+                              and not any(e[1] > start - more and e[0] < start for e in ents)), start)
         completed.append((start, end, label))
     return [e for e in completed if e not in absorbed]
 
