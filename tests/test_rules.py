@@ -740,3 +740,8 @@ def test_hearing_a_report_is_no_part_of_the_meeting_or_the_project_heard_about()
     text = "筹备工作会议召开,听取市八届人大五次会议筹备情况汇报,听取华能寿阳羊头崖100兆瓦风电项目建设进展汇报"
     assert found(text, label="EVENT") == ["筹备工作会议", "市八届人大五次会议"]
     assert found(text, label="PROJECT") == ["华能寿阳羊头崖100兆瓦风电项目"]
+
+
+def test_titles_listed_before_the_kind_of_work_they_are_are_works():
+    text = "《走西口》《挂红灯》等经典二人台曲目,《三关排宴》《天波楼》等传统剧目30部,印发《实施方案》等文件"
+    assert found(text, label="DOC") == ["实施方案"]

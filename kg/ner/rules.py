@@ -286,6 +286,8 @@ def title_spans(page: str) -> list[Span]:
 
 TITLES_AFTER = re.compile(r"(?:、?《[^《》\n]{1,30}》)*")
 WORKS_COUNTED = re.compile(r"等?[0-9０-９一二三四五六七八九十两几多]+部")  # 《A》《B》等三部文化丛书
+# the kind of work the listed titles are (《打金枝》《算粮》等经典剧目, 《走西口》《挂红灯》等经典二人台曲目)
+WORKS_KIND = re.compile(r"等(?:经典|优秀|传统|原创)?[\u4e00-\u9fff]{0,4}?(?:曲目|剧目|节目|歌曲|唱段|剧作|戏曲|小戏)")
 
 
 # what a document's title ends in, whatever the words around it (《…考古发掘报告》出版后)
@@ -296,7 +298,7 @@ def _names_a_work(page: str, opening: int, closing: int) -> bool:
     """A play, a film or a book in 《》 is no document (the guidelines' DOC is documents, laws,
     plans and policies): a word right before the title says so, 了 or a line break aside
     (编纂出版了《北魏石刻艺术图录》, 大型实景演出⏎《千年守望》, 新编历史剧《晋阳宫》), or one right
-    after it (《北魏之光》一剧) or after the titles listed with it (《打金枝》《算粮》等经典剧目), or
+    after it (《北魏之光》一剧) or after the titles listed with it (《打金枝》《算粮》等经典剧目, ``WORKS_KIND``), or
     their count in 部 (《A》《B》等三部丛书). A report or an annal is a document wherever it is
     published (《襄汾陶寺——1978—1985年考古发掘报告》出版后)."""
     lex = lexicon()
@@ -305,7 +307,7 @@ def _names_a_work(page: str, opening: int, closing: int) -> bool:
     before = page[max(0, opening - 8):opening]
     after = TITLES_AFTER.match(page, closing).end()
     return any(before.rstrip("了的 \n\u3000").endswith(word) for word in lex.work_before) or page.startswith(
-        lex.work_after, after) or bool(WORKS_COUNTED.match(page, after))
+        lex.work_after, after) or bool(WORKS_COUNTED.match(page, after) or WORKS_KIND.match(page, after))
 
 
 def is_media_name(title: str) -> bool:
