@@ -1843,3 +1843,12 @@ def test_a_numbered_national_road_is_a_place_and_no_zone_is_named_after_it():
     assert [text[s:e] for s, e, _ in found] == ["108国道", "208国\n道"]
     ents = found[:1] + [(8, 10, "PLACE")]
     assert [text[s:e] for s, e, _ in with_zones(text, ents)] == ["108国道", "介休经济技术开发区"]
+
+
+def test_a_shrine_a_hall_or_a_pavilion_named_after_a_place_or_a_person_is_one_place_but_not_his_excellency():
+    from kg.ner.places import facilities_as_places
+
+    text = "在藏山祠前,修缮唐叔虞祠,崇宁殿檐下,清虚阁,邓小平阁下,宫殿基址"
+    ents = [(1, 3, "PLACE"), (8, 11, "PERSON"), (13, 15, "PLACE"), (19, 21, "PLACE"), (23, 26, "PERSON")]
+    assert [(text[s:e], label) for s, e, label in facilities_as_places(text, ents)] == [
+        ("藏山祠", "PLACE"), ("唐叔虞祠", "PLACE"), ("崇宁殿", "PLACE"), ("清虚阁", "PLACE"), ("邓小平", "PERSON")]
