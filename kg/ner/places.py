@@ -209,7 +209,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_studios(text, ents)
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
-    ents = split_division_sites(text, facilities_as_places(text, ents), names)
+    ents = split_division_sites(text, with_named_temples(text, facilities_as_places(text, ents)), names)
     ents = with_memorials(text, ents)
     ents = with_local_offices(text, ents)
     ents = with_site_bodies(text, ents)
@@ -1771,6 +1771,32 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
             label = "ORG"
         kinds.append((start, end, label))
     return _with_place_named_facilities(text, kinds)
+
+
+# a temple, a shrine, a pagoda or a hall named by two or three characters where a sentence names a
+# site (游客在池神庙前, 飞虹塔、水神庙和…, 对余庆禅院进行修缮): the model knows the famous ones and
+# misses the rest; the invented pages tag 253 of the 280 names this finds as places, the others
+# inside a longer name. Not a verb's or a count's characters (站在塔, 一座庙, 古寺), nor a kind of
+# hall any temple has (大雄宝殿).
+TEMPLE_NAME_CHAR = "(?![的了是在和与及把对向从以到这那每各一座个让并站看拆古其起来共实施夜游串联依托打卡参观走进修缮逛守护围绕过建作为镇县乡村])[\u4e00-\u9fff]"
+TEMPLE = re.compile("(?<=[、，,。：:“（(\n在到对和与及向至])((?:%s){2,3}?(?:禅院|书院|寺|庙|祠|塔|阁|殿))"
+                    "(?=[前内里、，,。的和与及等旁东西南北上下”]|景区|周边|一带|附近|遗址|大殿|山门)" % TEMPLE_NAME_CHAR)
+EVERY_TEMPLE_S = ("大雄宝殿", "纪念塔", "水塔", "电视塔", "金字塔")
+
+
+def with_named_temples(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A temple, a shrine, a pagoda or a hall named where a sentence names a site (``TEMPLE``) is a
+    PLACE, in place of what the model read inside it (明应 + 王殿内 as a person), unless a
+    longer name holds it (普救寺景区)."""
+    for match in TEMPLE.finditer(text):
+        start, end = match.span(1)
+        if text.endswith(EVERY_TEMPLE_S, start, end) or text.startswith(FORMS_OF_ADDRESS, end - 1):
+            continue  # 邓小平阁 + 下: Your Excellency
+        end = _facility_end(text, end, {e[0] for e in ents})  # 关帝庙 + 景区
+        overlapping = [e for e in ents if e[0] < end and start < e[1]]
+        if all(start <= e[0] and e[1] <= end and e[2] in ("PLACE", "PERSON") for e in overlapping):
+            ents = sorted([e for e in ents if e not in overlapping] + [(start, end, "PLACE")])
+    return ents
 
 
 # the bodies that run a site (五台山风景区管委会, 蟒河景区管理局)
