@@ -1857,7 +1857,7 @@ def test_a_shrine_a_hall_or_a_pavilion_named_after_a_place_or_a_person_is_one_pl
 def test_a_temple_named_where_a_sentence_names_a_site_is_a_place():
     from kg.ner.places import with_named_temples
 
-    text = "站在池神庙前的高台上,飞虹塔、水神庙和关帝庙景区,对余庆禅院进行修缮,站在塔下,一座庙,埃及金字塔,“邓小平阁下"
+    text = "站在池神庙前的高台上,飞虹塔、水神庙和关帝庙景区,对余庆禅院大殿进行修缮,站在塔下,一座庙,埃及金字塔,“邓小平阁下"
     person = text.index("庆禅")  # the model's 庆禅 inside the name goes
     found = [text[s:e] for s, e, _ in with_named_temples(text, [(person, person + 2, "PERSON")])]
     assert found == ["池神庙", "飞虹塔", "水神庙", "关帝庙景区", "余庆禅院"]
