@@ -1858,6 +1858,18 @@ def test_a_temple_named_where_a_sentence_names_a_site_is_a_place():
     from kg.ner.places import with_named_temples
 
     text = "站在池神庙前的高台上,飞虹塔、水神庙和关帝庙景区,对余庆禅院大殿进行修缮,站在塔下,一座庙,埃及金字塔,“邓小平阁下"
-    person = text.index("庆禅")  # the model's 庆禅 inside the name goes
-    found = [text[s:e] for s, e, _ in with_named_temples(text, [(person, person + 2, "PERSON")])]
-    assert found == ["池神庙", "飞虹塔", "水神庙", "关帝庙景区", "余庆禅院"]
+    person, leader = text.index("庆禅"), text.index("邓小平")  # the model's 庆禅 inside the name goes
+    found = [text[s:e] for s, e, _ in with_named_temples(text, [(person, person + 2, "PERSON"), (leader, leader + 3, "PERSON")])]
+    assert found == ["池神庙", "飞虹塔", "水神庙", "关帝庙景区", "余庆禅院", "邓小平"]
+
+
+def test_a_village_named_right_after_its_township_is_a_place():
+    from kg.ner.places import with_villages_after_townships
+
+    text = "在端氏镇坪上村河段,砂河镇调研乡村振兴,黄寨镇村民,青羊镇东河村党支部"
+    def span(name, label="PLACE"):
+        return (text.index(name), text.index(name) + len(name), label)
+
+    ents = [span("端氏镇"), span("砂河镇"), span("黄寨镇"), span("青羊镇"), span("东河村党支部", "ORG")]
+    assert [text[s:e] for s, e, _ in with_villages_after_townships(text, ents)] == [
+        "端氏镇", "坪上村", "砂河镇", "黄寨镇", "青羊镇", "东河村党支部"]

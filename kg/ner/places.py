@@ -188,7 +188,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = split_at_division_ends(text, with_whole_division_names(text, ents, names), names)
     ents = with_whole_short_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
-    ents = with_village_names(text, ents)
+    ents = with_villages_after_townships(text, with_village_names(text, ents))
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_league_committees(text, with_one_character_counties(text, ents, names))
@@ -1790,8 +1790,9 @@ def with_named_temples(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     longer name holds it (普救寺景区)."""
     for match in TEMPLE.finditer(text):
         start, end = match.span(1)
-        if text.endswith(EVERY_TEMPLE_S, start, end) or text.startswith(FORMS_OF_ADDRESS, end - 1):
-            continue  # 邓小平阁 + 下: Your Excellency
+        if text.endswith(EVERY_TEMPLE_S, start, end) or text.startswith(FORMS_OF_ADDRESS, end - 1) and any(
+                e[1] == end - 1 and e[2] == "PERSON" for e in ents):
+            continue  # 邓小平 + 阁下: Your Excellency, but 在清虚阁 + 下排队
         end = _facility_end(text, end, {e[0] for e in ents})  # 关帝庙 + 景区
         overlapping = [e for e in ents if e[0] < end and start < e[1]]
         if all(start <= e[0] and e[1] <= end and e[2] in ("PLACE", "PERSON") for e in overlapping):
@@ -2581,6 +2582,28 @@ def with_village_names(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
             start -= 1
         named.append((start, end, label))
     return named
+
+
+# a village named right after its township (端氏镇 + 坪上村, 晋源街道 + 古城营村), not the villagers
+# or the villages in general after it (镇 + 村民, 乡 + 村振兴)
+VILLAGE_AFTER_TOWNSHIP = re.compile("([\u4e00-\u9fff]{1,3}?村)(?![民庄落级委组集务干道容])")
+NOT_VILLAGE_NAMES = ("一", "全", "本", "该", "移民新")
+VILLAGES_IN_GENERAL = ("乡村", "农村")  # 娘子关镇 + 学习乡村旅游发展经验
+
+
+def with_villages_after_townships(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A village named right after a township the model found is a PLACE of its own, where the
+    model left it untagged (端氏镇 + 坪上村: the invented pages tag 955 villages so)."""
+    starts = {e[0] for e in ents}
+    villages = []
+    for _, end, label in ents:
+        match = VILLAGE_AFTER_TOWNSHIP.match(text, end) if label == "PLACE" and text.endswith(("镇", "乡", "街道"), 0, end) else None
+        name = match.group(1)[:-1] if match else ""
+        if (match and end not in starts and could_be_org_name(name) and name not in NOT_VILLAGE_NAMES
+                and not match.group(1).endswith(VILLAGES_IN_GENERAL)
+                and not any(e[0] < match.end() and end < e[1] for e in ents)):
+            villages.append((end, match.end(), "PLACE"))
+    return sorted(ents + villages)
 
 
 # what a name follows where the model cut its first character off (、 + 下 + 董寨村), and the
