@@ -745,3 +745,8 @@ def test_hearing_a_report_is_no_part_of_the_meeting_or_the_project_heard_about()
 def test_titles_listed_before_the_kind_of_work_they_are_are_works():
     text = "《走西口》《挂红灯》等经典二人台曲目,《三关排宴》《天波楼》等传统剧目30部,印发《实施方案》等文件"
     assert found(text, label="DOC") == ["实施方案"]
+
+
+def test_the_verbs_that_take_up_a_programme_are_no_part_of_its_name():
+    text = "抢抓农产品产地冷藏保鲜设施建设项目政策机遇,市政协视察农村义务教育学生营养改善计划,紧扣能源革命综合改革试点"
+    assert found(text, label="PROJECT") == ["农产品产地冷藏保鲜设施建设项目", "农村义务教育学生营养改善计划", "能源革命综合改革试点"]
