@@ -750,3 +750,8 @@ def test_titles_listed_before_the_kind_of_work_they_are_are_works():
 def test_the_verbs_that_take_up_a_programme_are_no_part_of_its_name():
     text = "抢抓农产品产地冷藏保鲜设施建设项目政策机遇,市政协视察农村义务教育学生营养改善计划,紧扣能源革命综合改革试点"
     assert found(text, label="PROJECT") == ["农产品产地冷藏保鲜设施建设项目", "农村义务教育学生营养改善计划", "能源革命综合改革试点"]
+
+
+def test_a_short_quoted_campaign_takes_the_field_it_works_in():
+    text = "深入开展民生领域案件查办“铁拳”行动,开展“断卡”行动,实施年轻干部“墩苗”计划"
+    assert found(text, label="PROJECT") == ["民生领域案件查办“铁拳”行动", "“断卡”行动", "年轻干部“墩苗”计划"]

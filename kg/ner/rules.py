@@ -610,9 +610,9 @@ def _quoted_projects(page: str, lex: Lexicon, marks: Marks) -> list[Span]:
     return spans
 
 
-# what starts no field before a quoted campaign: a scope or the verbs the stop words miss (抢抓 +
+# what starts no field before a quoted campaign: a scope or the verbs the stop words miss (国家 +
 # “东数西算”工程, 学习运用 + “千村示范、万村整治”工程); nor does a year or a count (2025年“慈心一日捐”活动)
-VERBS_BEFORE_QUOTES = ("国家", "抢抓", "承接", "学习", "运用", "响应", "推广", "配建", "同时", "坚持", "拉开")
+VERBS_BEFORE_QUOTES = ("国家", "学习", "运用", "推广", "配建", "同时", "坚持", "拉开")
 DIGIT = re.compile("[0-9０-９]")
 
 
@@ -671,7 +671,8 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
         start = since.end()  # 自2016年 + “吕梁山护工”培训就业工程: when it began is no part of its name
     quoted = _quoted_names(page, start, head) if start is not None else None
     if quoted and _short_quote(quoted):
-        return quoted.start()
+        field = _field_before_quote(page, quoted, marks)  # 案件查办 + “铁拳”行动
+        return quoted.start() if field is None else field
     return _from_quote(page, start, head.start(), marks)
 
 
