@@ -755,3 +755,9 @@ def test_the_verbs_that_take_up_a_programme_are_no_part_of_its_name():
 def test_a_short_quoted_campaign_takes_the_field_it_works_in():
     text = "深入开展民生领域案件查办“铁拳”行动,开展“断卡”行动,实施年轻干部“墩苗”计划"
     assert found(text, label="PROJECT") == ["民生领域案件查办“铁拳”行动", "“断卡”行动", "年轻干部“墩苗”计划"]
+
+
+def test_a_decimal_point_or_a_rate_s_slash_is_no_stop_in_a_project_s_name():
+    text = "正在建设的年产1.2万吨谷物冲调粉生产线项目,潞安化工集团180万吨/年高硫煤清洁利用油化电热一体化示范项目实现满负荷运行"
+    entities = [span_of(text, "潞安化工集团", "ORG")]
+    assert found(text, entities, label="PROJECT") == ["年产1.2万吨谷物冲调粉生产线项目", "潞安化工集团180万吨/年高硫煤清洁利用油化电热一体化示范项目"]

@@ -865,10 +865,18 @@ def _scan_left(page: str, head: int, marks: Marks) -> int | None:
         if position in marks.transparent:
             position -= marks.transparent[position]
             continue
-        if char in HARD_STOPS or char in CLOSERS.values() or position in marks.stops or position in marks.numbers:
+        if (char in HARD_STOPS and not _inside_quantity(page, position - 1) or char in CLOSERS.values()
+                or position in marks.stops or position in marks.numbers):
             return position
         position -= 1
     return 0 if position == 0 else None
+
+
+def _inside_quantity(page: str, mark: int) -> bool:
+    """Whether the mark at ``mark`` is a decimal point (年产1.2万吨) or a rate's slash (180万吨/年)."""
+    if page[mark] in ".．":
+        return page[mark - 1:mark].isdigit() and page[mark + 1:mark + 2].isdigit()
+    return page[mark] == "/" and page[mark + 1:mark + 2] == "年" and page[mark - 1:mark] in ("吨", "台", "套", "件")
 
 
 def _word_ends(page: str, words: frozenset[str]) -> dict[int, int]:
