@@ -761,3 +761,8 @@ def test_a_decimal_point_or_a_rate_s_slash_is_no_stop_in_a_project_s_name():
     text = "正在建设的年产1.2万吨谷物冲调粉生产线项目,潞安化工集团180万吨/年高硫煤清洁利用油化电热一体化示范项目实现满负荷运行"
     entities = [span_of(text, "潞安化工集团", "ORG")]
     assert found(text, entities, label="PROJECT") == ["年产1.2万吨谷物冲调粉生产线项目", "潞安化工集团180万吨/年高硫煤清洁利用油化电热一体化示范项目"]
+
+
+def test_a_line_between_places_is_named_by_its_ends_across_single_dashes():
+    text = "开工天镇—阳高500千伏输变电工程,今年,大同—怀来—天津南1000千伏特高压交流工程加快建设——本报讯"
+    assert found(text, label="PROJECT") == ["天镇—阳高500千伏输变电工程", "大同—怀来—天津南1000千伏特高压交流工程"]

@@ -664,8 +664,7 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
     body_end = _body_at(page, start, marks)
     if body_end and head.start() - body_end >= 4:
         start = body_end  # 山西省水利厅 + 城乡供水一体化提升工程, as a ministry's
-    if start is not None and page[start - 1:start] in DASHES and start - 1 in marks.jumps and start in marks.jumps.values():
-        start = marks.jumps[start - 1]  # 晋北 + — + 江苏±800千伏特高压直流输电工程: a line between two places
+    start = _from_route_start(page, start, marks)
     since = LEADING_TIME.match(page, start) if start is not None else None
     if since and since.end() < head.start():
         start = since.end()  # 自2016年 + “吕梁山护工”培训就业工程: when it began is no part of its name
@@ -674,6 +673,22 @@ def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int
         field = _field_before_quote(page, quoted, marks)  # 案件查办 + “铁拳”行动
         return quoted.start() if field is None else field
     return _from_quote(page, start, head.start(), marks)
+
+
+def _from_route_start(page: str, start: int | None, marks: Marks) -> int | None:
+    """A line or a road between places is named by its ends, a dash between them (晋北 + — + 江苏±800千伏
+    特高压直流输电工程, 天镇—阳高500千伏输变电工程, 大同—怀来—天津南…): the name goes on left of a
+    single dash over a place the model found or a short name of two to four characters."""
+    while start is not None and page[start - 1:start] in DASHES and page[start - 2:start - 1] not in DASHES:
+        if start - 1 in marks.jumps and start in marks.jumps.values():
+            start = marks.jumps[start - 1]
+            continue
+        end = start - 1
+        left = left_edge(page, end, marks)
+        if left is None or not 2 <= end - left <= 4:
+            break
+        start = left
+    return start
 
 
 # since when (自2016年, 2020年以来), not a year that names an edition (2025年中国农民丰收节…活动)
