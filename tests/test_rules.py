@@ -766,3 +766,8 @@ def test_a_decimal_point_or_a_rate_s_slash_is_no_stop_in_a_project_s_name():
 def test_a_line_between_places_is_named_by_its_ends_across_single_dashes():
     text = "开工天镇—阳高500千伏输变电工程,今年,大同—怀来—天津南1000千伏特高压交流工程加快建设——本报讯"
     assert found(text, label="PROJECT") == ["天镇—阳高500千伏输变电工程", "大同—怀来—天津南1000千伏特高压交流工程"]
+
+
+def test_a_decision_is_no_part_of_the_session_it_calls():
+    text = "会议决定,决定临汾市第五届人民代表大会第五次会议于2025年1月召开"
+    assert found(text, label="EVENT") == ["临汾市第五届人民代表大会第五次会议"]
