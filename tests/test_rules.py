@@ -771,3 +771,10 @@ def test_a_line_between_places_is_named_by_its_ends_across_single_dashes():
 def test_a_decision_is_no_part_of_the_session_it_calls():
     text = "会议决定,决定临汾市第五届人民代表大会第五次会议于2025年1月召开"
     assert found(text, label="EVENT") == ["临汾市第五届人民代表大会第五次会议"]
+
+
+def test_a_meeting_that_celebrates_a_day_is_one_name_and_fairs_months_and_seasons_are_events():
+    text = "9月9日,庆祝第40个教师节暨全市教育工作表彰大会召开。主办的2024晋城光机电产业企业对接洽谈会开幕,举办2024平陆黄河天鹅观赏季,运城盐湖迎来观赏季"
+    entities = [span_of(text, "晋城光机电产业企业", "ORG")]
+    assert found(text, entities, label="EVENT") == [
+        "庆祝第40个教师节暨全市教育工作表彰大会", "2024晋城光机电产业企业对接洽谈会", "2024平陆黄河天鹅观赏季"]

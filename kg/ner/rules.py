@@ -389,9 +389,16 @@ def _from_year(page: str, start: int, head: int) -> int:
         page, start, year.start()) else start
 
 
+CELEBRATING = re.compile("(?:庆祝|纪念)(?:第[0-9０-９一二三四五六七八九十]+个)?$")
+
+
 def _after_festival(page: str, start: int, head: int) -> int:
     """A festival joined by 暨 to another event is an event of its own (祁县第六届酥梨文化节暨
-    晋中市农特产品产销对接会: two names), where two meetings so joined are one (…发展大会暨…推进会)."""
+    晋中市农特产品产销对接会: two names), where two meetings so joined are one (…发展大会暨…推进会),
+    and so is a meeting that celebrates a day (庆祝第40个教师节 + 暨…表彰大会)."""
+    celebration = CELEBRATING.search(page, max(0, start - 10), start)
+    if celebration:
+        return celebration.start()  # 庆祝第40个教师节暨全市教育工作表彰大会: one meeting that celebrates a day
     joined = page.rfind("暨", start, head)
     return joined + 1 if joined > start and page[joined - 1] in FESTIVAL_ENDINGS else start
 
