@@ -1873,3 +1873,11 @@ def test_a_village_named_right_after_its_township_is_a_place():
     ents = [span("端氏镇"), span("砂河镇"), span("黄寨镇"), span("青羊镇"), span("东河村党支部", "ORG")]
     assert [text[s:e] for s, e, _ in with_villages_after_townships(text, ents)] == [
         "端氏镇", "坪上村", "砂河镇", "黄寨镇", "青羊镇", "东河村党支部"]
+
+
+def test_a_street_in_an_old_town_is_a_place_of_its_own_but_a_site_s_park_is_the_site():
+    from kg.ner.places import facilities_as_places
+
+    text = "走在平遥古城南大街上,与晋阳古城遗址公园串联"
+    ents = [(2, 4, "PLACE"), (6, 9, "PLACE"), (12, 14, "PLACE")]
+    assert [text[s:e] for s, e, _ in facilities_as_places(text, ents)] == ["平遥古城", "南大街", "晋阳古城遗址公园"]

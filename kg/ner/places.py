@@ -1923,6 +1923,8 @@ def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) ->
     merged: list[tuple[int, int, str]] = []
     for start, end, label in ents:
         if (merged and label == "PLACE" and merged[-1][2] == "PLACE" and merged[-1][1] == start
+                and (not text.endswith(FACILITY_HEADS, merged[-1][0], merged[-1][1])  # 平遥古城 + 南大街: a street in a site
+                     or text[start:end] in FACILITY_HEADS)  # but 晋阳古城 + 遗址公园
                 and (text[start:end].endswith(FACILITY_HEADS) and not text[start:end].endswith(PERSON_NAMED_HEADS)
                      and (text[merged[-1][1] - 1] not in PLACE_ENDINGS or text[start:end] in FACILITY_HEADS)
                      or text[start:end] in INSTITUTION_HEADS)):
