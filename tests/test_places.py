@@ -1881,3 +1881,12 @@ def test_a_street_in_an_old_town_is_a_place_of_its_own_but_a_site_s_park_is_the_
     text = "走在平遥古城南大街上,与晋阳古城遗址公园串联"
     ents = [(2, 4, "PLACE"), (6, 9, "PLACE"), (12, 14, "PLACE")]
     assert [text[s:e] for s, e, _ in facilities_as_places(text, ents)] == ["平遥古城", "南大街", "晋阳古城遗址公园"]
+
+
+def test_the_square_before_a_temple_or_a_station_is_no_part_of_its_name_but_a_gate_s_is():
+    from kg.ner.places import facilities_as_places, without_common_nouns
+
+    text = "在后土祠广场开幕,在盂县汽车站广场举行,上党门广场"
+    ents = [(1, 4, "PLACE"), (10, 15, "PLACE"), (21, 24, "PLACE")]
+    assert [text[s:e] for s, e, _ in facilities_as_places(text, ents)] == ["后土祠", "盂县汽车站", "上党门广场"]
+    assert without_common_nouns(text, [(4, 6, "PLACE")]) == []

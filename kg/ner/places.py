@@ -395,7 +395,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
                           "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区",
-                          "工坊", "宫城", "驿站", "盾构", "宫殿",
+                          "工坊", "宫城", "驿站", "盾构", "宫殿", "广场",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
                           "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋",
                           "南宋"})
@@ -1671,6 +1671,10 @@ FACILITY_HEADS = ("国家考古遗址公园", "国家矿山公园", "国家城�
                   "王府", "故城", "县衙", "府衙", "县署", "州署", "鼓楼", "古城站", "生态走廊", "宅园", "书院", "文化园",
                   "禅院", "祠", "殿", "阁")  # MSRA: 福州国际会展中心, 澳门展览中心, 天河体育中心; 藏山 + 祠, 崇宁 + 殿
 FORMS_OF_ADDRESS = ("阁下", "殿下")  # 邓小平 + 阁下: Your Excellency, no pavilion
+# the square before a museum, a temple, a station or a park is no part of its name (稷王庙 + 广场,
+# 八路军太行纪念馆 + 广场: the invented pages, 20 of 22), where a gate's or a tower's is (上党门广场)
+SQUARE = "广场"
+SITES_WITH_SQUARES = frozenset("馆庙寺区站衙陵府祠园心渡")
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院", "宅园")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1867,7 +1871,8 @@ def _facility_end(text: str, end: int, starts: set[int]) -> int:
     A museum or a cultural centre is one too (五寨县 + 文化馆): institutions_that_act makes it
     the body where it acts."""
     while head := next((h for h in _LONGEST_HEADS_FIRST if text.startswith(h, end)), None):
-        if starts.intersection(range(end, end + len(head))) or text.startswith(FORMS_OF_ADDRESS, end):
+        if (starts.intersection(range(end, end + len(head))) or text.startswith(FORMS_OF_ADDRESS, end)
+                or head == SQUARE and text[end - 1] in SITES_WITH_SQUARES):
             break
         end += len(head)
     if STATION.match(text, end) and end not in starts:
