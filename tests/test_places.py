@@ -1893,3 +1893,15 @@ def test_the_square_before_a_temple_or_a_station_is_no_part_of_its_name_but_a_ga
     ents = [span("后土祠"), span("盂县汽车站"), span("上党门")]
     assert [text[s:e] for s, e, _ in facilities_as_places(text, ents)] == ["后土祠", "盂县汽车站", "上党门广场"]
     assert without_common_nouns(text, [span("广场")]) == []
+
+
+def test_castles_along_a_river_and_an_old_town_in_a_district_are_no_names_of_their_own():
+    from kg.ner.places import facilities_as_places
+
+    text = "守护沁河古堡,浊漳河峡谷,在平城区古城内,逛祁县古城"
+
+    def span(name):
+        return (text.index(name), text.index(name) + len(name), "PLACE")
+
+    ents = [span("沁河"), span("浊漳河"), span("平城区"), span("祁县")]
+    assert [text[s:e] for s, e, _ in facilities_as_places(text, ents)] == ["沁河", "浊漳河", "平城区", "祁县古城"]

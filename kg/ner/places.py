@@ -1674,6 +1674,11 @@ FORMS_OF_ADDRESS = ("阁下", "殿下")  # 邓小平 + 阁下: Your Excellency, 
 # the square before a museum, a temple, a station or a park is no part of its name (稷王庙 + 广场,
 # 八路军太行纪念馆 + 广场: the invented pages, 20 of 22), where a gate's or a tower's is (上党门广场)
 SQUARE = "广场"
+# castles and gorges along a river are no castle or gorge of that name (沁河 + 古堡, 浊漳河 + 峡谷: 25 of
+# 25 apart), nor is an old town in a county or a district its name (山阴县 + 古城: 25 of 25), but a
+# two-character county's is (祁县古城)
+ALONG_RIVERS = ("古堡", "峡谷")
+IN_DIVISIONS = ("古城", "老城")
 SITES_WITH_SQUARES = frozenset("馆庙寺区站衙陵府祠园心渡")
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院", "宅园")
@@ -1757,7 +1762,7 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     starts = {start for start, _, _ in ents}
     kinds = []
     for start, end, label in ents:
-        with_heads = _facility_end(text, end, starts) if label in ("PERSON", "PLACE") else _site_end(text, end, starts)
+        with_heads = _facility_end(text, end, starts, start) if label in ("PERSON", "PLACE") else _site_end(text, end, starts)
         if with_heads == end and label == "PLACE" and text[end - 1] not in PLACE_ENDINGS:
             with_heads = _named_facility_end(text, end, starts)
         elif with_heads == end and label == "PLACE" and text[end - 1] in "县市区":
@@ -1866,13 +1871,15 @@ def _county_named(name: str, names: DivisionNames) -> bool:
     return name[-1] in "县市区" and names.knows(name)  # not a short name: 云冈 + 石窟景区, 汾阳 + 王府景区
 
 
-def _facility_end(text: str, end: int, starts: set[int]) -> int:
+def _facility_end(text: str, end: int, starts: set[int], start: int | None = None) -> int:
     """Where the facility's heads after ``end`` end; a head may follow a head (晋阳 + 古城 + 遗址).
     A museum or a cultural centre is one too (五寨县 + 文化馆): institutions_that_act makes it
-    the body where it acts."""
+    the body where it acts. ``start``, where known, is where the name starts (``IN_DIVISIONS``)."""
     while head := next((h for h in _LONGEST_HEADS_FIRST if text.startswith(h, end)), None):
         if (starts.intersection(range(end, end + len(head))) or text.startswith(FORMS_OF_ADDRESS, end)
-                or head == SQUARE and text[end - 1] in SITES_WITH_SQUARES):
+                or head == SQUARE and text[end - 1] in SITES_WITH_SQUARES
+                or head in ALONG_RIVERS and text[end - 1] in "河江"
+                or head in IN_DIVISIONS and text[end - 1] in "县区镇道" and start is not None and end - start >= 3):
             break
         end += len(head)
     if STATION.match(text, end) and end not in starts:
