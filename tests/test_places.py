@@ -1612,6 +1612,7 @@ def test_a_division_before_a_described_facility_names_it_but_not_one_with_its_ow
     assert places("右玉县小南山森林公园", [(0, 3, "PLACE")]) == ["右玉县"]  # 小南山: a name of its own
     assert places("平遥县先后出台古城建筑风貌管控", [(0, 3, "PLACE")]) == ["平遥县"]
     assert places("老矿井改造而成的晋华宫国家矿山公园", [(8, 11, "PLACE")]) == ["晋华宫国家矿山公园"]
+    assert places("长眠于汾阳市烈士陵园", [(3, 6, "PLACE")]) == ["汾阳市烈士陵园"]  # and its martyrs' cemetery
 
 
 def test_a_legal_name_runs_over_a_pdf_line_break_and_from_a_central_groups_short_name():

@@ -1916,7 +1916,7 @@ def _named_facility_end(text: str, end: int, starts: set[int]) -> int:
 # a facility a division's full name starts, described rather than named (柳林县 + 滨河生态公园,
 # 左权县 + 民歌广场, 平定县 + 非遗展示馆); one with a name of its own is a place apart, as the
 # annotators split them (交城县 + 卦山景区, 右玉县 + 小南山森林公园, 万荣县 + 李家大院)
-DESCRIBED_FACILITY = re.compile("([\u4e00-\u9fff]{2,4}?)(?:公园|广场|展示馆|展览馆|生态走廊|艺术馆|文化馆|图书馆|美术馆|博物馆)")
+DESCRIBED_FACILITY = re.compile("([\u4e00-\u9fff]{2,4}?)(?:公园|广场|展示馆|展览馆|生态走廊|艺术馆|文化馆|图书馆|美术馆|博物馆|陵园)")
 LANDFORMS = set(PLACE_ENDINGS + "山峰峡泉岭沟")
 
 
