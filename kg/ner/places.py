@@ -105,6 +105,10 @@ class DivisionNames:
         other = TOWNSHIP_SUFFIXES.get(name[-1])
         return name in self.names or (other is not None and name[:-1] + other in self.names)
 
+    def knows_any(self, name: str) -> bool:
+        """Whether ``name`` is a division's short name (太原) or one ``knows``."""
+        return name in self.shorts or self.knows(name)
+
     def initialize(self, get_examples=None, *, nlp=None, names: list[str] | None = None,
                    short_names: dict[str, str] | None = None, prefectures: list[str] | None = None,
                    world_names: list[str] | None = None):
@@ -782,7 +786,7 @@ def with_places_in_formulas(text: str, ents: list[tuple[int, int, str]],
     the formula, misses: a division's name or short name."""
     for match in FORMULA.finditer(text):
         start, end = match.span(1)
-        if (match.group(1) in names.shorts or names.knows(match.group(1))) and not any(
+        if names.knows_any(match.group(1)) and not any(
                 e[0] < end and start < e[1] for e in ents):
             ents = sorted(ents + [(start, end, "PLACE")])
     return ents
@@ -940,7 +944,7 @@ def split_river_sections(text: str, ents: list[tuple[int, int, str]], names: Div
     for start, end, label in ents:
         if label == "PLACE" and text[end:end + 1] == "段":
             cut = next((cut for cut in range(start + 2, end - 1) if RIVER_END.search(text, start, cut) and (
-                text[cut:end] in names.shorts or names.knows(text[cut:end]))), None)
+                names.knows_any(text[cut:end]))), None)
             if cut:
                 split.append((start, cut, label))
                 start = cut
@@ -1204,15 +1208,11 @@ def hotels_as_venues(text: str, ents: list[tuple[int, int, str]], names: Divisio
     for start, end, label in ents:
         if label == "ORG" and text[start:end].endswith(HOTEL_HEADS) and text[start - 1:start] == "在" and (
                 HELD_AFTER.match(text, end) or text.endswith(HOTEL_AS_SEAT, 0, start)):
-            city = next((size for size in range(end - start - 4, 1, -1) if _is_division(text[start:start + size], names)), 0)
+            city = next((size for size in range(end - start - 4, 1, -1) if names.knows_any(text[start:start + size])), 0)
             venues += [(start, start + city, "PLACE")] if city else []
             label, start = "PLACE", start + city
         venues.append((start, end, label))
     return venues
-
-
-def _is_division(name: str, names: DivisionNames) -> bool:
-    return name in names.shorts or names.knows(name)
 
 
 def _institution_acts(text: str, start: int, end: int) -> bool:
@@ -1300,7 +1300,7 @@ def _names_division(name: str, names: "DivisionNames | None") -> bool:
     """Whether a place is a division (or may be one: without the gazetteer, any place is); a
     region is none, though a district bears its name (上党 of 上党梆子剧院, not 上党区)."""
     return (names is None or name[-1] in DIVISION_SUFFIXES or name not in REGIONS and (
-        name in names.shorts or names.knows(name) or name in names.world_names))
+        names.knows_any(name) or name in names.world_names))
 
 
 # A company's legal name before its ending runs back to the place or body that starts it, over
@@ -1381,7 +1381,7 @@ def with_bracketed_companies(text: str, ents: list[tuple[int, int, str]], names:
     place of the pieces the model made of it (中 + 科 + 常州 + 能源装备有限公司); its name starts where
     no verb or particle is left before the bracket."""
     for match in BRACKETED_COMPANY.finditer(text):
-        if not (match.group(2) in names.shorts or names.knows(match.group(2))):
+        if not names.knows_any(match.group(2)):
             continue
         bracket = match.end(1)
         start = next((s for s in range(match.start(1), bracket - 1) if could_be_org_name(text[s:bracket])
@@ -1524,7 +1524,7 @@ def with_bank_branches(text: str, ents: list[tuple[int, int, str]], names: Divis
     the division and the pieces of the bank the model found in it (工行 + 山西 + 分行)."""
     for match in BANK_BRANCH.finditer(text):
         place = match.group(1)
-        if not (place[-1] in DIVISION_SUFFIXES or place in names.shorts or names.knows(place)):
+        if not (place[-1] in DIVISION_SUFFIXES or names.knows_any(place)):
             continue
         ents = _in_place_of_inner(ents, (*match.span(), "ORG"))
     return ents
@@ -1674,12 +1674,12 @@ FORMS_OF_ADDRESS = ("阁下", "殿下")  # 邓小平 + 阁下: Your Excellency, 
 # the square before a museum, a temple, a station or a park is no part of its name (稷王庙 + 广场,
 # 八路军太行纪念馆 + 广场: the invented pages, 20 of 22), where a gate's or a tower's is (上党门广场)
 SQUARE = "广场"
+SITES_WITH_SQUARES = frozenset("馆庙寺区站衙陵府祠园心渡")
 # castles and gorges along a river are no castle or gorge of that name (沁河 + 古堡, 浊漳河 + 峡谷: 25 of
 # 25 apart), nor is an old town in a county or a district its name (山阴县 + 古城: 25 of 25), but a
 # two-character county's is (祁县古城)
 ALONG_RIVERS = ("古堡", "峡谷")
 IN_DIVISIONS = ("古城", "老城")
-SITES_WITH_SQUARES = frozenset("馆庙寺区站衙陵府祠园心渡")
 # named after a person or a family, never after the place they are in (巴塞罗那 + 毕加索旧居)
 PERSON_NAMED_HEADS = ("故居", "旧居", "旧址", "大院", "宅园")
 # a county's old yamen, after its full name: 平遥县 + 署, 平遥县 + 衙
@@ -1790,7 +1790,7 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 TEMPLE_NAME_CHAR = "(?![的了是在和与及把对向从以到这那每各一座个让并站看拆古其起来共实施夜游串联依托打卡参观走进修缮逛守护围绕过建作为镇县乡村])[\u4e00-\u9fff]"
 TEMPLE = re.compile("(?<=[、，,。：:“（(\n在到对和与及向至])((?:%s){2,3}?(?:禅院|书院|寺|庙|祠|塔|阁|殿))"
                     "(?=[前内里、，,。的和与及等旁东西南北上下”]|景区|周边|一带|附近|遗址|大殿|山门)" % TEMPLE_NAME_CHAR)
-EVERY_TEMPLE_S = ("大雄宝殿", "纪念塔", "水塔", "电视塔", "金字塔")
+TEMPLE_COMMON_NOUNS = ("大雄宝殿", "纪念塔", "水塔", "电视塔", "金字塔")
 
 
 def with_named_temples(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1799,7 +1799,7 @@ def with_named_temples(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     longer name holds it (普救寺景区)."""
     for match in TEMPLE.finditer(text):
         start, end = match.span(1)
-        if text.endswith(EVERY_TEMPLE_S, start, end) or text.startswith(FORMS_OF_ADDRESS, end - 1) and any(
+        if text.endswith(TEMPLE_COMMON_NOUNS, start, end) or text.startswith(FORMS_OF_ADDRESS, end - 1) and any(
                 e[1] == end - 1 and e[2] == "PERSON" for e in ents):
             continue  # 邓小平 + 阁下: Your Excellency, but 在清虚阁 + 下排队
         end = _facility_end(text, end, {e[0] for e in ents})  # 关帝庙 + 景区
@@ -2372,7 +2372,7 @@ LIST_FUNCTION_CHARS = frozenset(FUNCTION_CHARS | set("以两三四五六七八�
 
 
 def _known(name: str, names: DivisionNames) -> bool:
-    return (name in names.shorts or names.knows(name)) and name not in ZONE_HEADS  # the gazetteer's 经开区
+    return names.knows_any(name) and name not in ZONE_HEADS  # the gazetteer's 经开区
 
 
 def with_named_districts(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -2444,7 +2444,7 @@ def without_old_name_word(text: str, ents: list[tuple[int, int, str]], names: Di
     for start, end, label in ents:
         if end - start >= 3 and label in ("PERSON", "PLACE") and text.startswith(OLD_NAME_WORD, end - 1):
             end -= 1
-            label = "PLACE" if text[start:end] in names.shorts or names.knows(text[start:end]) else label
+            label = "PLACE" if names.knows_any(text[start:end]) else label
         cut.append((start, end, label))
     return cut
 
