@@ -318,7 +318,7 @@ GRADE_STUDENT = "学生"
 
 def without_sources_and_grades(text: str, mentions: list[Mention]) -> list[Mention]:
     """A "person" that starts with 从 right before 获悉 (记者从会上获悉) is where the news came from,
-    and one that is a school grade (``GRADES``) is nobody."""
+    and one that is a school grade (``GRADES``) or its students (高二学生) is nobody."""
     return [m for m in mentions if not (m.label == "PERSON" and (
         m.text.startswith("从") and _LEARNT.match(text, m.end) or m.text.removesuffix(GRADE_STUDENT) in GRADES))]
 
