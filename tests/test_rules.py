@@ -778,3 +778,9 @@ def test_a_meeting_that_celebrates_a_day_is_one_name_and_fairs_months_and_season
     entities = [span_of(text, "晋城光机电产业企业", "ORG")]
     assert found(text, entities, label="EVENT") == [
         "庆祝第40个教师节暨全市教育工作表彰大会", "2024晋城光机电产业企业对接洽谈会", "2024平陆黄河天鹅观赏季"]
+
+
+def test_tourism_months_and_performance_weeks_are_events():
+    text = "8月上旬,第二十届五台山国际文化旅游月将开幕,景区还将举办五台山佛乐文化展演周、河东非遗展演周"
+    places = [span_of(text, "五台山", "PLACE")]
+    assert found(text, places, label="EVENT") == ["第二十届五台山国际文化旅游月", "五台山佛乐文化展演周", "河东非遗展演周"]
