@@ -1081,6 +1081,16 @@ def test_beautiful_is_no_america():
     assert without_common_nouns(text, ents) == [(12, 14, "PLACE"), (18, 19, "PLACE")]
 
 
+def test_a_character_of_a_common_word_is_no_place():
+    from kg.ner.places import without_common_nouns
+
+    # a dry port, a stage, a measure, a tower's body, a slogan's "beautiful"; 中美 stays
+    text = "侯马国际陆港建设,戏台彩绘,一台台收割机,塔身倾斜,大美运城,中美关系"
+    singles = [(text.index(word) + at, text.index(word) + at + 1, "PLACE")
+               for word, at in (("陆港", 1), ("戏台", 1), ("台台", 1), ("塔身", 0), ("大美", 1), ("中美", 0), ("中美", 1))]
+    assert without_common_nouns(text, singles) == singles[-2:]
+
+
 def test_a_cultural_centre_after_a_place_is_named_by_it_and_an_area_is_not():
     from kg.ner.places import facilities_as_places
 
