@@ -449,6 +449,12 @@ def test_a_person_named_as_a_county_the_page_names_in_full_is_the_county():
     text = "左权县城。左权将军"  # the county named after the general
     found = [Mention(0, 3, "左权县", "PLACE"), Mention(5, 7, "左权", "PERSON")]
     assert persons_named_as_divisions(text, found, short_names) == found
+    text = "清徐县孟封镇。清徐老陈醋,徐老师说"  # a surname read alone inside the county's short name
+    at = text.index("清徐老")
+    found = [Mention(0, 3, "清徐县", "PLACE"), Mention(at + 1, at + 2, "徐", "PERSON"),
+             Mention(text.index("徐老师"), text.index("徐老师") + 1, "徐", "PERSON")]
+    assert persons_named_as_divisions(text, found, {"清徐县": "清徐"}) == [
+        found[0], Mention(at, at + 2, "清徐", "PLACE", "清徐县"), found[2]]
 
 
 def test_a_quoted_brand_named_after_its_place_stands_for_its_programme():

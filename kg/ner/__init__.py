@@ -516,9 +516,21 @@ def persons_named_as_divisions(text: str, mentions: list[Mention], short_names: 
     other lines say what the name is."""
     fulls = {short: full for full, short in short_names.items()}
     named = {short_names[full]: full for m in mentions if (full := _division_named(m, short_names, fulls))}
-    return [Mention(m.start, m.end, m.text, "PLACE", named[m.text])
-            if m.label == "PERSON" and m.text in named and not text.startswith(PERSON_AFTER, m.end) else m
-            for m in mentions]
+    return [_as_division(text, m, named) if m.label == "PERSON" else m for m in mentions]
+
+
+def _as_division(text: str, person: Mention, named: dict[str, str]) -> Mention:
+    """The division a "person" names (襄垣) or lies inside (徐 of 清徐: no surname stands alone),
+    or the person."""
+    if person.text in named and not text.startswith(PERSON_AFTER, person.end):
+        return Mention(person.start, person.end, person.text, "PLACE", named[person.text])
+    if len(person.text) == 1:
+        for start in range(person.start - 2, person.start + 1):
+            for end in range(max(start + 2, person.end), start + 4):
+                if start < person.start or person.end < end:
+                    if text[start:end] in named:
+                        return Mention(start, end, text[start:end], "PLACE", named[text[start:end]])
+    return person
 
 
 def _division_named(m: Mention, short_names: dict[str, str], fulls: dict[str, str]) -> str | None:
