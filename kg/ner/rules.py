@@ -657,10 +657,12 @@ def _quoted_designations(page: str, lex: Lexicon) -> list[Span]:
 
 def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int | None:
     """The left edge of the project named before ``head``. A verb that introduces names
-    (打造, 创建) is part of the name right before a strong head: 实施专业镇打造行动."""
+    (打造, 创建) is part of the name right before a strong head: 实施专业镇打造行动; 创建 before
+    any head, where a title is being won (“枫桥式人民法庭”创建活动, 示范村创建项目)."""
     start = left_edge(page, head.start(), marks)
     verb = page[head.start() - marks.stops.get(head.start(), 0):head.start()]
-    if start == head.start() and verb in lex.named_before_head and head.group() in lex.strong_heads:
+    if start == head.start() and verb in lex.named_before_head and (
+            head.group() in lex.strong_heads or verb == "创建"):
         start = left_edge(page, head.start() - len(verb), marks)
     start = _across_joined_parts(page, start, head.start(), marks, lex)
     if start is not None and page.startswith(LEADING_VERBS, start) and head.start() - start > 6:
