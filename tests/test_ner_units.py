@@ -253,6 +253,9 @@ def test_a_short_form_is_no_generic_body():
     text = "太原市轨道交通发展有限公司介绍,省会轨道交通将由一条线变成十字"
     found = with_short_forms(text, [Mention(0, 13, text[:13], "ORG")], {"太原市": "太原"})
     assert [m.text for m in found] == [text[:13]]  # not 轨道交通, the trade
+    text = "山西新能源汽车工业有限公司生产部,新能源汽车产业链"
+    found = with_short_forms(text, [Mention(0, 13, text[:13], "ORG")], {"山西省": "山西"})
+    assert [m.text for m in found] == [text[:13]]  # not 新能源汽, the start of "new-energy vehicles"
 
 
 def test_a_short_form_inside_a_saying_is_no_name():

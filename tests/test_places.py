@@ -1105,6 +1105,9 @@ def test_bare_bodies_and_a_verb_the_model_takes_for_one_are_none():
 
     text = "安排部署,管委会为我们配备专员,集团将推出线路"
     assert without_generic_orgs(text, [(0, 2, "ORG"), (5, 8, "ORG"), (16, 18, "ORG")]) == []
+    text = "代表联络站共收集建议,管理局与山西大学合作,新能源汽车产业链,中心共建专科联盟"
+    spans = [(text.index(word), text.index(word) + len(word), "ORG") for word in ("联络站", "管理局", "新能源汽车产业链", "专科联盟")]
+    assert without_generic_orgs(text, spans) == []
 
 
 def test_a_body_ends_before_the_group_it_sends():

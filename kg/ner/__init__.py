@@ -605,7 +605,7 @@ def _short_forms(name: str, places: set[str]) -> set[str]:
     characters, its trade name and trade (同泰储能 of 山西同泰储能科技有限公司, 华晟氢能 of
     大同华晟氢能装备股份有限公司), unless those are common words (文化旅游), and to the name
     without a vague trade at its end (晋芯微电子 of 山西晋芯微电子科技有限公司)."""
-    from kg.ner.places import GENERIC_ORGS, is_named_body
+    from kg.ner.places import GENERIC_ORGS, NOT_NAME_STARTS, is_named_body
     from kg.ner.rules import is_generic_phrase
 
     company = company_core(name, load_rules())
@@ -618,7 +618,8 @@ def _short_forms(name: str, places: set[str]) -> set[str]:
     vague = next((word for word in VAGUE_TRADES if core.endswith(word)), "")
     if vague and len(core) - len(vague) >= 4:
         forms.add(core[:-len(vague)])  # 晋芯微电子 of 山西晋芯微电子科技有限公司
-    return forms - GENERIC_ORGS  # not 轨道交通 of 太原市轨道交通发展有限公司: the trade
+    # not 轨道交通 of 太原市轨道交通发展有限公司, nor 新能源汽 of 山西新能源汽车工业有限公司: the trade
+    return {form for form in forms - GENERIC_ORGS if not form.startswith(NOT_NAME_STARTS)}
 
 
 def _without_place_prefix(name: str, places: set[str]) -> str:
