@@ -1919,3 +1919,14 @@ def test_castles_along_a_river_and_an_old_town_in_a_district_are_no_names_of_the
 
     ents = [span("沁河"), span("浊漳河"), span("平城区"), span("祁县")]
     assert [text[s:e] for s, e, _ in facilities_as_places(text, ents)] == ["沁河", "浊漳河", "平城区", "祁县古城"]
+
+
+def test_a_person_inside_a_division_name_is_a_piece_of_it():
+    from kg.ner.places import without_persons_in_division_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["马圪当乡", "侯马市", "范长江"], short_names={})
+    text = "六泉乡、马圪当乡再布局,侯马市文化和旅游局,范长江新闻奖"
+    persons = [(text.index(name), text.index(name) + len(name), "PERSON") for name in ("马圪", "侯马市", "范长江")]
+    # a "person" named as all of a word-list name without a division's suffix stays (范长江, the journalist)
+    assert without_persons_in_division_names(text, persons, names) == persons[2:]

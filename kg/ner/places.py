@@ -191,6 +191,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = split_river_sections(text, ents, names)
     ents = split_at_division_ends(text, with_whole_division_names(text, ents, names), names)
     ents = with_whole_short_names(text, ents, names)
+    ents = without_persons_in_division_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_villages_after_townships(text, with_village_names(text, ents))
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
@@ -2505,6 +2506,18 @@ def orgs_named_as_places(text: str, ents: list[tuple[int, int, str]],
         text[start:end] in names.world_names or names.knows(text[start:end])
         or text[start:end] in names.shorts) else (start, end, label)
             for start, end, label in ents]
+
+
+def without_persons_in_division_names(text: str, ents: list[tuple[int, int, str]],
+                                      names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A "person" inside a division's full name is a piece of it (马 of 马圪当乡, 马圪 of 马圪当乡:
+    the model reads the township's first character as a surname; 侯马市), which ``place_spans`` then
+    finds; not one named as all of a name without a division's suffix (范长江, a journalist, and a
+    river in the word lists)."""
+    full = [(start, end) for start, end in _full_names(text, names) if end - start >= 3]
+    return [e for e in ents if not (e[2] == "PERSON" and any(
+        start <= e[0] and e[1] <= end and (e[1] - e[0] < end - start or text[end - 1] in DIVISION_SUFFIXES)
+        for start, end in full))]
 
 
 def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int]]:
