@@ -732,6 +732,9 @@ def test_a_picture_caption_s_mark_is_no_part_of_an_event():
 def test_national_programmes_named_by_their_slogan_are_projects_unless_a_longer_name_holds_them():
     text = "建设“四好农村路”,共建“一带一路”,参加大学生志愿服务西部计划,深入开展党纪学习教育,承担国家自然科学基金项目"
     assert found(text, label="PROJECT") == ["四好农村路", "一带一路", "大学生志愿服务西部计划", "党纪学习教育", "国家自然科学基金项目"]
+    # the longest name listed, and one whose 和 is no break between two names
+    text = "依托粮改饲试点,推进“粮改饲”,深入实施居家和社区基本养老服务提升行动项目"
+    assert found(text, label="PROJECT") == ["粮改饲试点", "粮改饲", "居家和社区基本养老服务提升行动项目"]
 
 
 def test_a_pilot_is_named_without_the_county_or_unit_it_makes_of_its_holder():

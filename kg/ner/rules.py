@@ -501,7 +501,9 @@ def project_spans(page: str, entities: list[Span], lex: Lexicon, marks: Marks) -
     return spans + _quoted_repeats(page, spans)
 
 
-PROGRAMMES = re.compile("|".join("\n?".join(map(re.escape, name)) for name in read_word_list("programmes.txt")))
+# the longest first: 粮改饲试点 before 粮改饲
+PROGRAMMES = re.compile("|".join("\n?".join(map(re.escape, name))
+                                 for name in sorted(read_word_list("programmes.txt"), key=len, reverse=True)))
 
 
 def _national_programmes(page: str) -> list[Span]:
