@@ -144,6 +144,8 @@ def test_a_stop_word_inside_a_longer_word_of_a_name_does_not_cut_it():
     assert found(text, label="PROJECT") == ["数据要素市场化配置改革试点", "医保基金即时结算改革试点", "农村供水保障工程",
                                             "村党组织书记培育工程"]
     assert found("推进乡村教师定向培养计划", label="PROJECT") == ["乡村教师定向培养计划"]
+    # 推进 of 整县推进, a county taken as a whole
+    assert found("借助奶业生产能力提升整县推进项目", label="PROJECT") == ["奶业生产能力提升整县推进项目"]
 
 
 def test_a_place_s_section_being_built_is_a_project():
