@@ -176,6 +176,8 @@ def test_a_zone_named_by_its_place_is_one_place():
                                   ("太原高新区", "PLACE")]
     # the zone's managing body is an ORG
     assert names("清徐经济开发区管委会主任", [(0, 2, "PLACE")]) == [("清徐经济开发区管委会", "ORG")]
+    # a science city is a zone too
+    assert names("落户山西科技创新城,主攻", [(2, 4, "PLACE")]) == [("山西科技创新城", "PLACE")]
     # a place that wins a zone's title, or says what it does there, does not name the zone
     for text in ("灵丘县入选生态文明建设示范区", "龙口作为建立全国科技进步示范区试点", "太原的开发区"):
         model = [(0, 3 if text[2] == "县" else 2, "PLACE")]

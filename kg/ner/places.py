@@ -1076,7 +1076,7 @@ ZONE_HEADS = ("经济技术开发区", "高新技术产业开发区", "高新技
               "农业科技园区", "科技园区", "科技园", "经济园区",
               "综合保税区", "保税区", "自由贸易试验区", "自贸区", "产业园区", "工业园区", "物流园区", "加工园区", "产业园",
               "工业园", "物流园", "示范园", "化工园区",
-              "示范区", "经济区", "综改区", "农高区")  # longest first where one ends another
+              "示范区", "经济区", "综改区", "农高区", "科技创新城", "科创城")  # longest first where one ends another
 ZONE_HEAD = re.compile("|".join(ZONE_HEADS))
 ZONE_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:%s)(管委会|管理委员会|党工委)?" % "|".join(ZONE_HEADS))
 # a place that wins a zone's title is not its name (灵丘县入选国家生态文明建设示范区)
