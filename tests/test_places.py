@@ -1877,6 +1877,9 @@ def test_a_temple_named_where_a_sentence_names_a_site_is_a_place():
     person, leader = text.index("庆禅"), text.index("邓小平")  # the model's 庆禅 inside the name goes
     found = [text[s:e] for s, e, _ in with_named_temples(text, [(person, person + 2, "PERSON"), (leader, leader + 3, "PERSON")])]
     assert found == ["池神庙", "飞虹塔", "水神庙", "关帝庙景区", "余庆禅院", "邓小平"]
+    # a prefecture's city god temple is named by the prefecture, in place of the place found
+    text = "上党门、潞安府城隍庙和长治市博物馆"
+    assert [text[s:e] for s, e, _ in with_named_temples(text, [(4, 6, "PLACE")])] == ["潞安府城隍庙"]
 
 
 def test_a_village_named_right_after_its_township_is_a_place():
