@@ -1935,3 +1935,11 @@ def test_a_person_inside_a_division_name_is_a_piece_of_it():
     persons = [(text.index(name), text.index(name) + len(name), "PERSON") for name in ("马圪", "侯马市", "范长江")]
     # a "person" named as all of a word-list name without a division's suffix stays (范长江, the journalist)
     assert without_persons_in_division_names(text, persons, names) == persons[2:]
+
+
+def test_a_county_before_a_pass_in_a_list_names_the_pass():
+    from kg.ner.places import with_named_passes
+
+    text = "雁门关、宁武关、偏头关,宁武关城,宁武关注民生"
+    ents = [(4, 6, "PLACE"), (12, 14, "PLACE"), (17, 19, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_named_passes(text, ents)] == ["宁武关", "宁武关", "宁武"]

@@ -215,6 +215,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
     ents = split_division_sites(text, with_named_temples(text, facilities_as_places(text, ents)), names)
+    ents = with_named_passes(text, ents)
     ents = with_memorials(text, ents)
     ents = with_local_offices(text, ents)
     ents = with_site_bodies(text, ents)
@@ -1816,6 +1817,18 @@ def with_named_temples(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
         if all(start <= e[0] and e[1] <= end and e[2] in ("PLACE", "PERSON") for e in overlapping):
             ents = sorted([e for e in ents if e not in overlapping] + [(start, end, "PLACE")])
     return ents
+
+
+# the pass of the Great Wall or the ferry a county is named for, where a list or a site goes on after it
+PASS = re.compile("关(?=[、，,。；;“”和与及等]|景区|关城|遗址|古渡口|长城|一带|段|串)")
+
+
+def with_named_passes(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A place right before 关 where a list or a site goes on is the pass named after it (宁武 + 关、偏头关,
+    永和 + 关古渡口), which the model reads as the county."""
+    starts = {start for start, _, _ in ents}
+    return [(start, end + 1, label) if label == "PLACE" and end - start <= 3 and PASS.match(text, end)
+            and end not in starts and end + 1 not in starts else (start, end, label) for start, end, label in ents]
 
 
 # the bodies that run a site (五台山风景区管委会, 蟒河景区管理局)
