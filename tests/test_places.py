@@ -1943,3 +1943,12 @@ def test_a_county_before_a_pass_in_a_list_names_the_pass():
     text = "雁门关、宁武关、偏头关,宁武关关城,宁武关注民生"
     ents = [(4, 6, "PLACE"), (12, 14, "PLACE"), (18, 20, "PLACE")]
     assert [text[s:e] for s, e, _ in with_named_passes(text, ents)] == ["宁武关", "宁武关", "宁武"]
+
+
+def test_a_river_and_its_source_are_one_place_and_a_source_alone_none():
+    from kg.ner.places import with_river_sources, without_common_nouns
+
+    text = "水库上游浊漳河北源一有涨水,浊漳河的南源、西源"
+    ents = [(4, 7, "PLACE"), (7, 9, "PLACE"), (14, 17, "PLACE"), (18, 20, "PLACE")]
+    assert [text[s:e] for s, e, _ in without_common_nouns(text, with_river_sources(text, ents))] == [
+        "浊漳河北源", "浊漳河"]

@@ -235,7 +235,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_group_branches(text, ents, names)  # after: 网山西省电力公司 + 发展策划部 is a unit cut off
     ents = with_supervision_commissions(text, ents)
     ents = with_body_units(text, ents)
-    ents = without_common_nouns(text, ents)
+    ents = without_common_nouns(text, with_river_sources(text, ents))
     ents = without_dotted_headings(text, without_lone_characters(text, without_title_words(text, ents)))
     ents = without_prepositions(text, ents, names)
     ents = persons_after_titles(text, places_before_villages(text, persons_before_villages(text, ents), names))
@@ -402,6 +402,8 @@ COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
                           "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区",
                           "工坊", "宫城", "驿站", "盾构", "宫殿", "广场",
+                          # a river's source named without the river (浊漳河的南源、西源、北源)
+                          "东源", "南源", "西源", "北源",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
                           "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋",
                           "南宋"})
@@ -943,6 +945,15 @@ def split_city_chains(text: str, ents: list[tuple[int, int, str]], names: Divisi
 
 # a river, or one of its sources (浊漳河北源 + 武乡 + 段)
 RIVER_END = re.compile("[河江](?:[东南西北]源)?$")
+
+
+def with_river_sources(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A river and the source after it are one place (浊漳河 + 北源: the annotators write it whole 29
+    times in 31), in place of the source the model found alone."""
+    sources = {end for start, end, label in ents if label == "PLACE" and text[end - 1:end] in WATERS
+               and text[end:end + 1] in DIRECTIONS and text[end + 1:end + 2] == "源"}
+    return [(start, end + 2, label) if end in sources and label == "PLACE" else (start, end, label)
+            for start, end, label in ents if not (start in sources and end == start + 2)]
 
 
 def split_river_sections(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
