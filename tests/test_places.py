@@ -109,6 +109,9 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     # a cooperative's trade name the model read as a person (宏丰红芸), and only a cooperative's
     text = "岢岚县宏丰红芸豆种植专业合作社理事长"
     assert with_org_names(text, [(0, 3, "PLACE"), (3, 7, "PERSON")]) == [(0, 15, "ORG")]
+    # a union of cooperatives is named whole
+    text = "黎城县黎侯农产品专业合作社联合社通过"
+    assert with_org_names(text, [(0, 3, "PLACE")]) == [(0, 16, "ORG")]
     assert with_org_names("平顺县王小明服务中心", [(0, 3, "PLACE"), (3, 6, "PERSON")]) == [(0, 3, "PLACE"), (3, 6, "PERSON")]
     # a character that ends a name, or no head word: the model's spans stay
     assert with_org_names("香港的城市中心", [(0, 2, "PLACE")]) == [(0, 2, "PLACE")]
