@@ -727,6 +727,12 @@ def test_a_festival_named_by_its_year_and_a_place_is_an_event_and_so_are_flower_
     assert found("开幕的2024太原植物园菊花展已吸引游客,开展菊花展示", label="EVENT") == ["2024太原植物园菊花展"]
 
 
+
+def test_leagues_exhibitions_of_works_and_expert_consultations_are_events():
+    text = "召开应县木塔保护修缮专家咨询会,第五届青少年足球联赛在县体育中心开赛,设有科技创新作品展、机器人比赛,入选第六届优秀作品展演"
+    assert found(text, label="EVENT") == ["应县木塔保护修缮专家咨询会", "第五届青少年足球联赛"]
+
+
 def test_a_picture_caption_s_mark_is_no_part_of_an_event():
     assert found("加固修复。\n\n▲第五届龙城科普嘉年华开幕", label="EVENT") == ["第五届龙城科普嘉年华"]
 
