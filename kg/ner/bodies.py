@@ -249,7 +249,8 @@ def _starts_word(text: str, start: int, ents: list[Span]) -> bool:
 
 
 def could_be_org_name(name: str) -> bool:
-    return not NOT_IN_ORG_NAME.intersection(name) and not any(word in name for word in NOT_IN_ORG_WORDS)
+    # the 有 of 国有 is state ownership, not "there is" (山西省管涔山国有林管理局)
+    return not NOT_IN_ORG_NAME.intersection(name.replace("国有", "")) and not any(word in name for word in NOT_IN_ORG_WORDS)
 
 
 def could_be_company_name(name: str) -> bool:
