@@ -122,6 +122,8 @@ def test_the_verb_before_a_body_is_no_part_of_it():
     ents = [(0, 18, "ORG"), (19, 28, "ORG"), (29, 37, "ORG"), (38, 46, "ORG"), (47, 55, "ORG")]
     assert [text[s:e] for s, e, _ in without_verbs_before_bodies(text, ents)] == [
         "国家金融监督管理总局阳泉监管分局", "共青团临汾市委", "联合国教科文组织", "太原理工大学", "支持太原理工大学"]
+    text = "医院将依托省人民医院的学科优势"
+    assert [text[s:e] for s, e, _ in without_verbs_before_bodies(text, [(3, 10, "ORG")])] == ["省人民医院"]
 
 
 def test_a_subdistrict_and_its_party_working_committee_are_one_body():
