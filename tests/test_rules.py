@@ -157,6 +157,9 @@ def test_a_place_s_section_being_built_is_a_project():
 def test_a_line_being_built_is_a_project_and_one_that_runs_is_not():
     text = "加快雄忻高铁、太原至绥德高铁建设。雄忻高铁累计完成投资186亿元,是祁武高速全线最长的隧道"
     assert found(text, label="PROJECT") == ["雄忻高铁", "太原至绥德高铁", "雄忻高铁", "祁武高速"]
+    # the verb after a word of effort, and the building after the line's section
+    assert found("全力推进雄忻高铁、集大原高铁、太原地铁", label="PROJECT") == ["雄忻高铁", "集大原高铁"]
+    assert found("大西高铁建成通车,集大原高铁忻州段加快建设", label="PROJECT") == ["大西高铁", "集大原高铁"]
     assert found("西至大运高速,乘坐高铁出行,加快普速铁路建设", label="PROJECT") == []
     # a batch is not part of the name, and nor is the verb before it
     text = "入选全国第二批城市一刻钟便民生活圈试点,对标国家紧密型县域医共体建设试点要求,全省首批县级医院综合能力提升工程"

@@ -753,9 +753,22 @@ def _road_works(page: str, entities: list[Span]) -> list[Span]:
 LINE = re.compile("高速铁路|城际铁路|高速公路|高铁|铁路|高速")
 LINE_NAME = re.compile("[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,3}")
 BUILDING_BEFORE = ("加快推进", "加快", "推进", "推动", "开工建设", "建设", "实施")
-BUILDING_AFTER = re.compile("建设|项目|工程|累计|全线|建成|开工|主体|前期|施工")
+BUILDING_AFTER = re.compile("建设|项目|工程|累计|全线|建成|开工|主体|前期|施工|加快")
 LINKING_CHARACTERS = "是在为与和及将把对从由经向让"
 KINDS_OF_LINE = ("普速", "城际", "高速", "重载", "货运", "客运", "地方", "专用", "疏港", "干线", "支线", "乘坐", "坐")
+
+
+SECTION = re.compile("(?:[\u4e00-\u9fff]{2,4}段)?")
+
+
+def _building_verb(run: str) -> str:
+    """What of the characters before a line is the verb of building and all before it (全力推进 +
+    雄忻), where the rest names the line; "" where none is."""
+    for verb in BUILDING_BEFORE:
+        at = run.rfind(verb)
+        if at >= 0 and LINE_NAME.fullmatch(run[at + len(verb):]):
+            return run[:at + len(verb)]
+    return ""
 
 
 def _lines_under_construction(page: str) -> list[Span]:
@@ -767,14 +780,15 @@ def _lines_under_construction(page: str) -> list[Span]:
         start = head.start()
         while start > 0 and "\u4e00" <= page[start - 1] <= "\u9fff" and head.start() - start < 14:
             start -= 1
-        verb = next((v for v in BUILDING_BEFORE if page.startswith(v, start)), "")
+        verb = _building_verb(page[start:head.start()])
         if not verb and head.start() - start == 3 and page[start] in LINKING_CHARACTERS:
             start += 1  # 是 + 祁武高速
         name = page[start + len(verb):head.start()]
         if not LINE_NAME.fullmatch(name) or name.startswith(KINDS_OF_LINE):
             continue
         listed = page[start - 1:start] == "、" and any(end == start - 1 for _, end, _ in found)
-        if verb or listed or BUILDING_AFTER.match(page, head.end()):
+        after = SECTION.match(page, head.end()).end()  # 雄忻高铁 + 忻州段 + 加快建设
+        if verb or listed or BUILDING_AFTER.match(page, after):
             found.append((start + len(verb), head.end(), "PROJECT"))
             names.add(page[start + len(verb):head.end()])
     repeats = [(m.start(), m.end(), "PROJECT") for name in names for m in re.finditer(re.escape(name), page)]
