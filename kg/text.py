@@ -160,7 +160,10 @@ def _joins(before: str, after: str, blank_lines: int, continued: bool, width: fl
 def _fills_column(line: str, width: float, indented: bool) -> bool:
     """Whether the line runs the width of the column; the first line of a paragraph is
     two characters shorter (its indent, which text extraction drops)."""
-    return 0.7 * (width - 2 * indented) <= visual_length(line.strip()) <= 1.3 * width
+    length = visual_length(line.strip())
+    # a body line may run longer than the column (the extraction set a few lines wide); a
+    # headline that does is a headline
+    return 0.7 * (width - 2 * indented) <= length and (length <= 1.3 * width or is_body(line))
 
 
 def _is_credit(line: str) -> bool:

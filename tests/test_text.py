@@ -48,6 +48,15 @@ def test_narrow_column_lines_are_joined_seed_003():
     assert "打好蓝天净土保卫战\n" in cleaned  # a headline of the same length stays
 
 
+def test_a_body_line_longer_than_the_column_joins_the_next_a_long_headline_does_not():
+    column = ("多年，双方多次调解未果。庭审中，审判员\n争议焦点逐一核实证据，并结合《中华人民共和国民法典》和《中华\n"
+              "人民共和国农村土地承包法》相关规定释法。\n小时的庭审和庭后调解，双方当场达\n成协议，握手言和。二十\n")
+    assert "《中华人民共和国农村土地承包法》" in clean(column).text
+    headline = ("多年，双方多次调解未果。庭审中，审判员\n市五届人大常委会第二十九次会议在运城市人大常委会会议厅召开\n"
+                "审议通过了相关决定，会议由主任主持\n成协议，握手言和。二十一个\n")
+    assert "会议厅召开\n审议" in clean(headline).text
+
+
 def test_a_dateline_with_the_story_after_it_joins_the_next_line_a_byline_does_not():
     column = "本报讯（记者 任佳琪）据太原海\n关统计，今年前8个月，全省货物贸\n易进出口总值增长，其中出口额为\n"
     assert "据太原海关统计" in clean(column).text
