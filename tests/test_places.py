@@ -1961,3 +1961,12 @@ def test_a_river_and_its_source_are_one_place_and_a_source_alone_none():
     ents = [(4, 7, "PLACE"), (7, 9, "PLACE"), (14, 17, "PLACE"), (18, 20, "PLACE")]
     assert [text[s:e] for s, e, _ in without_common_nouns(text, with_river_sources(text, ents))] == [
         "浊漳河北源", "浊漳河"]
+
+
+def test_a_person_before_a_cooperative_is_its_trade_name():
+    from kg.ner.places import with_cooperatives_named_like_persons
+
+    text = "如今,金穗合作社带动全村,李明说"
+    ents = [(3, 5, "PERSON"), (text.index("李明"), text.index("李明") + 2, "PERSON")]
+    assert [(text[s:e], label) for s, e, label in with_cooperatives_named_like_persons(text, ents)] == [
+        ("金穗合作社", "ORG"), ("李明", "PERSON")]

@@ -211,7 +211,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_group_prefixes(text, ents)
     ents = with_affiliated_bodies(text, with_campuses_in_brackets(text, ents))
     ents = with_bank_branches(text, ents, names)
-    ents = with_studios(text, ents)
+    ents = with_studios(text, with_cooperatives_named_like_persons(text, ents))
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
     ents = split_division_sites(text, with_named_temples(text, facilities_as_places(text, ents)), names)
@@ -1364,6 +1364,19 @@ def with_legal_names(text: str, ents: list[tuple[int, int, str]], names: Divisio
 # a township's body, school, clinic or cooperative: 润城镇西坪凹村蚕桑专业合作社, 巴公镇中心学校
 TOWNSHIP_LED = re.compile("[\u4e00-\u9fff]{1,4}?[乡镇]")
 COOPERATIVES = ("合作社", "联合社")
+
+
+def with_cooperatives_named_like_persons(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A "person" right before 合作社 is the cooperative's trade name (金穗 + 合作社, 禾丰 + 合作社):
+    one ORG."""
+    starts = {start for start, _, _ in ents}
+    joined = []
+    for start, end, label in ents:
+        head = next((head for head in ("专业合作社", "合作社") if text.startswith(head, end)), None)
+        if label == "PERSON" and head and end not in starts:
+            start, end, label = start, end + len(head), "ORG"
+        joined.append((start, end, label))
+    return joined
 
 
 def with_county_prefixes(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
