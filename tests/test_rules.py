@@ -273,6 +273,7 @@ def test_named_meetings_are_events():
     assert found("党的二十届三中全会审议通过", label="EVENT") == ["党的二十届三中全会"]
     assert found("10月28日,中国生态文明论坛经济年会举行。", label="EVENT") == ["中国生态文明论坛经济年会"]
     assert found("切实将思想统一到党的二十大精神上来", label="EVENT") == ["党的二十大"]
+    assert found("传达学习近期国务院常务会议精神", label="EVENT") == ["国务院常务会议"]  # when is no part of it
 
 
 def test_meeting_words_without_a_name_are_not_events():
