@@ -380,6 +380,9 @@ def test_no_name_across_a_space_except_a_padded_two_character_person():
     # a line break is where a PDF column broke the name, which cleaning joined for the model
     broken = [Mention(90, 94, "贺志\n刚", "PERSON")]
     assert without_names_across_spaces(broken) == broken
+    # a quoted slogan's halves stand apart inside one name
+    slogan = [Mention(0, 17, "“文明交通 礼让斑马线”集中整治行动", "PROJECT"), Mention(20, 33, "园区“扩容提质” 项目", "PROJECT")]
+    assert without_names_across_spaces(slogan) == slogan[:1]
 
 
 def test_national_leaders_are_persons_except_inside_titles():

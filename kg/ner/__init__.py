@@ -251,9 +251,15 @@ def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:
     """A person's name does not run across a space, except a two-character name padded to
     the width of three (王　刚, as name lists print them): the model reads a line without its
     spaces, and a headline such as 新时代 新征程 新伟业 then reads 程新伟. Nor does a place's or
-    a body's, a meeting's or a project's between words (品恒山美食 游古城浑源, 千亩梨园飘果香 丰收节里庆丰年)."""
+    a body's, a meeting's or a project's between words (品恒山美食 游古城浑源, 千亩梨园飘果香 丰收节里庆丰年),
+    except inside the quotes of a slogan it names (“文明交通 礼让斑马线”集中整治行动)."""
     return [m for m in mentions if not (m.label == "PERSON" and _across_space(m.text)
-                                        or m.label in ("PLACE", "ORG", "EVENT", "PROJECT") and _WORDS_APART.search(m.text))]
+                                        or m.label in ("PLACE", "ORG", "EVENT", "PROJECT")
+                                        and _WORDS_APART.search(_QUOTED.sub("", m.text)))]
+
+
+# a quoted slogan's two halves stand apart (“文明交通 礼让斑马线”集中整治行动): one name
+_QUOTED = re.compile("“[^“”]*”")
 
 
 def _across_space(name: str) -> bool:
