@@ -113,6 +113,8 @@ def test_a_place_followed_by_an_organisation_name_is_one_org():
     text = "黎城县黎侯农产品专业合作社联合社通过"
     assert with_org_names(text, [(0, 3, "PLACE")]) == [(0, 16, "ORG")]
     assert with_org_names("河曲县二人台艺术团的演员", [(0, 3, "PLACE")]) == [(0, 9, "ORG")]
+    # a group's company with 集团 in brackets
+    assert with_org_names("快线由太原市公共交通控股(集团)有限公司会同", [(3, 6, "PLACE")]) == [(3, 20, "ORG")]
     # a state forest bureau: the 有 of 国有 is no verb
     text = "山西省管涔山国有林管理局局长"
     names = DivisionNames("kg_places")

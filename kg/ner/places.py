@@ -1262,7 +1262,9 @@ PLACE_BODIES = ("零工市场", "人力资源市场", "人民医院", "中医院
                 # 西安 + 中学毕业: from a school there), 东寨 + 林场, 太原 + 日报
                 ) + UNIVERSITIES[1:] + NUMBERED_SCHOOLS  # 山西 + 卫视: the channel
 # the bodies first: 山西 + 农大, not 山西 + 农大共建了中药材育苗中心
-ORG_AFTER_PLACE = re.compile(r"()(?:%s)|([\u4e00-\u9fff]{2,12}?)(?:%s)" % ("|".join(PLACE_BODIES), "|".join(ORG_HEADS)))
+# (a group's company puts 集团 in brackets: 太原市 + 公共交通控股(集团)有限公司)
+ORG_AFTER_PLACE = re.compile(r"()(?:%s)|([\u4e00-\u9fff]{2,12}?)(?:[（(]集团[）)])?(?:%s)"
+                             % ("|".join(PLACE_BODIES), "|".join(ORG_HEADS)))
 # a group's legal name goes on after its head: 平遥古城文化旅游集团有限公司
 LEGAL_TAIL = re.compile(LEGAL_ENDINGS)
 
@@ -2124,7 +2126,7 @@ GENERIC_ORGS = frozenset({"村委会", "居委会", "村两委", "村支部", "�
                           "集团", "医疗集团", "管委会", "联合实验室", "博物馆", "图书馆", "纪念馆", "文化馆", "美术馆", "法院",
                           "代表团", "党政代表团", "联盟", "新能源", "医保基金", "安排", "轨道交通",  # and what the model takes for bodies: 新能源项目, 骗取医保基金, 安排部署
                           "联络站", "代表联络站", "专科联盟", "管理局", "党组",
-                          "联合检查组", "联合工作组", "调解室", "联合调解室"})
+                          "联合检查组", "联合工作组", "调解室", "联合调解室", "公共交通"})
 # no body's name starts with "new energy" (新能源汽车产业链, 新能源汽 + 车: 39 times in the dev pages, never
 # a name; the companies are named from their place: 山西…新能源汽车有限公司)
 NOT_NAME_STARTS = ("新能源",)
