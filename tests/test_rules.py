@@ -307,6 +307,10 @@ def test_partners_joined_by_a_dash_name_one_meeting():
     ents = [span_of(text, "山西", "PLACE"), span_of(text, "中亚", "PLACE"), span_of(text, "中国", "PLACE"),
             span_of(text, "东盟", "ORG")]
     assert found(text, ents, label="EVENT") == ["山西—中亚能源合作对接会", "第十九届中国—东盟博览会"]
+    # the country with its province in brackets before the dash
+    text = "首届中国（山西）—中亚经贸合作博览会将于4月举办"
+    ents = [span_of(text, "中国", "PLACE"), span_of(text, "山西", "PLACE"), span_of(text, "中亚", "PLACE")]
+    assert found(text, ents, label="EVENT") == ["首届中国（山西）—中亚经贸合作博览会"]
 
 
 def test_two_meetings_held_as_one_are_one_name():

@@ -416,10 +416,15 @@ def _from_quote_title(page: str, start: int, end: int) -> int:
 
 def _across_dash(page: str, start: int, entities: list[Span]) -> int:
     """Two partners joined by a dash name one meeting (山西—中亚能源合作对接会, 中国—东盟博览会):
-    the name goes on left of the dash where a place or body ends at it and another starts after it."""
+    the name goes on left of the dash where a place or body ends at it, or before the province
+    it brackets (中国（山西）—中亚经贸合作博览会), and another starts after it."""
     if page[start - 1:start] not in DASHES or not any(e[0] == start and e[2] in ("PLACE", "ORG") for e in entities):
         return start
-    return _from_edition(page, next((e[0] for e in entities if e[1] == start - 1 and e[2] in ("PLACE", "ORG")), start))
+    end = start - 1
+    if page[end - 1:end] in ("）", ")"):
+        opener = page.rfind(CLOSERS[page[end - 1]], max(0, end - 8), end)
+        end = opener if opener >= 0 else end
+    return _from_edition(page, next((e[0] for e in entities if e[1] == end and e[2] in ("PLACE", "ORG")), start))
 
 
 def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
