@@ -1972,3 +1972,12 @@ def test_a_person_before_a_cooperative_is_its_trade_name():
     ents = [(3, 5, "PERSON"), (text.index("李明"), text.index("李明") + 2, "PERSON")]
     assert [(text[s:e], label) for s, e, label in with_cooperatives_named_like_persons(text, ents)] == [
         ("金穗合作社", "ORG"), ("李明", "PERSON")]
+
+
+def test_a_compass_point_that_says_which_way_is_no_place():
+    from kg.ner.places import without_common_nouns
+
+    text = "向东北行驶约20公里,木塔位于县城西北的佛宫寺,东北地区"
+    ents = [(1, 3, "PLACE"), (text.index("西北"), text.index("西北") + 2, "PLACE"),
+            (text.rindex("东北"), text.rindex("东北") + 2, "PLACE")]
+    assert without_common_nouns(text, ents) == ents[2:]

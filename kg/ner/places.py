@@ -430,6 +430,16 @@ BEAUTIFUL = frozenset({"和美", "壮美", "秀美", "优美", "甜美", "完美
 # 中外 and 华 of 华人, 63 times in 64, so they stay, though the annotators leave them.)
 WORDS_WITHOUT_PLACES = ("陆港", "空港", "戏台", "前台", "台台", "京畿",
                         "塔身", "塔体", "全塔", "塔院")
+# a compass point that says which way (向东北行驶约20公里, 县城西北的佛宫寺, 自西南向东北流), not the region
+COMPASS_POINTS = frozenset({"东北", "西北", "东南", "西南"})
+WAY_BEFORE = frozenset("向往自朝从")
+WAY_AFTER = re.compile(r"约|隅|行驶|方向|望去|角|边缘|侧|的|[0-9０-９]")
+
+
+def _says_which_way(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] in WAY_BEFORE or bool(WAY_AFTER.match(text, end))
+
+
 AMERICA_AFTER = re.compile("[国方籍军驻俄日英法中欧埃韩伊古两双]")
 # 村落 is "village", not the village 古堡村 + 落 (but 张家村 + 落户); 上庄村 + 村集体
 VILLAGE_NOUN = re.compile("落(?![户地成实])")
@@ -744,7 +754,8 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     farm's or a mine's produce (``PRODUCE``), and a place ends before 村集体 (上庄村 + 村集体),
     before the direction of what borders it (芮城 + 北依中条山) or the bank of a river (乌马河 +
     畔), before the count of a list (蒲县、隰县 + 两县) and before the 和 that joins it to the next
-    (菩萨顶和 + 杨林街)."""
+    (菩萨顶和 + 杨林街); nor is a compass point that says which way (向东北行驶, 县城西北的佛宫寺:
+    ``COMPASS_POINTS``)."""
     kept = []
     for start, end, label in ents:
         if label in ("PLACE", "PERSON") and text[start:end] in PRODUCE or label == "PERSON" and (
@@ -761,6 +772,7 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
                     or text[start:end] == "晋" and text.startswith("商", end) and not text.startswith("商银行", end)
                     or text[start - 1:end] in BEAUTIFUL and not AMERICA_AFTER.match(text, end)
                     or end - start == 1 and _inside_word(text, start, end, WORDS_WITHOUT_PLACES)
+                    or text[start:end] in COMPASS_POINTS and _says_which_way(text, start, end)
                     or _inside_word(text, start, end, REGIONAL_ARTS)):  # 上党 + 梆子, read by the model
                 continue
             if text.endswith("村村", start, end) and end - start > 3:
