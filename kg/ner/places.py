@@ -401,7 +401,7 @@ def without_list_markers(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "老城区", "古村", "古祠", "古堡", "滨河", "城中村",
                           "源头", "村史馆", "醋坊", "老醋坊", "酒坊", "恒温库", "法兰", "晋商", "遗址", "果园", "苹果园",
                           "加氢站", "充电站", "加油站", "林业站", "温泉", "古镇", "陆港", "都城", "陵园", "化工园区",
-                          "工坊", "宫城", "驿站", "盾构", "宫殿", "广场",
+                          "工坊", "宫城", "驿站", "盾构", "宫殿", "广场", "矸石山",
                           # a river's source named without the river (浊漳河的南源、西源、北源)
                           "东源", "南源", "西源", "北源",
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
