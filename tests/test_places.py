@@ -1562,6 +1562,8 @@ def test_listed_companies_and_central_groups_are_bodies_wherever_named():
     assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["山西汾酒", "太钢不锈", "潞安环能"]
     text = "与京东、拼多多等平台合作,京东方科技集团"  # not inside another company's name
     assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["京东", "拼多多"]
+    text = "比亚迪太原基地,通过京东物流发往广州"  # national companies, the longest name first
+    assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["比亚迪", "京东物流"]
     text = "万荣县卫生健康和体育局局长"
     assert [text[s:e] for s, e, _ in with_bodies(text, [(0, 3, "PLACE")])] == ["万荣县卫生健康和体育局"]
     text = "中国人寿山西省分公司总经理"
