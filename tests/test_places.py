@@ -1983,3 +1983,11 @@ def test_a_compass_point_that_says_which_way_is_no_place():
     ents = [(1, 3, "PLACE"), (text.index("西北"), text.index("西北") + 2, "PLACE"),
             (text.rindex("东北"), text.rindex("东北") + 2, "PLACE")]
     assert without_common_nouns(text, ents) == ents[2:]
+
+
+def test_a_hamlet_named_for_its_clan_is_no_person():
+    from kg.ner.places import hamlets_named_like_persons
+
+    text = "再去王家峪、砖壁,王家卫说"
+    ents = [(2, 5, "PERSON"), (9, 12, "PERSON")]
+    assert hamlets_named_like_persons(text, ents) == [(2, 5, "PLACE"), (9, 12, "PERSON")]

@@ -239,6 +239,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_dotted_headings(text, without_lone_characters(text, without_title_words(text, ents)))
     ents = without_prepositions(text, ents, names)
     ents = persons_after_titles(text, places_before_villages(text, persons_before_villages(text, ents), names))
+    ents = hamlets_named_like_persons(text, ents)
     ents = without_central_tasks(text, ents)
     ents = split_owned_units(text, mines_as_bodies(text, ents))  # last: the merges above would join them again
     return without_generic_orgs(text, ents)
@@ -487,6 +488,17 @@ def persons_before_villages(text: str, ents: list[tuple[int, int, str]]) -> list
     unknown village's name as a person's; MSRA never tags a person right before 村."""
     return [(start, end + 1, "PLACE") if label == "PERSON" and text[end:end + 1] == VILLAGE
             and text[end + 1:end + 2] not in NOT_A_VILLAGE_AFTER and not any(e[0] == end for e in ents)
+            else (start, end, label) for start, end, label in ents]
+
+
+# a hamlet named for its clan and the land it sits on (王家峪, 贾家庄, 高家崖): MSRA tags all 49 it names
+# as places, and the model reads the surname as a person's
+HAMLET = re.compile("[\u4e00-\u9fff]家[庄峪崖沟堡坡湾岭坪塬洼寨窑]")
+
+
+def hamlets_named_like_persons(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A "person" named as a clan's hamlet (王家峪) is the place."""
+    return [(start, end, "PLACE") if label == "PERSON" and HAMLET.fullmatch(text, start, end)
             else (start, end, label) for start, end, label in ents]
 
 
