@@ -739,6 +739,10 @@ def test_a_festival_named_by_its_year_and_a_place_is_an_event_and_so_are_flower_
 def test_leagues_exhibitions_of_works_and_expert_consultations_are_events():
     text = "召开应县木塔保护修缮专家咨询会,第五届青少年足球联赛在县体育中心开赛,设有科技创新作品展、机器人比赛,入选第六届优秀作品展演"
     assert found(text, label="EVENT") == ["应县木塔保护修缮专家咨询会", "第五届青少年足球联赛"]
+    # a drill or a contest named by its year or edition, not one a unit holds
+    text = "举行2024年寿阳县防汛抢险综合应急演练,消防大队春季实战演练,参加第三届全国技能大赛山西省选拔赛"
+    places = [span_of(text, "寿阳县", "PLACE"), span_of(text, "山西省", "PLACE")]
+    assert found(text, places, label="EVENT") == ["2024年寿阳县防汛抢险综合应急演练", "第三届全国技能大赛山西省选拔赛"]
 
 
 def test_a_picture_caption_s_mark_is_no_part_of_an_event():
