@@ -1991,3 +1991,11 @@ def test_a_hamlet_named_for_its_clan_is_no_person():
     text = "再去王家峪、砖壁,王家卫说"
     ents = [(2, 5, "PERSON"), (9, 12, "PERSON")]
     assert hamlets_named_like_persons(text, ents) == [(2, 5, "PLACE"), (9, 12, "PERSON")]
+
+
+def test_a_body_ends_before_what_it_does():
+    from kg.ner.places import without_verb_tails
+
+    text = "推介会前,市投资促进中心组织考察团走访,寿阳县委组织部有关负责人"
+    ents = [(5, 17, "ORG"), (text.index("寿阳"), text.index("有关"), "ORG")]
+    assert [text[s:e] for s, e, _ in without_verb_tails(text, ents)] == ["市投资促进中心", "寿阳县委组织部"]

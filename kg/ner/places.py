@@ -2082,14 +2082,25 @@ VERB_TAILS = (("执法", "检查组"), ("组织部", "分"), ("联合组织", ""
 BODY_HEAD_CHARS = frozenset("会委协局厅业司院团所队处办行")
 
 
+# what a body does, read with what it does it to: 市投资促进中心 + 组织考察团, 山西白求恩医院 + 建设临床
+# 医学研究中心, …有限公司 + 凭借煤矿
+VERBS_AFTER_BODIES = re.compile("组织(?!部)|调研|凭借|举办|建设|召开|开展|推出")  # not 市委 + 组织部
+CLAUSE_BODY_HEADS = BODY_HEAD_CHARS | frozenset("心司场")
+
+
 def without_verb_tails(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """An ORG ends before a verb the model read into it after a body's head (``VERB_TAILS``)."""
+    """An ORG ends before a verb the model read into it after a body's head (``VERB_TAILS``), and
+    before a verb of what the body does and what it does it to (``VERBS_AFTER_BODIES``)."""
     trimmed = []
     for start, end, label in ents:
         tail = next((len(verb) for verb, after in VERB_TAILS if label == "ORG" and text.endswith(verb, start, end)
                      and text.startswith(after, end) and end - len(verb) - start >= 2), 0)
         if tail and text[end - tail - 1] in BODY_HEAD_CHARS:
             end -= tail
+        elif label == "ORG":
+            verb = VERBS_AFTER_BODIES.search(text, start + 3, end)
+            if verb and verb.end() < end and text[verb.start() - 1] in CLAUSE_BODY_HEADS:
+                end = verb.start()
         trimmed.append((start, end, label))
     return trimmed
 
