@@ -531,11 +531,11 @@ def _as_division(text: str, person: Mention, named: dict[str, str]) -> Mention:
     if person.text in named and not text.startswith(PERSON_AFTER, person.end):
         return Mention(person.start, person.end, person.text, "PLACE", named[person.text])
     if len(person.text) == 1:
-        for start in range(person.start - 2, person.start + 1):
-            for end in range(max(start + 2, person.end), start + 4):
-                if start < person.start or person.end < end:
-                    if text[start:end] in named:
-                        return Mention(start, end, text[start:end], "PLACE", named[text[start:end]])
+        for size in (2, 3):
+            for start in range(max(0, person.start - size + 1), person.start + 1):
+                name = text[start:start + size]
+                if name in named:
+                    return Mention(start, start + size, name, "PLACE", named[name])
     return person
 
 
