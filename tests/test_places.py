@@ -20,6 +20,12 @@ def spans(text, names, taken=()):
     return [text[start:end] for start, end in place_spans(text, list(taken), names)]
 
 
+def span_of(text, name, label="PLACE"):
+    """The first span of ``name`` in ``text``, labelled."""
+    start = text.index(name)
+    return (start, start + len(name), label)
+
+
 def test_full_division_names_and_the_villages_that_follow_them(names):
     text = "记者来到平顺县北耽车乡澗头村,又去屯留区西营镇。"
     assert spans(text, names) == ["平顺县", "北耽车乡", "澗头村", "屯留区", "西营镇"]
@@ -1119,7 +1125,7 @@ def test_bare_bodies_and_a_verb_the_model_takes_for_one_are_none():
     text = "安排部署,管委会为我们配备专员,集团将推出线路"
     assert without_generic_orgs(text, [(0, 2, "ORG"), (5, 8, "ORG"), (16, 18, "ORG")]) == []
     text = "代表联络站共收集建议,管理局与山西大学合作,新能源汽车产业链,中心共建专科联盟"
-    spans = [(text.index(word), text.index(word) + len(word), "ORG") for word in ("联络站", "管理局", "新能源汽车产业链", "专科联盟")]
+    spans = [span_of(text, word, "ORG") for word in ("联络站", "管理局", "新能源汽车产业链", "专科联盟")]
     assert without_generic_orgs(text, spans) == []
 
 
@@ -1899,10 +1905,7 @@ def test_a_village_named_right_after_its_township_is_a_place():
     from kg.ner.places import with_villages_after_townships
 
     text = "在端氏镇坪上村河段,砂河镇调研乡村振兴,黄寨镇村民,青羊镇东河村党支部"
-    def span(name, label="PLACE"):
-        return (text.index(name), text.index(name) + len(name), label)
-
-    ents = [span("端氏镇"), span("砂河镇"), span("黄寨镇"), span("青羊镇"), span("东河村党支部", "ORG")]
+    ents = [span_of(text, name) for name in ("端氏镇", "砂河镇", "黄寨镇", "青羊镇")] + [span_of(text, "东河村党支部", "ORG")]
     assert [text[s:e] for s, e, _ in with_villages_after_townships(text, ents)] == [
         "端氏镇", "坪上村", "砂河镇", "黄寨镇", "青羊镇", "东河村党支部"]
 
@@ -1919,23 +1922,16 @@ def test_the_square_before_a_temple_or_a_station_is_no_part_of_its_name_but_a_ga
     from kg.ner.places import facilities_as_places, without_common_nouns
 
     text = "在后土祠广场开幕,在盂县汽车站广场举行,上党门广场"
-    def span(name):
-        return (text.index(name), text.index(name) + len(name), "PLACE")
-
-    ents = [span("后土祠"), span("盂县汽车站"), span("上党门")]
+    ents = [span_of(text, name) for name in ("后土祠", "盂县汽车站", "上党门")]
     assert [text[s:e] for s, e, _ in facilities_as_places(text, ents)] == ["后土祠", "盂县汽车站", "上党门广场"]
-    assert without_common_nouns(text, [span("广场")]) == []
+    assert without_common_nouns(text, [span_of(text, "广场")]) == []
 
 
 def test_castles_along_a_river_and_an_old_town_in_a_district_are_no_names_of_their_own():
     from kg.ner.places import facilities_as_places
 
     text = "守护沁河古堡,浊漳河峡谷,在平城区古城内,逛祁县古城"
-
-    def span(name):
-        return (text.index(name), text.index(name) + len(name), "PLACE")
-
-    ents = [span("沁河"), span("浊漳河"), span("平城区"), span("祁县")]
+    ents = [span_of(text, name) for name in ("沁河", "浊漳河", "平城区", "祁县")]
     assert [text[s:e] for s, e, _ in facilities_as_places(text, ents)] == ["沁河", "浊漳河", "平城区", "祁县古城"]
 
 
@@ -1945,7 +1941,7 @@ def test_a_person_inside_a_division_name_is_a_piece_of_it():
     names = DivisionNames("kg_places")
     names.initialize(names=["马圪当乡", "侯马市", "范长江"], short_names={})
     text = "六泉乡、马圪当乡再布局,侯马市文化和旅游局,范长江新闻奖"
-    persons = [(text.index(name), text.index(name) + len(name), "PERSON") for name in ("马圪", "侯马市", "范长江")]
+    persons = [span_of(text, name, "PERSON") for name in ("马圪", "侯马市", "范长江")]
     # a "person" named as all of a word-list name without a division's suffix stays (范长江, the journalist)
     assert without_persons_in_division_names(text, persons, names) == persons[2:]
 
@@ -1971,7 +1967,7 @@ def test_a_person_before_a_cooperative_is_its_trade_name():
     from kg.ner.places import with_cooperatives_named_like_persons
 
     text = "如今,金穗合作社带动全村,李明说"
-    ents = [(3, 5, "PERSON"), (text.index("李明"), text.index("李明") + 2, "PERSON")]
+    ents = [(3, 5, "PERSON"), span_of(text, "李明", "PERSON")]
     assert [(text[s:e], label) for s, e, label in with_cooperatives_named_like_persons(text, ents)] == [
         ("金穗合作社", "ORG"), ("李明", "PERSON")]
 
@@ -1980,8 +1976,7 @@ def test_a_compass_point_that_says_which_way_is_no_place():
     from kg.ner.places import without_common_nouns
 
     text = "向东北行驶约20公里,木塔位于县城西北的佛宫寺,东北地区"
-    ents = [(1, 3, "PLACE"), (text.index("西北"), text.index("西北") + 2, "PLACE"),
-            (text.rindex("东北"), text.rindex("东北") + 2, "PLACE")]
+    ents = [(1, 3, "PLACE"), span_of(text, "西北"), (text.rindex("东北"), text.rindex("东北") + 2, "PLACE")]
     assert without_common_nouns(text, ents) == ents[2:]
 
 
