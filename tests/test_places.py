@@ -20,9 +20,9 @@ def spans(text, names, taken=()):
     return [text[start:end] for start, end in place_spans(text, list(taken), names)]
 
 
-def span_of(text, name, label="PLACE"):
-    """The first span of ``name`` in ``text``, labelled."""
-    start = text.index(name)
+def span_of(text, name, label="PLACE", after=0):
+    """The first span of ``name`` in ``text`` from ``after`` on, labelled."""
+    start = text.index(name, after)
     return (start, start + len(name), label)
 
 
@@ -389,6 +389,15 @@ def test_places_used_as_modifiers_are_not_places():
     assert without_modifiers(text, model) == [(10, 11, "PLACE"), (11, 12, "PLACE")]
     text = "沿黄各乡镇和黄河沿岸"
     assert without_modifiers(text, [(1, 2, "PLACE"), (6, 8, "PLACE")]) == [(6, 8, "PLACE")]
+
+
+def test_no_place_inside_a_set_phrase_of_today():
+    from kg.ner.places import without_modifiers
+
+    text = "贯彻习近平新时代中国特色社会主义思想,铸牢中华民族共同体意识,中华老字号,中国特色的道路"
+    model = [span_of(text, "中国"), span_of(text, "中华"), span_of(text, "中华", after=text.index("老字号") - 2),
+             span_of(text, "中国", after=text.index("特色的") - 2)]
+    assert without_modifiers(text, model) == [span_of(text, "中国", after=text.index("特色的") - 2)]
 
 
 def test_spans_across_a_clause_or_half_a_bracket_are_not_names():
