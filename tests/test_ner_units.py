@@ -480,6 +480,19 @@ def test_a_name_cut_before_the_speech_after_it_is_whole():
     assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["杜春来", "孟凡军", "王刚", "樊禹"]
 
 
+def test_a_person_listed_with_things_is_one_of_them():
+    from kg.ner import without_persons_listed_with_things
+
+    def persons(text, *names):
+        return [Mention(text.index(name), text.index(name) + len(name), name, "PERSON") for name in names]
+
+    text = "击鼓、鸣钟、敬献花篮,八音会、高跷、旱船"
+    assert without_persons_listed_with_things(text, persons(text, "鸣钟", "高跷")) == []
+    text = "江泽民、李鹏出席,彭德怀、左权等"
+    kept = persons(text, "江泽民", "李鹏", "彭德怀", "左权")
+    assert without_persons_listed_with_things(text, kept) == kept
+
+
 def test_a_place_before_bao_standing_alone_is_the_county_paper():
     from kg.ner import with_mastheads
 

@@ -220,7 +220,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     """The guidelines' person conventions, then the names repeated over the whole text."""
     persons = without_latin_persons(without_reign_years(text, without_sources_and_grades(text, mentions)))
     persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, without_clans(text, persons))))
-    persons = with_given_names_before_speech(text, persons)
+    persons = without_persons_listed_with_things(text, with_given_names_before_speech(text, persons))
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
     mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names))
@@ -302,6 +302,30 @@ def without_sayings(text: str, mentions: list[Mention]) -> list[Mention]:
     sayings = [match.span() for match in _SAYING.finditer(text)]
     return [m for m in mentions if not any(start <= m.start and m.end <= end or m.label == "PERSON" and (
         m.start < end and start < m.end) for start, end in sayings)]
+
+
+# an item of a list: the Han characters between two 、 (or a 、 and the clause's edge)
+_LIST_ITEM = re.compile("[\u4e00-\u9fff]{1,4}")
+
+
+def without_persons_listed_with_things(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A "person" listed with things is one of them (击鼓、鸣钟、敬献花篮; 八音会、抬阁、高跷、旱船;
+    反嘴鹬、赤麻鸭): where the items next to it are short and none holds a name, the list is of
+    things. A list of persons names them all (江泽民、李鹏), and the model finds more than one."""
+    spans = [(m.start, m.end) for m in mentions]
+    return [m for m in mentions if not (m.label == "PERSON" and _listed_with_things(text, m, spans))]
+
+
+def _listed_with_things(text: str, person: Mention, spans: list[tuple[int, int]]) -> bool:
+    items = []
+    if text[person.start - 1:person.start] == "、":
+        before = re.search("[\u4e00-\u9fff]{1,5}$", text[max(0, person.start - 6):person.start - 1])
+        items.append((person.start - 1 - len(before.group()), person.start - 1) if before else None)
+    if text[person.end:person.end + 1] == "、":
+        after = _LIST_ITEM.match(text, person.end + 1)
+        items.append(after.span() if after and not _HAN.match(text, after.end()) else None)
+    return bool(items) and all(item and 1 <= item[1] - item[0] <= 4 and not any(
+        start < item[1] and item[0] < end for start, end in spans) for item in items)
 
 
 ADVERBS = "刚正就也又还都便才曾将已"
