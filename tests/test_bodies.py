@@ -16,6 +16,9 @@ def test_bodies_named_by_level_alone_are_organisations():
     assert texts("协调市发展改革委、市财政局") == [("市发展改革委", "ORG"), ("市财政局", "ORG")]
     assert texts("积极争取省水利厅支持,已列入省发展改革委重点工程,听取市政府汇报") == [
         ("省水利厅", "ORG"), ("省发展改革委", "ORG"), ("市政府", "ORG")]
+    assert texts("市自然资源和规划局、区教科局和市食安办,县综治中心,县文化馆联合市公交公司") == [
+        ("市自然资源和规划局", "ORG"), ("区教科局", "ORG"), ("市食安办", "ORG"), ("县综治中心", "ORG"),
+        ("县文化馆", "ORG"), ("市公交公司", "ORG")]
 
 
 def test_a_level_character_inside_a_word_is_not_a_body():
