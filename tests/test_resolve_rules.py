@@ -37,6 +37,8 @@ def test_a_relative_body_without_a_region_at_its_level_stays_as_written():
 def test_abbreviations_expand_the_body_name():
     assert org_name("省工信厅", scope("长治市"), []) == "山西省工业和信息化厅"
     assert expand_abbreviation("吕梁市发改委", RULES) == "吕梁市发展和改革委员会"
+    assert expand_abbreviation("吕梁市食安办", RULES) == "吕梁市食品安全委员会办公室"
+    assert expand_abbreviation("五台县教科局", RULES) == "五台县教育科技局"
 
 
 def test_references_map_to_levels_and_capitals():
