@@ -728,6 +728,14 @@ def test_a_company_a_place_and_a_branch_head_are_one_org():
     assert with_branches(text, [(0, 9, "ORG"), (9, 15, "ORG")]) == [(0, 15, "ORG")]
 
 
+def test_a_village_before_its_villagers_is_a_place():
+    from kg.ner.places import with_villages_before_villagers
+
+    text = "当年春耕时,横北村村民王建锁说。”窑头村村集体,全国农村村民,全村村民,在李家村村委会"
+    assert with_villages_before_villagers(text, [span_of(text, "王建锁", "PERSON")]) == [
+        span_of(text, "横北村"), span_of(text, "王建锁", "PERSON"), span_of(text, "窑头村")]
+
+
 def test_a_village_body_cut_after_a_township_takes_the_village_name():
     from kg.ner.places import with_village_names
 

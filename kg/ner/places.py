@@ -194,6 +194,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_persons_in_division_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_villages_after_townships(text, with_village_names(text, ents))
+    ents = with_villages_before_villagers(text, ents)
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_league_committees(text, with_one_character_counties(text, ents, names))
@@ -2726,6 +2727,21 @@ def with_villages_after_townships(text: str, ents: list[tuple[int, int, str]]) -
                 and not any(e[0] < match.end() and end < e[1] for e in ents)):
             villages.append((end, match.end(), "PLACE"))
     return sorted(ents + villages)
+
+
+# a village named where a clause starts, right before its villagers (横北村 + 村民王建锁, 小晁村 + 村集体)
+VILLAGE_BEFORE_VILLAGERS = re.compile("(?:^|(?<=[，。、；：！？“”‘’（）(),;:!? \t\u3000—]))([\u4e00-\u9fff]{2,3}村)(?=村民|村集体|村干部)")
+NOT_VILLAGE_WORDS = ("农村", "乡村", "山村", "新村", "邻村", "各村", "全村", "该村", "本村", "每村", "两村", "三村")
+
+
+def with_villages_before_villagers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A village that starts a clause and is followed by its villagers is a PLACE (横北村 + 村民王建锁
+    在自家…, 窑头村 + 村民刘秋菊), where the model found nothing in it: a page names many villages
+    once, and the model knows few of them."""
+    villages = [match.span(1) for match in VILLAGE_BEFORE_VILLAGERS.finditer(text)
+                if could_be_org_name(match.group(1)[:-1]) and not match.group(1).endswith(NOT_VILLAGE_WORDS)]
+    return sorted(ents + [(start, end, "PLACE") for start, end in villages
+                          if not any(e[0] < end and start < e[1] for e in ents)])
 
 
 # what a name follows where the model cut its first character off (、 + 下 + 董寨村), and the
