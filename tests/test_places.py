@@ -728,6 +728,17 @@ def test_a_company_a_place_and_a_branch_head_are_one_org():
     assert with_branches(text, [(0, 9, "ORG"), (9, 15, "ORG")]) == [(0, 15, "ORG")]
 
 
+def test_a_place_run_past_a_village_ends_at_its_cun():
+    from kg.ner.places import without_words_after_villages
+
+    text = "西社镇东坡底村务农,大河堡村养殖户,沿岸村庄,冀村镇,牛村古城遗址,上峪村乡村医生"
+    model = [span_of(text, "西社镇"), span_of(text, "东坡底村务农"), span_of(text, "大河堡村养殖户"),
+             span_of(text, "沿岸村庄"), span_of(text, "冀村镇"), span_of(text, "牛村古城遗址"), span_of(text, "上峪村乡村")]
+    assert without_words_after_villages(text, model) == [
+        span_of(text, "西社镇"), span_of(text, "东坡底村"), span_of(text, "大河堡村"), span_of(text, "沿岸村庄"),
+        span_of(text, "冀村镇"), span_of(text, "牛村古城遗址"), span_of(text, "上峪村")]
+
+
 def test_a_village_before_its_villagers_is_a_place():
     from kg.ner.places import with_villages_before_villagers
 

@@ -194,7 +194,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_persons_in_division_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_villages_after_townships(text, with_village_names(text, ents))
-    ents = with_villages_before_villagers(text, ents)
+    ents = with_villages_before_villagers(text, without_words_after_villages(text, ents))
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_league_committees(text, with_one_character_counties(text, ents, names))
@@ -2727,6 +2727,27 @@ def with_villages_after_townships(text: str, ents: list[tuple[int, int, str]]) -
                 and not any(e[0] < match.end() and end < e[1] for e in ents)):
             villages.append((end, match.end(), "PLACE"))
     return sorted(ents + villages)
+
+
+# what may follow a village's 村 inside a place's name: a division (冀村镇, 梁村乡), a site or a
+# facility (牛村古城遗址, 刘胡兰村旧居, 永安村文化广场, 中关村科技园)
+AFTER_VILLAGE_IN_NAMES = tuple(DIVISION_SUFFIXES | {"社区", "园", "场", "址", "居", "区", "庙", "寺", "泉", "馆"})
+
+
+def without_words_after_villages(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A place the model ran past a village's 村 into the words after it ends at the 村
+    (东坡底村 + 务农, 大河堡村 + 养殖户, 后沟村 + 农文旅, 上峪村 + 乡村医生), unless what follows is
+    a division or a site named after the village (冀村镇, 牛村古城遗址); 村庄 and 村落 are words."""
+    cut = []
+    for start, end, label in ents:
+        village = text.find("村", start + 2, end) if label == "PLACE" else -1
+        tail = text[village + 1:end].replace("\n", "")
+        if village != -1 and village - start <= 5 and 1 <= len(tail) <= 3 and not tail.endswith(AFTER_VILLAGE_IN_NAMES) \
+                and text[village + 1] not in "庄落" \
+                and not DIVISION_SUFFIXES.intersection(text[start:village]):
+            end = village + 1
+        cut.append((start, end, label))
+    return cut
 
 
 # a village named where a clause starts, right before its villagers (横北村 + 村民王建锁, 小晁村 + 村集体)
