@@ -728,6 +728,14 @@ def test_a_company_a_place_and_a_branch_head_are_one_org():
     assert with_branches(text, [(0, 9, "ORG"), (9, 15, "ORG")]) == [(0, 15, "ORG")]
 
 
+def test_a_place_never_ends_in_the_countryside():
+    from kg.ner.places import without_rural_ends
+
+    text = "县域·乡村,繁峙乡村好工匠,三\n晋乡村振兴,太原"
+    model = [span_of(text, "县域·乡村"), span_of(text, "繁峙乡村"), span_of(text, "三\n晋乡村"), span_of(text, "太原")]
+    assert without_rural_ends(text, model) == [span_of(text, "繁峙"), span_of(text, "三\n晋"), span_of(text, "太原")]
+
+
 def test_a_place_run_past_a_village_ends_at_its_cun():
     from kg.ner.places import without_words_after_villages
 

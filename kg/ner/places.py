@@ -194,7 +194,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_persons_in_division_names(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_villages_after_townships(text, with_village_names(text, ents))
-    ents = with_villages_before_villagers(text, without_words_after_villages(text, ents))
+    ents = with_villages_before_villagers(text, without_words_after_villages(text, without_rural_ends(text, ents)))
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_league_committees(text, with_one_character_counties(text, ents, names))
@@ -2727,6 +2727,20 @@ def with_villages_after_townships(text: str, ents: list[tuple[int, int, str]]) -
                 and not any(e[0] < match.end() and end < e[1] for e in ents)):
             villages.append((end, match.end(), "PLACE"))
     return sorted(ents + villages)
+
+
+def without_rural_ends(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """乡村 is "the countryside", never the end of a name (MSRA has it in none): a place the model
+    ran into it ends before it (繁峙 + 乡村好工匠, 三晋 + 乡村振兴), and a section title is no place
+    (县域·乡村, 文旅·乡村)."""
+    kept = []
+    for start, end, label in ents:
+        if label == "PLACE" and text[start:end].replace("\n", "").endswith("乡村"):
+            end = text.rindex("乡", start, end)
+            if end - start < 2 or not _is_han(text[end - 1]):
+                continue
+        kept.append((start, end, label))
+    return kept
 
 
 # what may follow a village's 村 inside a place's name: a division (冀村镇, 梁村乡), a site or a
