@@ -480,6 +480,16 @@ def test_a_name_cut_before_the_speech_after_it_is_whole():
     assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["杜春来", "孟凡军", "王刚", "樊禹"]
 
 
+def test_a_name_after_the_role_a_paper_quotes_someone_by_is_a_person():
+    from kg.ner import with_persons_after_roles
+
+    text = "村民高存厚说,种植户赵富贵一边擦汗,学生毕业就能上岗,市民王女士说,村民们高兴地说"
+    found = with_persons_after_roles(text, [])  # (王女士 goes in without_address_forms, after it)
+    assert [(m.text, m.label) for m in found] == [("高存厚", "PERSON"), ("赵富贵", "PERSON"), ("王女士", "PERSON")]
+    known = [Mention(text.index("赵富"), text.index("赵富") + 2, "赵富", "PERSON")]
+    assert [m.text for m in with_persons_after_roles(text, known)] == ["高存厚", "赵富", "王女士"]
+
+
 def test_a_person_listed_with_things_is_one_of_them():
     from kg.ner import without_persons_listed_with_things
 

@@ -219,7 +219,8 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
     persons = without_latin_persons(without_reign_years(text, without_sources_and_grades(text, mentions)))
-    persons = without_address_forms(text, without_trailing_adverbs(without_sayings(text, without_clans(text, persons))))
+    persons = with_persons_after_roles(text, without_trailing_adverbs(without_sayings(text, without_clans(text, persons))))
+    persons = without_address_forms(text, persons)
     persons = without_persons_listed_with_things(text, with_given_names_before_speech(text, persons))
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
@@ -387,6 +388,28 @@ def with_given_names_before_speech(text: str, mentions: list[Mention]) -> list[M
             and text[m.end] not in NOT_IN_GIVEN_NAMES and text.startswith(SPEECH, m.end + 1) and m.end not in starts
             and not (text[m.end] == "来" and text[m.start - 1:m.start] == "对")  # 对樊禹 + 来说: "for 樊禹"
             else m for m in mentions]
+
+
+# the roles a local paper quotes people by, right before the name (村民高存厚说, 种植户赵富贵一边擦汗)
+ROLES_BEFORE_NAMES = ("村民", "果农", "菜农", "梨农", "枣农", "种植户", "种粮户", "种粮大户", "养殖户", "经营户", "村医",
+                      "游客", "市民", "学生", "研究生", "博士生", "教师", "主播", "讲解员", "传承人", "老党员", "护林员",
+                      "护工", "农艺师", "调解员", "返乡青年")
+_SURNAMES = "".join("".join(line.split()) for line in read_word_list("surnames.txt"))
+# a name of three characters after the role, then what the person does or says (two would take words:
+# 学生 + 毕业 + 就能)
+_NAME_AFTER_ROLE = re.compile("(?:%s)([%s][\u4e00-\u9fff]{2})(?=说|一边|边说|正在|就|家|感慨|告诉|介绍|表示|笑着|指着|掰着|"
+                              "拉着|蹲|背着|来自|今年|去年|老人|一家|认真|[，。、；：！？,;:!?（(“”])"
+                              % ("|".join(sorted(ROLES_BEFORE_NAMES, key=len, reverse=True)), _SURNAMES))
+
+
+def with_persons_after_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name right after the role a local paper quotes someone by is a person (村民高存厚说,
+    果农任天喜摘下, 种植户赵富贵一边擦汗): rural names the model has not seen. The name is a
+    common surname and two characters, and what follows says or does something."""
+    names = [match.span(1) for match in _NAME_AFTER_ROLE.finditer(text)
+             if not NOT_IN_GIVEN_NAMES.intersection(match.group(1)[1:]) and match.group(1)[1:2] not in "老小某"]
+    return _with_persons(text, mentions, [(start, end) for start, end in names
+                                          if not any(m.start < end and start < m.end for m in mentions)])
 
 
 def without_address_forms(text: str, mentions: list[Mention]) -> list[Mention]:
