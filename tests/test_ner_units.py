@@ -490,6 +490,17 @@ def test_a_name_after_the_role_a_paper_quotes_someone_by_is_a_person():
     assert [m.text for m in with_persons_after_roles(text, known)] == ["高存厚", "赵富", "王女士"]
 
 
+def test_a_two_character_person_after_a_title_and_a_surname_takes_the_surname():
+    from kg.ner import with_surnames_before_names
+
+    def person(text, name):
+        return Mention(text.index(name), text.index(name) + len(name), name, "PERSON")
+
+    text = "科长任海燕介绍,村民原小平说,他任海军连长,市长王刚说"
+    mentions = [person(text, "海燕"), person(text, "小平"), person(text, "海军"), person(text, "王刚")]
+    assert [m.text for m in with_surnames_before_names(text, mentions)] == ["任海燕", "原小平", "海军", "王刚"]
+
+
 def test_a_person_listed_with_things_is_one_of_them():
     from kg.ner import without_persons_listed_with_things
 
