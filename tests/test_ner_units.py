@@ -478,6 +478,9 @@ def test_a_name_cut_before_the_speech_after_it_is_whole():
     mentions = [Mention(3, 5, "杜春", "PERSON"), Mention(8, 10, "孟凡", "PERSON"), Mention(15, 17, "王刚", "PERSON"),
                 Mention(21, 23, "樊禹", "PERSON")]
     assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["杜春来", "孟凡军", "王刚", "樊禹"]
+    text = "种粮户张春来看着收割机,果农薛保平正和家人摘袋,李鹏认为"
+    mentions = [Mention(text.index(name), text.index(name) + 2, name, "PERSON") for name in ("张春", "薛保", "李鹏")]
+    assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["张春来", "薛保平", "李鹏"]
 
 
 def test_a_name_after_the_role_a_paper_quotes_someone_by_is_a_person():
