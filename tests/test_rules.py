@@ -755,6 +755,8 @@ def test_national_programmes_named_by_their_slogan_are_projects_unless_a_longer_
     # the longest name listed, and one whose 和 is no break between two names
     text = "依托粮改饲试点,推进“粮改饲”,深入实施居家和社区基本养老服务提升行动项目"
     assert found(text, label="PROJECT") == ["粮改饲试点", "粮改饲", "居家和社区基本养老服务提升行动项目"]
+    text = "将家政培训纳入雨露计划补贴范围,通过“乡村e镇”电商平台销售"
+    assert found(text, label="PROJECT") == ["雨露计划", "乡村e镇"]
 
 
 def test_a_pilot_is_named_without_the_county_or_unit_it_makes_of_its_holder():
