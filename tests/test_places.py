@@ -755,6 +755,15 @@ def test_a_village_before_its_villagers_is_a_place():
         span_of(text, "横北村"), span_of(text, "王建锁", "PERSON"), span_of(text, "窑头村")]
 
 
+def test_a_village_someone_goes_to_or_starts_from_is_a_place():
+    from kg.ner.places import with_villages_after_moves
+
+    text = ("记者来到砖壁村,两条河在秦村汇合。从龙泉村东到三河口,从负债村到明星村,"
+            "在每个村选一名协管员,不出村就能卖,在岗村医,在常村煤矿,在村委会")
+    model = [span_of(text, "龙泉村东", "PERSON")]
+    assert with_villages_after_moves(text, model) == [span_of(text, "砖壁村"), span_of(text, "秦村"), span_of(text, "龙泉村")]
+
+
 def test_a_village_body_cut_after_a_township_takes_the_village_name():
     from kg.ner.places import with_village_names
 

@@ -195,6 +195,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_villages_after_townships(text, with_village_names(text, ents))
     ents = with_villages_before_villagers(text, without_words_after_villages(text, without_rural_ends(text, ents)))
+    ents = with_villages_after_moves(text, ents)
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_league_committees(text, with_one_character_counties(text, ents, names))
@@ -2767,6 +2768,27 @@ def without_words_after_villages(text: str, ents: list[tuple[int, int, str]]) ->
 # a village named where a clause starts, right before its villagers (横北村 + 村民王建锁, 小晁村 + 村集体)
 VILLAGE_BEFORE_VILLAGERS = re.compile("(?:^|(?<=[，。、；：！？“”‘’（）(),;:!? \t\u3000—]))([\u4e00-\u9fff]{2,3}村)(?=村民|村集体|村干部)")
 NOT_VILLAGE_WORDS = ("农村", "乡村", "山村", "新村", "邻村", "各村", "全村", "该村", "本村", "每村", "两村", "三村")
+
+
+# a village where someone goes, meets or starts from (来到甘村, 在甘村汇合, 从甘村到三漳合流处)
+VILLAGE_AFTER_MOVE = re.compile("(?:(?<=在|到|从)|(?<=来到|走进|回到))([\u4e00-\u9fff]{1,2}村)(?![民委里庄落级组集干道容务子医]|煤矿)")
+# words before 村 that say what kind of village, or which, not its name (从负债村到明星村, 在每个村, 不出村)
+KINDS_OF_VILLAGE = ("负债", "明星", "示范", "重点", "贫困", "空壳", "先进", "文明", "薄弱", "脱贫", "试点", "美丽",
+                    "特色", "传统", "行政", "自然", "城中", "中心", "山区", "渔", "咱", "每个", "出", "进", "入", "驻",
+                    "下", "回", "到", "岗", "不出", "不进")
+
+
+def with_villages_after_moves(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A village someone goes to, meets in or starts from is a PLACE (来到甘村, 在甘村汇合, 从甘村到),
+    in place of a "person" the model started at it (甘村浊 of 甘村浊漳南源): a page's small villages
+    are names the model has not seen, and few persons' given names start with 村."""
+    villages = [match.span(1) for match in VILLAGE_AFTER_MOVE.finditer(text)
+                if could_be_org_name(match.group(1)[:-1]) and not match.group(1).endswith(NOT_VILLAGE_WORDS)
+                and match.group(1)[:-1] not in KINDS_OF_VILLAGE and "村" not in match.group(1)[:-1]
+                and match.group(1)[0] not in NOT_VILLAGE_NAMES]
+    kept = [e for e in ents if not (e[2] == "PERSON" and any(e[0] == start for start, _ in villages))]
+    return sorted(kept + [(start, end, "PLACE") for start, end in villages
+                          if not any(e[0] < end and start < e[1] for e in kept)])
 
 
 def with_villages_before_villagers(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
