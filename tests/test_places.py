@@ -755,6 +755,17 @@ def test_a_village_before_its_villagers_is_a_place():
         span_of(text, "横北村"), span_of(text, "王建锁", "PERSON"), span_of(text, "窑头村")]
 
 
+def test_a_person_starting_with_a_county_is_the_county_and_its_product():
+    from kg.ner.places import DivisionNames, places_before_products
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["阳曲县", "岢岚县", "白云区"], short_names={"阳曲县": "阳曲", "岢岚县": "岢岚", "白云区": "白云"})
+    text = "清徐老陈醋、阳曲小米摆满摊位,“岢岚柏籽羊”有名。主持人白云飞说,白云飞、李明出席"
+    model = [span_of(text, "阳曲小米", "PERSON"), span_of(text, "岢岚柏", "PERSON"), span_of(text, "白云飞", "PERSON"),
+             span_of(text, "白云飞", "PERSON", after=text.index("说"))]
+    assert places_before_products(text, model, names) == [span_of(text, "阳曲"), span_of(text, "岢岚")] + model[2:]
+
+
 def test_a_village_someone_goes_to_or_starts_from_is_a_place():
     from kg.ner.places import with_villages_after_moves
 

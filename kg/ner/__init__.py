@@ -25,7 +25,7 @@ from kg.errors import KgError
 from kg.mention import LABELS, Mention
 from kg.resolve.names import company_core
 from kg.resolve.rules import load_rules
-from kg.word_lists import read_word_list
+from kg.word_lists import read_characters, read_word_list
 from kg.text import HORIZONTAL_SPACE, CleanText, clean
 
 if TYPE_CHECKING:
@@ -396,7 +396,7 @@ def with_given_names_before_speech(text: str, mentions: list[Mention]) -> list[M
 ROLES_BEFORE_NAMES = ("村民", "果农", "菜农", "梨农", "枣农", "种植户", "种粮户", "种粮大户", "养殖户", "经营户", "村医",
                       "游客", "市民", "学生", "研究生", "博士生", "教师", "主播", "讲解员", "传承人", "老党员", "护林员",
                       "护工", "农艺师", "调解员", "返乡青年")
-_SURNAMES = "".join("".join(line.split()) for line in read_word_list("surnames.txt"))
+_SURNAMES = read_characters("surnames.txt")
 # a name of three characters after the role, then what the person does or says (two would take words:
 # 学生 + 毕业 + 就能)
 _NAME_AFTER_ROLE = re.compile("(?:%s)([%s][\u4e00-\u9fff]{2})(?=说|一边|边说|正在|就|家|感慨|告诉|介绍|表示|笑着|指着|掰着|"

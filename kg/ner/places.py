@@ -54,7 +54,7 @@ from kg.ner.bodies import (BODIES, FUNCTION_CHARS, GROUPS, LEGAL_ENDINGS, NOT_IN
                            could_be_company_name, could_be_org_name, with_bodies, with_ministries, with_numbered_congresses,
                            without_verbs_before_bodies)
 from kg.ner.rules import PAIRED_MARKS
-from kg.word_lists import read_word_list
+from kg.word_lists import read_characters, read_word_list
 from kg.ner.tokenizer import doc_text
 
 LONGEST_NAME = 12
@@ -192,6 +192,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = split_at_division_ends(text, with_whole_division_names(text, ents, names), names)
     ents = with_whole_short_names(text, ents, names)
     ents = without_persons_in_division_names(text, ents, names)
+    ents = places_before_products(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
     ents = with_villages_after_townships(text, with_village_names(text, ents))
     ents = with_villages_before_villagers(text, without_words_after_villages(text, without_rural_ends(text, ents)))
@@ -2601,6 +2602,23 @@ def without_persons_in_division_names(text: str, ents: list[tuple[int, int, str]
     return [e for e in ents if not (e[2] == "PERSON" and any(
         start <= e[0] and e[1] <= end and (e[1] - e[0] < end - start or text[end - 1] in DIVISION_SUFFIXES)
         for start, end in full))]
+
+
+SURNAMES = read_characters("surnames.txt")
+
+
+def places_before_products(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A "person" that starts with a division's short name is the place and what it is known
+    for (阳曲 + 小米, 稷山 + 麻花, 灵丘 + 罗罗腔, 岢岚 + 柏籽羊): the model reads a two-character
+    county as a surname and a given name; the place is a PLACE and the product is no name. Not
+    where the county could be a surname and a given name's first character (白云 + 飞, 张福 + 林,
+    侯马 + 国际陆港, which later rules take whole)."""
+    out = []
+    for start, end, label in ents:
+        short = next((size for size in (3, 2) if end - start > size and text[start:start + size] in names.shorts), 0)
+        like_a_name = text[start] in SURNAMES and (end - start == 3 or _is_han(text[end:end + 1] or "."))
+        out.append((start, start + short, "PLACE") if label == "PERSON" and short and not like_a_name else (start, end, label))
+    return out
 
 
 def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int]]:
