@@ -766,6 +766,20 @@ def test_a_person_starting_with_a_county_is_the_county_and_its_product():
     assert places_before_products(text, model, names) == [span_of(text, "阳曲"), span_of(text, "岢岚")] + model[2:]
 
 
+def test_a_list_of_local_products_names_the_places_they_come_from():
+    from kg.ner.places import DivisionNames, with_listed_local_products
+
+    names = DivisionNames("kg_places")
+    shorts = {"清徐县": "清徐", "阳曲县": "阳曲", "娄烦县": "娄烦", "古交市": "古交", "平遥县": "平遥", "古城区": "古城",
+              "惠民县": "惠民", "会同县": "会同"}
+    names.initialize(names=list(shorts), short_names=shorts)
+    text = ("清徐老陈醋、阳曲小米、娄烦剪纸、古交面塑等摆满摊位。在平遥古城站、古城各城门执勤。"
+            "汾阳市以办实事、惠民生为落脚点。市文物局会同襄汾县、平遥县")
+    model = [span_of(text, "阳曲"), span_of(text, "平遥"), span_of(text, "汾阳市"), span_of(text, "平遥县")]
+    assert with_listed_local_products(text, model, names) == sorted(
+        model + [span_of(text, "清徐"), span_of(text, "娄烦"), span_of(text, "古交")])
+
+
 def test_a_village_someone_goes_to_or_starts_from_is_a_place():
     from kg.ner.places import with_villages_after_moves
 

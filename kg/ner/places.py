@@ -198,6 +198,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_villages_before_villagers(text, without_words_after_villages(text, without_rural_ends(text, ents)))
     ents = with_villages_after_moves(text, ents)
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
+    ents = with_listed_local_products(text, ents, names)
     ents = with_bodies(text, ents)  # a division found just now heads a body: 汾阳市 + 市政协
     ents = with_league_committees(text, with_one_character_counties(text, ents, names))
     ents = with_named_walls(text, with_regions(text, ents))
@@ -408,6 +409,7 @@ COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "
                           "工坊", "宫城", "驿站", "盾构", "宫殿", "广场", "矸石山",
                           # a river's source named without the river (浊漳河的南源、西源、北源)
                           "东源", "南源", "西源", "北源",
+                          "古城",  # 古城区's short name, but in papers any old town (平遥古城站、古城各城门)
                           # dynasties, which MSRA never tags (北魏 3 times, 北周 once: O)
                           "北齐", "北魏", "北周", "东魏", "西魏", "北朝", "南朝", "东汉", "西汉", "东晋", "西晋", "北宋",
                           "南宋"})
@@ -2448,6 +2450,44 @@ def with_listed_divisions(text: str, ents: list[tuple[int, int, str]], names: Di
                                            for e in overlapping):  # 岢岚三县 read as one
                 ents = sorted([e for e in ents if e not in overlapping] + [(*span, "PLACE")])
     return ents
+
+
+# a list of local products, each a place's short name and what it is known for (广灵剪纸、灵丘罗罗腔),
+# not a phrase (合作社的富硒小米), up to the 等 after the last (神池胡麻油 + 等)
+PRODUCT = "(?:(?![的等])[\u4e00-\u9fff]){3,7}"
+PRODUCT_LIST = re.compile(f"{PRODUCT}(?:、{PRODUCT})+")
+LONGEST_PRODUCT = 4  # 老陈醋, 罗罗腔, 甜糯玉米; not 惠民 + 生为落脚点
+
+
+def with_listed_local_products(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A list of local products where one starts with a place found already names a place
+    at the start of each other one too (清徐老陈醋、阳曲小米、娄烦剪纸、古交面塑): the model
+    finds the counties it has seen and leaves the others to read as words. The first item
+    counts only where a word starts (把 + 岢岚红芸豆; not 会同 of 市文物局会同襄汾县政府、)."""
+    places = {(start, end) for start, end, label in ents if label == "PLACE"}
+    for match in PRODUCT_LIST.finditer(text):
+        items = [(match.start() + sum(len(item) + 1 for item in match.group().split("、")[:number]), item)
+                 for number, item in enumerate(match.group().split("、"))]
+        first_start, first = items[0]
+        if first[0] in LIST_FUNCTION_CHARS:  # 把 + 岢岚红芸豆
+            items[0] = (first_start + 1, first[1:])
+        elif _is_han(text[first_start - 1:first_start] or "."):
+            items = items[1:]
+        heads = [(start, start + _short_name_at(text, start, names), len(item)) for start, item in items]
+        heads = [(start, end) for start, end, size in heads if end > start and size - (end - start) <= LONGEST_PRODUCT
+                 and text[start:end] not in COMMON_NOUNS]
+        if len(heads) < 2 or not places.intersection(heads):
+            continue
+        ents = sorted(ents + [(start, end, "PLACE") for start, end in heads
+                              if not any(e[0] < end and start < e[1] for e in ents)])
+    return ents
+
+
+def _short_name_at(text: str, start: int, names: DivisionNames) -> int:
+    """The length of the division name (short or full) that starts ``text`` at ``start``, with
+    more of a word after it; 0 where none does."""
+    return next((size for size in (3, 2) if _is_han(text[start + size:start + size + 1] or ".")
+                 and names.knows_any(text[start:start + size])), 0)
 
 
 def _list_items(text: str, match: re.Match, names: DivisionNames, words: frozenset[str] | None = None):
