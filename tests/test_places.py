@@ -780,6 +780,18 @@ def test_a_list_of_local_products_names_the_places_they_come_from():
         model + [span_of(text, "清徐"), span_of(text, "娄烦"), span_of(text, "古交")])
 
 
+def test_a_place_read_out_of_line_takes_the_division_it_starts_in():
+    from kg.ner.places import DivisionNames, realigned_division_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["端氏镇", "镇坪县", "万柏林区", "三门镇", "平陆县", "中山市", "山西省"],
+                     short_names={"镇坪县": "镇坪", "平陆县": "平陆", "中山市": "中山", "山西省": "山西"})
+    text = "走进端氏镇坪上村。今年,万柏林区纳入更新。飞抵平陆县三门镇。其中山西境内"
+    model = [span_of(text, "镇坪"), span_of(text, "柏林区纳"), span_of(text, "陆县三门镇"), span_of(text, "山西")]
+    assert realigned_division_names(text, model, names) == [
+        span_of(text, "端氏镇"), span_of(text, "万柏林区"), span_of(text, "平陆县"), span_of(text, "三门镇"), span_of(text, "山西")]
+
+
 def test_a_village_someone_goes_to_or_starts_from_is_a_place():
     from kg.ner.places import with_villages_after_moves
 

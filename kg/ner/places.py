@@ -175,7 +175,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_modifiers(text, ents)
     ents = with_places_in_formulas(text, ents, names)
     ents = persons_named_as_places(text, without_old_name_word(text, ents, names), names)
-    ents = with_split_division_names(text, ents, names)
+    ents = with_split_division_names(text, realigned_division_names(text, ents, names), names)
     ents = orgs_named_as_places(text, ents, names)
     ents = split_joint_bodies(text, ents)
     ents = without_people_after_bodies(text, ents)
@@ -2571,6 +2571,42 @@ def with_split_division_names(text: str, ents: list[tuple[int, int, str]],
             start = joined.pop()[0]
         joined.append((start, end, label))
     return joined
+
+
+def realigned_division_names(text: str, ents: list[tuple[int, int, str]],
+                             names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A place that starts one to three characters into a division's full name is read out of
+    line: 端氏 + 镇坪 + 上村 is 端氏镇 (then 坪上村), 万 + 柏林区纳 is 万柏林区, 旧县 + 镇贾寨村 is 旧县镇.
+    The division takes its place, and the rest is a place where it is a division too. Not a short
+    name, which the word before often ends in (其中 + 山西: 中山; 联合 + 山西: 合山), nor where the
+    division itself starts inside a name (山西 + 安泽)."""
+    realigned = []
+    for start, end, label in ents:
+        name = _division_started_before(text, start, end, names) if label == "PLACE" else None
+        if name is None:
+            realigned.append((start, end, label))
+            continue
+        realigned.append((*name, "PLACE"))
+        if name[1] < end and names.knows_any(text[name[1]:end]):
+            realigned.append((name[1], end, "PLACE"))
+    return realigned
+
+
+def _division_started_before(text: str, start: int, end: int, names: DivisionNames) -> tuple[int, int] | None:
+    for size in (3, 2, 1):
+        begin = start - size
+        if begin < 0 or not _is_han_run(text, begin, start) or _inside_name(text, begin, names):
+            continue
+        stop = next((stop for stop in range(end, start, -1) if names.knows(text[begin:stop])), None)
+        if stop is not None:
+            return begin, stop
+    return None
+
+
+def _inside_name(text: str, position: int, names: DivisionNames) -> bool:
+    """Whether a division's name (short or full) runs from before ``position`` to past it."""
+    return any(names.knows_any(text[begin:stop]) for begin in range(max(0, position - 3), position)
+               for stop in range(position + 1, min(len(text), begin + LONGEST_NAME) + 1))
 
 
 OLD_NAME_WORD = "古称"  # 侯马古称新田: the town's old name follows
