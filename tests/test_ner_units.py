@@ -491,6 +491,8 @@ def test_a_name_after_the_role_a_paper_quotes_someone_by_is_a_person():
     assert [(m.text, m.label) for m in found] == [("高存厚", "PERSON"), ("赵富贵", "PERSON"), ("王女士", "PERSON")]
     known = [Mention(text.index("赵富"), text.index("赵富") + 2, "赵富", "PERSON")]
     assert [m.text for m in with_persons_after_roles(text, known)] == ["高存厚", "赵富", "王女士"]
+    more = "种植户武二平算了一笔账,应届生任雅楠当场签约,枣农贺二平正和家人铺开塑料布,果农任天喜摘下一颗枣"
+    assert [m.text for m in with_persons_after_roles(more, [])] == ["武二平", "任雅楠", "贺二平", "任天喜"]
 
 
 def test_a_two_character_person_after_a_title_and_a_surname_takes_the_surname():

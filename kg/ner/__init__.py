@@ -395,12 +395,13 @@ def with_given_names_before_speech(text: str, mentions: list[Mention]) -> list[M
 # the roles a local paper quotes people by, right before the name (村民高存厚说, 种植户赵富贵一边擦汗)
 ROLES_BEFORE_NAMES = ("村民", "果农", "菜农", "梨农", "枣农", "种植户", "种粮户", "种粮大户", "养殖户", "经营户", "村医",
                       "游客", "市民", "学生", "研究生", "博士生", "教师", "主播", "讲解员", "传承人", "老党员", "护林员",
-                      "护工", "农艺师", "调解员", "返乡青年")
+                      "护工", "农艺师", "调解员", "返乡青年", "种植大户", "养殖大户", "应届生", "毕业生", "骑手", "车手", "战友",
+                      "网格员", "志愿者", "快递员", "外卖员", "驾驶员", "护理员", "社员")
 _SURNAMES = read_characters("surnames.txt")
 # a name of three characters after the role, then what the person does or says (two would take words:
 # 学生 + 毕业 + 就能)
 _NAME_AFTER_ROLE = re.compile("(?:%s)([%s][\u4e00-\u9fff]{2})(?=说|一边|边说|正在|就|家|感慨|告诉|介绍|表示|笑着|指着|掰着|"
-                              "拉着|蹲|背着|来自|今年|去年|老人|一家|认真|[，。、；：！？,;:!?（(“”])"
+                              "拉着|蹲|背着|来自|今年|去年|老人|一家|认真|摘下|笑得|开办|算了|当上|当场|正和|拿着|捧起|[，。、；：！？,;:!?（(“”])"
                               % ("|".join(sorted(ROLES_BEFORE_NAMES, key=len, reverse=True)), _SURNAMES))
 
 
