@@ -493,6 +493,8 @@ def test_a_name_after_the_role_a_paper_quotes_someone_by_is_a_person():
     assert [m.text for m in with_persons_after_roles(text, known)] == ["高存厚", "赵富", "王女士"]
     more = "种植户武二平算了一笔账,应届生任雅楠当场签约,枣农贺二平正和家人铺开塑料布,果农任天喜摘下一颗枣"
     assert [m.text for m in with_persons_after_roles(more, [])] == ["武二平", "任雅楠", "贺二平", "任天喜"]
+    titled = "村党支部书记高成贵指着枣林说,法院院长景立新、检察长王慧芳。局长高度重视"
+    assert [m.text for m in with_persons_after_roles(titled, [])] == ["高成贵", "景立新", "王慧芳"]
 
 
 def test_a_two_character_person_after_a_title_and_a_surname_takes_the_surname():

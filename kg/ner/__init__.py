@@ -396,7 +396,10 @@ def with_given_names_before_speech(text: str, mentions: list[Mention]) -> list[M
 ROLES_BEFORE_NAMES = ("村民", "果农", "菜农", "梨农", "枣农", "种植户", "种粮户", "种粮大户", "养殖户", "经营户", "村医",
                       "游客", "市民", "学生", "研究生", "博士生", "教师", "主播", "讲解员", "传承人", "老党员", "护林员",
                       "护工", "农艺师", "调解员", "返乡青年", "种植大户", "养殖大户", "应届生", "毕业生", "骑手", "车手", "战友",
-                      "网格员", "志愿者", "快递员", "外卖员", "驾驶员", "护理员", "社员")
+                      "网格员", "志愿者", "快递员", "外卖员", "驾驶员", "护理员", "社员",
+                      # and the titles it names officials by (党委书记段红星说, 副市长任光明来我县调研)
+                      "书记", "市长", "县长", "区长", "镇长", "乡长", "村长", "主任", "局长", "院长", "校长", "站长", "所长",
+                      "厂长", "矿长", "主席", "检察长", "董事长", "总经理", "经理", "理事长", "会长", "队长", "部长")
 _SURNAMES = read_characters("surnames.txt")
 # a name of three characters after the role, then what the person does or says (two would take words:
 # 学生 + 毕业 + 就能)
