@@ -792,6 +792,19 @@ def test_a_place_read_out_of_line_takes_the_division_it_starts_in():
         span_of(text, "端氏镇"), span_of(text, "万柏林区"), span_of(text, "平陆县"), span_of(text, "三门镇"), span_of(text, "山西")]
 
 
+def test_a_province_or_county_before_a_body_is_its_prefix():
+    from kg.ner.places import DivisionNames, with_places_before_bodies
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["山西省", "北京市", "东城区", "孝义市", "兴县", "蔡家崖乡"],
+                     short_names={"山西省": "山西", "北京市": "北京"})
+    text = "与山西省太岳山国有林管理局、北京市东城区公证处、兴县蔡家崖乡北坡村党支部、孝义市胜溪湖森林公园合作"
+    model = [span_of(text, "山西省"), span_of(text, "太岳山国有林管理局", "ORG"), span_of(text, "北京市"),
+             span_of(text, "东城区公证处", "ORG"), span_of(text, "兴县"), span_of(text, "蔡家崖乡"),
+             span_of(text, "北坡村党支部", "ORG"), span_of(text, "孝义市"), span_of(text, "胜溪湖森林公园", "ORG")]
+    assert with_places_before_bodies(text, model, names) == [span_of(text, "山西省太岳山国有林管理局", "ORG")] + model[2:]
+
+
 def test_a_village_someone_goes_to_or_starts_from_is_a_place():
     from kg.ner.places import with_villages_after_moves
 

@@ -184,6 +184,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_numbered_congresses(text, ents)
     ents = with_bodies(text, ents)
     ents = with_place_prefixes(text, ents, names)
+    ents = with_places_before_bodies(text, ents, names)
     ents = without_level_words(text, ents)
     ents = without_sections(text, ents)
     ents = split_city_chains(text, split_chains(text, split_province_prefixes(text, ents, names)), names)
@@ -898,6 +899,28 @@ def with_place_prefixes(text: str, ents: list[tuple[int, int, str]], names: Divi
         extended.append((start, end, label))
     # an entity swallowed by an extended organisation goes
     return [e for e in extended if not any(o[0] <= e[0] and e[1] <= o[1] and o != e for o in extended)]
+
+
+def with_places_before_bodies(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A province, city or county right before an organisation is its place prefix, which the
+    guidelines put in the organisation's span (山西省 + 太岳山国有林管理局, 山西 + 沁州黄小米(集团)有限公司):
+    the model read the division as a place and the body's own name after it. Not a chain of
+    divisions before a body (北京市 + 东城区公证处, 兴县 + 蔡家崖乡 + 北坡村党支部), which MSRA
+    splits at the first level, a national body (香港特别行政区 + 第九届全国人民代表大会), or a site,
+    which becomes a place of its own (孝义市 + 胜溪湖森林公园)."""
+    joined = []
+    for start, end, label in ents:
+        if (label == "ORG" and joined and joined[-1][2] == "PLACE" and joined[-1][1] == start
+                and _heads_a_body(text, joined[-1][0], start, end, names)):
+            start = joined.pop()[0]
+        joined.append((start, end, label))
+    return joined
+
+
+def _heads_a_body(text: str, start: int, body_start: int, body_end: int, names: DivisionNames) -> bool:
+    body = text[body_start:body_end]
+    return (names.knows_any(text[start:body_start]) and text[body_start - 1] not in TOWNSHIP_OR_SMALLER
+            and not body.startswith(("第", "全国", "中国")) and not body.endswith(FACILITY_HEADS) and not any(names.knows_any(body[:size]) for size in range(2, 6)))
 
 
 # A level character that starts the next word instead (大同 + 市区, 长治 + 市民): MSRA ends the
