@@ -1994,6 +1994,9 @@ def test_a_temple_named_where_a_sentence_names_a_site_is_a_place():
     # a prefecture's city god temple is named by the prefecture, in place of the place found
     text = "上党门、潞安府城隍庙和长治市博物馆"
     assert [text[s:e] for s, e, _ in with_named_temples(text, [(4, 6, "PLACE")])] == ["潞安府城隍庙"]
+    # after 的, and before what a temple has (脚下, 碑刻); not a count (仅) or a cooling tower
+    text = "村口的骷髅王庙前,张上村,太阴寺脚下,盐湖的池神庙碑刻,仅城隍庙戏台,高耸的冷却塔下"
+    assert [text[s:e] for s, e, _ in with_named_temples(text, [])] == ["骷髅王庙", "太阴寺", "池神庙"]
 
 
 def test_a_village_named_right_after_its_township_is_a_place():

@@ -1876,15 +1876,16 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 
 
 # a temple, a shrine, a pagoda or a hall named by two or three characters where a sentence names a
-# site (游客在池神庙前, 飞虹塔、水神庙和…, 对余庆禅院进行修缮): the model knows the famous ones and
-# misses the rest; the invented pages tag 253 of the 280 names this finds as places, the others
-# inside a longer name. Not a verb's or a count's characters (站在塔, 一座庙, 古寺), nor a kind of
+# site (游客在池神庙前, 飞虹塔、水神庙和…, 对余庆禅院进行修缮, 村口的骷髅王庙前, 太阴寺脚下): the model
+# knows the famous ones and misses the rest; the invented pages tag 253 of the 280 names this finds
+# as places (before 的 and 脚下 were allowed), the others inside a longer name. Not a verb's or a count's characters (站在塔, 一座庙, 古寺), nor a kind of
 # hall any temple has (大雄宝殿).
-TEMPLE_NAME_CHAR = "(?![的了是在和与及把对向从以到这那每各一座个让并站看拆古其起来共实施夜游串联依托打卡参观走进修缮逛守护围绕过建作为镇县乡村])[\u4e00-\u9fff]"
+TEMPLE_NAME_CHAR = "(?![的了是在和与及仅只把对向从以到这那每各一座个让并站看拆古其起来共实施夜游串联依托打卡参观走进修缮逛守护围绕过建作为镇县乡村])[\u4e00-\u9fff]"
 # (a prefecture's or county's city god temple is named by it: 潞安 + 府城隍庙, 太原 + 县城隍庙)
-TEMPLE = re.compile("(?<=[、，,。：:“（(\n在到对和与及向至])((?:%s){2,3}?(?:[府州县]?城隍庙|禅院|书院|寺|庙|祠|塔|阁|殿))"
-                    "(?=[前内里、，,。的和与及等旁东西南北上下”]|景区|周边|一带|附近|遗址|大殿|山门)" % TEMPLE_NAME_CHAR)
-TEMPLE_COMMON_NOUNS = ("大雄宝殿", "纪念塔", "水塔", "电视塔", "金字塔")
+TEMPLE = re.compile("(?<=[、，,。；;：:“（(\n在到对和与及向至的])((?:%s){2,3}?(?:[府州县]?城隍庙|禅院|书院|寺|庙|祠|塔|阁|殿))"
+                    "(?=[前内里、，,。；;的和与及等旁东西南北上下”]|景区|周边|一带|附近|遗址|大殿|山门|脚下|戏台|碑刻|琉璃|彩塑|壁画)"
+                    % TEMPLE_NAME_CHAR)
+TEMPLE_COMMON_NOUNS = ("大雄宝殿", "纪念塔", "水塔", "电视塔", "金字塔", "冷却塔", "楼阁")
 
 
 def with_named_temples(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
