@@ -1999,6 +1999,15 @@ def test_a_temple_named_where_a_sentence_names_a_site_is_a_place():
     assert [text[s:e] for s, e, _ in with_named_temples(text, [])] == ["骷髅王庙", "太阴寺", "池神庙"]
 
 
+def test_a_scenic_area_reservoir_museum_ruin_or_fort_named_where_a_sentence_names_a_site_is_a_place():
+    from kg.ner.places import with_named_sites
+
+    text = ("在卦山景区,与横泉水库、百团大战纪念馆和村东的枣园遗址,分布着老营堡、得胜堡、助马堡等古堡,"
+            "穿越藏山景区,探源工程的重点遗址,“桥头堡”,至德国汉堡、")
+    found = [text[s:e] for s, e, _ in with_named_sites(text, [(text.index("马堡"), text.index("马堡") + 2, "PLACE")])]
+    assert found == ["卦山景区", "横泉水库", "百团大战纪念馆", "枣园遗址", "得胜堡", "助马堡"]
+
+
 def test_a_village_named_right_after_its_township_is_a_place():
     from kg.ner.places import with_villages_after_townships
 

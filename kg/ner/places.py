@@ -219,7 +219,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_studios(text, with_cooperatives_named_like_persons(text, ents))
     ents = companies_before_officers(text, ents)
     ents = with_whole_heads(text, ents)
-    ents = split_division_sites(text, with_named_temples(text, facilities_as_places(text, ents)), names)
+    ents = split_division_sites(text, with_named_sites(text, with_named_temples(text, facilities_as_places(text, ents))), names)
     ents = with_named_passes(text, ents)
     ents = with_memorials(text, ents)
     ents = with_local_offices(text, ents)
@@ -1892,10 +1892,31 @@ def with_named_temples(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     """A temple, a shrine, a pagoda or a hall named where a sentence names a site (``TEMPLE``) is a
     PLACE, in place of what the model read inside it (明应 + 王殿内 as a person), unless a
     longer name holds it (普救寺景区)."""
-    for match in TEMPLE.finditer(text):
+    return _with_named_sites(text, ents, TEMPLE)
+
+
+# a scenic area, a reservoir, a memorial hall or museum, a ruin or a frontier fort named the same way
+# (在卦山景区, 、横泉水库、, 走进百团大战纪念馆, 依托七亘大捷遗址, 、老营堡为重点); its name may be
+# four characters long, so it starts at no verb (、 + 穿越藏山景区, 由 + 阳泉市博物馆)
+SITE = re.compile("(?<=[、，,。；;：:“（(\n在到对和与及向至的])((?![由去将如要通穿持面整似])(?:%s){2,4}?"
+                  "(?:景区|风景区|水库|纪念馆|博物馆|遗址|堡))"
+                  "(?=[前内里、，,。；;的和与及等旁东西南北上下”]|周边|一带|附近|脚下)" % TEMPLE_NAME_CHAR)
+# what a site is like, not its name (重点遗址, 专题纪念馆, 中型水库, 三大景区), and forts that are words
+SITE_KINDS = ("国家", "重点", "重要", "专题", "中型", "大型", "小型", "主要", "特色", "祭祀", "都邑", "三大", "四大", "五大")
+SITE_COMMON_NOUNS = ("汉堡", "城堡", "桥头堡", "明堡", "暗堡", "碉堡")
+
+
+def with_named_sites(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A site named where a sentence names a site (``SITE``) is a PLACE, as a temple is."""
+    return _with_named_sites(text, ents, SITE)
+
+
+def _with_named_sites(text: str, ents: list[tuple[int, int, str]], pattern: re.Pattern) -> list[tuple[int, int, str]]:
+    for match in pattern.finditer(text):
         start, end = match.span(1)
-        if text.endswith(TEMPLE_COMMON_NOUNS, start, end) or text.startswith(FORMS_OF_ADDRESS, end - 1) and any(
-                e[1] == end - 1 and e[2] == "PERSON" for e in ents):
+        if (text.endswith(TEMPLE_COMMON_NOUNS + SITE_COMMON_NOUNS, start, end) or text.startswith(SITE_KINDS, start)
+                or text.startswith(FORMS_OF_ADDRESS, end - 1) and any(
+                e[1] == end - 1 and e[2] == "PERSON" for e in ents)):
             continue  # 邓小平 + 阁下: Your Excellency, but 在清虚阁 + 下排队
         end = _facility_end(text, end, {e[0] for e in ents})  # 关帝庙 + 景区
         overlapping = [e for e in ents if e[0] < end and start < e[1]]
