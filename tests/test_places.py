@@ -1385,6 +1385,9 @@ def test_a_street_gone_along_crossed_or_listed_is_a_place_but_not_a_way_of_speak
     text = "在五一路与府西街交叉口,车辆经许坦东街、体育路绕行,沿长风街东行。没有销路,走上致富路,沿线重点路段,回归路上"
     found = [text[s:e] for s, e, _ in with_streets(text, [(15, 17, "PERSON")])]
     assert found == ["五一路", "府西街", "许坦东街", "体育路", "长风街"]
+    # where one lives, after its district, and before its east side or its closed stretch
+    text = "家住万柏林区千峰南路的老人,新建路东侧的老楼,槐乡路、大槐树路部分路段管制,迎泽区以钟楼街片区更新带动"
+    assert [text[s:e] for s, e, _ in with_streets(text, [])] == ["千峰南路", "新建路", "槐乡路", "大槐树路"]
 
 
 def test_a_listed_short_name_the_model_took_for_a_body_is_a_place_and_a_student_s_year_is_no_part_of_the_college():

@@ -2316,12 +2316,14 @@ def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     return ents
 
 
-# a street, road or bridge named where one goes along, crosses or lists it (经许坦东街、体育路恢复原线路,
-# 五一路与府西街交叉口, 沿长风街东行): two or three characters of name, perhaps a direction, and the head
-STREET = re.compile("(?<=[经沿着在至从往与对、，,。；：和及])"
-                    "((?![经沿在至从往与对将并把到由没就找上为是有着])(?:(?![的了是在和与及等这那条个座各每该其此本我你他她内])[\u4e00-\u9fff]){2,3}"
+# a street, road or bridge named where one goes along, crosses, lists or lives on it (经许坦东街、体育路恢复原线路,
+# 五一路与府西街交叉口, 沿长风街东行, 家住万柏林区千峰南路的, 新建路东侧): two or three characters of name,
+# perhaps a direction, and the head
+STREET = re.compile("(?<=[经沿着在至从往与对、，,。；：和及住区])"
+                    "((?![经沿在至从往与对将并把到由没就找上为是有着以])(?:(?![的了是在和与及等这那条个座各每该其此本我你他她内])[\u4e00-\u9fff]){2,3}"
                     "[东西南北中]?(?:大街|大道|路|街|巷|桥))"
-                    "(?=[、，,。；：与和或及等至某]|的(?![\u4e00-\u9fff]{0,3}(?:路|之路))|交叉口|路口|一侧|一带|沿线|两侧|附近|[东西南北]行|绕行|以[东西南北]|片区)")
+                    "(?=[、，,。；：与和或及等至某]|的(?![\u4e00-\u9fff]{0,3}(?:路|之路))|交叉口|路口|[一东西南北两]侧|一带|沿线|附近|[东西南北]行|绕行|以[东西南北]|片区"
+                    "|部分路段|边的|上[，,])")
 # what the head ends but names no street (线路, 公路, 思路, 商业街, 步行街)
 NOT_STREET_ENDINGS = ("线路", "道路", "公路", "铁路", "马路", "网路", "水路", "陆路", "电路", "思路", "出路", "门路",
                       "商业街", "步行街", "美食街", "老街", "古街", "小巷", "街巷", "大桥", "立交桥", "天桥", "致富路",
