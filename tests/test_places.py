@@ -2009,6 +2009,9 @@ def test_a_scenic_area_reservoir_museum_ruin_or_fort_named_where_a_sentence_name
             "穿越藏山景区,探源工程的重点遗址,“桥头堡”,至德国汉堡、")
     found = [text[s:e] for s, e, _ in with_named_sites(text, [(text.index("马堡"), text.index("马堡") + 2, "PLACE")])]
     assert found == ["卦山景区", "横泉水库", "百团大战纪念馆", "枣园遗址", "得胜堡", "助马堡"]
+    # and a city gate, not a door
+    text = "设永泰门、清远门、武定门四座城门,平遥古城北门拱极门外,在食堂门前,扶梯、屏蔽门和消防设施,医保“送上门”"
+    assert [text[s:e] for s, e, _ in with_named_sites(text, [])] == ["清远门", "拱极门"]
 
 
 def test_a_village_named_right_after_its_township_is_a_place():

@@ -1901,20 +1901,28 @@ def with_named_temples(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
 SITE = re.compile("(?<=[、，,。；;：:“（(\n在到对和与及向至的])((?![由去将如要通穿持面整似])(?:%s){2,4}?"
                   "(?:景区|风景区|水库|纪念馆|博物馆|遗址|堡))"
                   "(?=[前内里、，,。；;的和与及等旁东西南北上下”]|周边|一带|附近|脚下)" % TEMPLE_NAME_CHAR)
+# a city gate named by two characters where a sentence names a site (从和阳门登城, 、清远门、, 北门拱极门外)
+GATE = re.compile("(?<=[、，,。；;：:“（(\n在到对和与及向至从门])((?:%s){2}门)"
+                  "(?=[前内外里、，,。；;的和与及等旁上下”]|一带|附近|城楼|瓮城|段|至|不远)" % TEMPLE_NAME_CHAR)
+GATE_COMMON_NOUNS = ("防盗门", "卷帘门", "玻璃门", "安检门", "旋转门", "屏蔽门", "大门", "部门", "家门", "城门", "校门", "厂门", "院门",
+                     "屋门", "堂门", "房门", "车门", "柜门", "闸门", "上门")
+
+
 # what a site is like, not its name (重点遗址, 专题纪念馆, 中型水库, 三大景区), and forts that are words
 SITE_KINDS = ("国家", "重点", "重要", "专题", "中型", "大型", "小型", "主要", "特色", "祭祀", "都邑", "三大", "四大", "五大")
 SITE_COMMON_NOUNS = ("汉堡", "城堡", "桥头堡", "明堡", "暗堡", "碉堡")
 
 
 def with_named_sites(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A site named where a sentence names a site (``SITE``) is a PLACE, as a temple is."""
-    return _with_named_sites(text, ents, SITE)
+    """A site or a city gate named where a sentence names a site (``SITE``, ``GATE``) is a PLACE,
+    as a temple is."""
+    return _with_named_sites(text, _with_named_sites(text, ents, SITE), GATE)
 
 
 def _with_named_sites(text: str, ents: list[tuple[int, int, str]], pattern: re.Pattern) -> list[tuple[int, int, str]]:
     for match in pattern.finditer(text):
         start, end = match.span(1)
-        if (text.endswith(TEMPLE_COMMON_NOUNS + SITE_COMMON_NOUNS, start, end) or text.startswith(SITE_KINDS, start)
+        if (text.endswith(TEMPLE_COMMON_NOUNS + SITE_COMMON_NOUNS + GATE_COMMON_NOUNS, start, end) or text.startswith(SITE_KINDS, start)
                 or text.startswith(FORMS_OF_ADDRESS, end - 1) and any(
                 e[1] == end - 1 and e[2] == "PERSON" for e in ents)):
             continue  # 邓小平 + 阁下: Your Excellency, but 在清虚阁 + 下排队
