@@ -483,6 +483,16 @@ def test_a_name_cut_before_the_speech_after_it_is_whole():
     assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["张春来", "薛保平", "李鹏"]
 
 
+def test_a_cut_name_is_completed_where_the_page_names_the_person_in_full():
+    from kg.ner import with_completed_names
+
+    text = "支部书记白海平,一下车就找村干部。“串起来。”白海平说。王志和是传承人"
+    first, second, other = text.index("白海"), text.index("白海平说"), text.index("王志")
+    mentions = [Mention(first, first + 2, "白海", "PERSON"), Mention(second, second + 3, "白海平", "PERSON"),
+                Mention(other, other + 2, "王志", "PERSON")]
+    assert [m.text for m in with_completed_names(text, mentions)] == ["白海平", "白海平", "王志"]
+
+
 def test_a_name_after_the_role_a_paper_quotes_someone_by_is_a_person():
     from kg.ner import with_persons_after_roles
 

@@ -225,6 +225,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
     mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names))
+    mentions = with_completed_names(text, with_given_names_before_speech(text, mentions))
     # a company's short form is no name inside a saying (沁州黄小米 of 山西沁州黄小米（集团）有限公司)
     return without_sayings(text, with_short_forms(text, with_quoted_projects(text, mentions), short_names))
 
@@ -389,6 +390,17 @@ def with_given_names_before_speech(text: str, mentions: list[Mention]) -> list[M
             if m.label == "PERSON" and len(m.text) == 2 and "\u4e00" <= text[m.end:m.end + 1] <= "\u9fff"
             and text[m.end] not in NOT_IN_GIVEN_NAMES and text.startswith(SPEECH, m.end + 1) and m.end not in starts
             and not (text[m.end] == "来" and text[m.start - 1:m.start] == "对")  # 对樊禹 + 来说: "for 樊禹"
+            else m for m in mentions]
+
+
+def with_completed_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A two-character person that a three-character person of the page starts, and whose next
+    character completes, is that person (白海 + 平, where 白海平说 names him): the model cut the
+    name where it is first written, and the repeats copied the cut."""
+    names = {m.text for m in mentions if m.label == "PERSON" and len(m.text) == 3}
+    starts = {m.start for m in mentions}
+    return [Mention(m.start, m.end + 1, text[m.start:m.end + 1], m.label, m.canonical)
+            if m.label == "PERSON" and len(m.text) == 2 and text[m.start:m.end + 1] in names and m.end not in starts
             else m for m in mentions]
 
 
