@@ -481,6 +481,9 @@ def test_a_name_cut_before_the_speech_after_it_is_whole():
     text = "种粮户张春来看着收割机,果农薛保平正和家人摘袋,李鹏认为"
     mentions = [Mention(text.index(name), text.index(name) + 2, name, "PERSON") for name in ("张春", "薛保", "李鹏")]
     assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["张春来", "薛保平", "李鹏"]
+    text = "毕业生冯子涵刚和企业谈完,游客孟嘉怡忍不住感叹"
+    mentions = [Mention(text.index(name), text.index(name) + 2, name, "PERSON") for name in ("冯子", "孟嘉")]
+    assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["冯子涵", "孟嘉怡"]
 
 
 def test_a_cut_name_is_completed_where_the_page_names_the_person_in_full():

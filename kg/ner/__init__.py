@@ -378,7 +378,7 @@ def without_trailing_adverbs(mentions: list[Mention]) -> list[Mention]:
 # what a person is quoted with, right after the name (杜春来 + 说, 孟凡军 + 笑着说), or does
 # (张春来 + 看着, 郝福全 + 带着, 孟凡胜 + 出席, 薛保平 + 正和家人)
 SPEECH = ("说", "笑着说", "介绍", "表示", "告诉记者", "坦言", "感慨", "认为", "带着", "看着", "出席", "正和", "还被",
-          "每周", "作了", "一举", "拉起")
+          "每周", "作了", "一举", "拉起", "忍不住", "刚和", "领着")
 NOT_IN_GIVEN_NAMES = frozenset("又也还就都才却便再则正先后们的地得着了在是和与对把向")
 
 
