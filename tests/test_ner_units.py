@@ -486,6 +486,19 @@ def test_a_name_cut_before_the_speech_after_it_is_whole():
     assert [m.text for m in with_given_names_before_speech(text, mentions)] == ["冯子涵", "孟嘉怡"]
 
 
+def test_a_person_listed_between_places_is_a_place():
+    from kg.ner import persons_listed_with_places
+
+    text = "依托尧庙、华门、尧陵、临汾鼓楼等遗存;广胜寺、苏三监狱;石北乡党委书记赵红霞、蟠龙镇镇长郭旭东;彭德怀、左权等"
+    places = ("尧庙", "华门", "临汾鼓楼", "广胜寺", "蟠龙镇")
+    mentions = sorted([Mention(text.index(p), text.index(p) + len(p), p, "PLACE") for p in places]
+                      + [Mention(text.index(p), text.index(p) + len(p), p, "PERSON") for p in ("尧陵", "苏三", "赵红霞", "彭德怀", "左权")],
+                      key=lambda m: m.start)
+    relabelled = {m.text: m.label for m in persons_listed_with_places(text, mentions)}
+    assert relabelled == {"尧庙": "PLACE", "华门": "PLACE", "尧陵": "PLACE", "临汾鼓楼": "PLACE", "广胜寺": "PLACE",
+                          "苏三": "PERSON", "赵红霞": "PERSON", "蟠龙镇": "PLACE", "彭德怀": "PERSON", "左权": "PERSON"}
+
+
 def test_a_cut_name_is_completed_where_the_page_names_the_person_in_full():
     from kg.ner import with_completed_names
 

@@ -222,6 +222,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     persons = with_persons_after_roles(text, without_trailing_adverbs(without_sayings(text, without_clans(text, persons))))
     persons = without_address_forms(text, with_surnames_before_names(text, persons))
     persons = without_persons_listed_with_things(text, with_given_names_before_speech(text, persons))
+    persons = persons_listed_with_places(text, persons)
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
     mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names))
@@ -328,6 +329,36 @@ def _listed_with_things(text: str, person: Mention, spans: list[tuple[int, int]]
         items.append(after.span() if after and not _HAN.match(text, after.end()) else None)
     return bool(items) and all(item and 1 <= item[1] - item[0] <= 4 and not any(
         start < item[1] and item[0] < end for start, end in spans) for item in items)
+
+
+def persons_listed_with_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A "person" listed between places is a place too (尧庙、华门、尧陵、临汾鼓楼; 硝池、汤里滩等):
+    where each item next to it is a place found, the list is of places."""
+    places = {(m.start, m.end) for m in mentions if m.label == "PLACE"}
+    spans = [(m.start, m.end) for m in mentions]
+    return [Mention(m.start, m.end, m.text, "PLACE", m.canonical)
+            if m.label == "PERSON" and _listed_with_places(text, m, places, spans) else m for m in mentions]
+
+
+def _listed_with_places(text: str, person: Mention, places: set[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    """Whether each item next to ``person`` in a list is a whole place (not 蟠龙镇 of 蟠龙镇镇长郭旭东)."""
+    neighbours = []
+    if text[person.start - 1:person.start] == "、":
+        before = next((span for span in spans if span[1] == person.start - 1), None)
+        neighbours.append(before if before and (not _han_at(text, before[0] - 1) or text[before[0] - 1] == "、") else None)
+    if text[person.end:person.end + 1] == "、":
+        after = next((span for span in spans if span[0] == person.end + 1), None)
+        neighbours.append(after if after and text[after[1]:after[1] + 1] in LIST_ENDS else None)
+    whole = (text[person.start - 1:person.start] == "、" or not _han_at(text, person.start - 1)) and (
+        text[person.end:person.end + 1] in LIST_ENDS or not _han_at(text, person.end))  # not 苏三 + 监狱
+    return whole and "·" not in person.text and bool(neighbours) and all(span in places for span in neighbours)
+
+
+LIST_ENDS = ("、", "等", "和", "及", "与", "，", "。", ",")
+
+
+def _han_at(text: str, position: int) -> bool:
+    return 0 <= position < len(text) and bool(_HAN.match(text, position))
 
 
 ADVERBS = "刚正就也又还都便才曾将已"
