@@ -443,12 +443,13 @@ ROLES_BEFORE_NAMES = ("村民", "果农", "菜农", "梨农", "枣农", "种植�
                       # and the titles it names officials by (党委书记段红星说, 副市长任光明来我县调研)
                       "书记", "市长", "县长", "区长", "镇长", "乡长", "村长", "主任", "局长", "院长", "校长", "站长", "所长",
                       "厂长", "矿长", "主席", "检察长", "董事长", "总经理", "经理", "理事长", "会长", "队长", "部长")
-_SURNAMES = read_characters("surnames.txt")
+SURNAMES = read_characters("surnames.txt")
 # a name of three characters after the role, then what the person does or says (two would take words:
 # 学生 + 毕业 + 就能)
 _NAME_AFTER_ROLE = re.compile("(?:%s)([%s][\u4e00-\u9fff]{2})(?=说|一边|边说|正在|就|家|感慨|告诉|介绍|表示|笑着|指着|掰着|"
-                              "拉着|蹲|背着|来自|今年|去年|老人|一家|认真|摘下|笑得|开办|算了|当上|当场|正和|拿着|捧起|[，。、；：！？,;:!?（(“”])"
-                              % ("|".join(sorted(ROLES_BEFORE_NAMES, key=len, reverse=True)), _SURNAMES))
+                              "拉着|蹲|背着|来自|今年|去年|老人|一家|认真|摘下|笑得|开办|算了|当上|当场|正和|拿着|捧起|"
+                              "[，。、；：！？,;:!?（(“”])"
+                              % ("|".join(sorted(ROLES_BEFORE_NAMES, key=len, reverse=True)), SURNAMES))
 
 
 def with_persons_after_roles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -471,7 +472,7 @@ def with_surnames_before_names(text: str, mentions: list[Mention]) -> list[Menti
     serve as", 原 "former")."""
     starts = {m.start for m in mentions} | {m.end for m in mentions}
     return [Mention(m.start - 1, m.end, text[m.start - 1:m.end], m.label, m.canonical)
-            if m.label == "PERSON" and len(m.text) == 2 and text[m.start - 1:m.start] in _SURNAMES and m.start >= 2
+            if m.label == "PERSON" and len(m.text) == 2 and text[m.start - 1:m.start] in SURNAMES and m.start >= 2
             and text[m.start - 2] in TITLE_ENDS and m.start - 1 not in starts else m for m in mentions]
 
 

@@ -53,8 +53,9 @@ from spacy.util import filter_spans
 from kg.ner.bodies import (BODIES, FUNCTION_CHARS, GROUPS, LEGAL_ENDINGS, NOT_IN_ORG_NAME, body_after_division,
                            could_be_company_name, could_be_org_name, with_bodies, with_ministries, with_numbered_congresses,
                            without_verbs_before_bodies)
+from kg.ner import SURNAMES
 from kg.ner.rules import PAIRED_MARKS
-from kg.word_lists import read_characters, read_word_list
+from kg.word_lists import read_word_list
 from kg.ner.tokenizer import doc_text
 
 LONGEST_NAME = 12
@@ -920,7 +921,8 @@ def with_places_before_bodies(text: str, ents: list[tuple[int, int, str]], names
 def _heads_a_body(text: str, start: int, body_start: int, body_end: int, names: DivisionNames) -> bool:
     body = text[body_start:body_end]
     return (names.knows_any(text[start:body_start]) and text[body_start - 1] not in TOWNSHIP_OR_SMALLER
-            and not body.startswith(("第", "全国", "中国")) and not body.endswith(FACILITY_HEADS) and not any(names.knows_any(body[:size]) for size in range(2, 6)))
+            and not body.startswith(("第", "全国", "中国")) and not body.endswith(FACILITY_HEADS)
+            and not any(names.knows_any(body[:size]) for size in range(2, 6)))
 
 
 # A level character that starts the next word instead (大同 + 市区, 长治 + 市民): MSRA ends the
@@ -1878,8 +1880,8 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 # a temple, a shrine, a pagoda or a hall named by two or three characters where a sentence names a
 # site (游客在池神庙前, 飞虹塔、水神庙和…, 对余庆禅院进行修缮, 村口的骷髅王庙前, 太阴寺脚下): the model
 # knows the famous ones and misses the rest; the invented pages tag 253 of the 280 names this finds
-# as places (before 的 and 脚下 were allowed), the others inside a longer name. Not a verb's or a count's characters (站在塔, 一座庙, 古寺), nor a kind of
-# hall any temple has (大雄宝殿).
+# as places (before 的 and 脚下 were allowed), the others inside a longer name. Not a verb's or a
+# count's characters (站在塔, 一座庙, 古寺), nor a kind of hall any temple has (大雄宝殿).
 TEMPLE_NAME_CHAR = "(?![的了是在和与及仅只把对向从以到这那每各一座个让并站看拆古其起来共实施夜游串联依托打卡参观走进修缮逛守护围绕过建作为镇县乡村])[\u4e00-\u9fff]"
 # (a prefecture's or county's city god temple is named by it: 潞安 + 府城隍庙, 太原 + 县城隍庙)
 TEMPLE = re.compile("(?<=[、，,。；;：:“（(\n在到对和与及向至的])((?:%s){2,3}?(?:[府州县]?城隍庙|禅院|书院|寺|庙|祠|塔|阁|殿))"
@@ -1922,9 +1924,9 @@ def with_named_sites(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[
 def _with_named_sites(text: str, ents: list[tuple[int, int, str]], pattern: re.Pattern) -> list[tuple[int, int, str]]:
     for match in pattern.finditer(text):
         start, end = match.span(1)
-        if (text.endswith(TEMPLE_COMMON_NOUNS + SITE_COMMON_NOUNS + GATE_COMMON_NOUNS, start, end) or text.startswith(SITE_KINDS, start)
-                or text.startswith(FORMS_OF_ADDRESS, end - 1) and any(
-                e[1] == end - 1 and e[2] == "PERSON" for e in ents)):
+        if (text.endswith(TEMPLE_COMMON_NOUNS + SITE_COMMON_NOUNS + GATE_COMMON_NOUNS, start, end)
+                or text.startswith(SITE_KINDS, start) or text.startswith(FORMS_OF_ADDRESS, end - 1)
+                and any(e[1] == end - 1 and e[2] == "PERSON" for e in ents)):
             continue  # 邓小平 + 阁下: Your Excellency, but 在清虚阁 + 下排队
         end = _facility_end(text, end, {e[0] for e in ents})  # 关帝庙 + 景区
         overlapping = [e for e in ents if e[0] < end and start < e[1]]
@@ -2733,9 +2735,6 @@ def without_persons_in_division_names(text: str, ents: list[tuple[int, int, str]
     return [e for e in ents if not (e[2] == "PERSON" and any(
         start <= e[0] and e[1] <= end and (e[1] - e[0] < end - start or text[end - 1] in DIVISION_SUFFIXES)
         for start, end in full))]
-
-
-SURNAMES = read_characters("surnames.txt")
 
 
 def places_before_products(text: str, ents: list[tuple[int, int, str]], names: DivisionNames) -> list[tuple[int, int, str]]:
