@@ -2513,6 +2513,7 @@ def with_listed_divisions(text: str, ents: list[tuple[int, int, str]], names: Di
 # not a phrase (合作社的富硒小米), up to the 等 after the last (神池胡麻油 + 等)
 PRODUCT = "(?:(?![的等])[\u4e00-\u9fff]){3,7}"
 PRODUCT_LIST = re.compile(f"{PRODUCT}(?:、{PRODUCT})+")
+LIST_PIECE = re.compile("[^、]+")
 LONGEST_PRODUCT = 4  # 老陈醋, 罗罗腔, 甜糯玉米; not 惠民 + 生为落脚点
 
 
@@ -2523,8 +2524,7 @@ def with_listed_local_products(text: str, ents: list[tuple[int, int, str]], name
     counts only where a word starts (把 + 岢岚红芸豆; not 会同 of 市文物局会同襄汾县政府、)."""
     places = {(start, end) for start, end, label in ents if label == "PLACE"}
     for match in PRODUCT_LIST.finditer(text):
-        items = [(match.start() + sum(len(item) + 1 for item in match.group().split("、")[:number]), item)
-                 for number, item in enumerate(match.group().split("、"))]
+        items = [(item.start(), item.group()) for item in LIST_PIECE.finditer(text, match.start(), match.end())]
         first_start, first = items[0]
         if first[0] in LIST_FUNCTION_CHARS:  # 把 + 岢岚红芸豆
             items[0] = (first_start + 1, first[1:])
