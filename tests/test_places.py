@@ -792,6 +792,21 @@ def test_a_place_read_out_of_line_takes_the_division_it_starts_in():
         span_of(text, "端氏镇"), span_of(text, "万柏林区"), span_of(text, "平陆县"), span_of(text, "三门镇"), span_of(text, "山西")]
 
 
+def test_a_division_name_places_run_into_or_out_of_is_one_place():
+    from kg.ner.places import DivisionNames, with_crossed_division_names
+
+    names = DivisionNames("kg_places")
+    names.initialize(names=["临猗县", "庙上乡", "天镇县", "谷前堡镇", "城赵镇", "马圪当乡", "御河"], short_names={})
+    text = "观摩了临猗县庙上乡果园,在天镇县谷前堡镇,城赵镇修善村梨农,马圪当乡等,位于御河东岸"
+    model = [span_of(text, "临猗县庙"), span_of(text, "天镇县谷"), span_of(text, "谷前堡镇"),
+             span_of(text, "赵镇修善村"), span_of(text, "马"), span_of(text, "圪"), span_of(text, "于御河")]
+    assert [text[s:e] for s, e, _ in with_crossed_division_names(text, model, names)] == [
+        "临猗县", "庙上乡", "天镇县", "谷前堡镇", "城赵镇", "修善村", "马圪当乡", "于御河"]  # not a river's name
+    # where the piece outside is no place, the model's span stays
+    text = "去红谷前堡镇"
+    assert with_crossed_division_names(text, [span_of(text, "红谷")], names) == [span_of(text, "红谷")]
+
+
 def test_a_province_or_county_before_a_body_is_its_prefix():
     from kg.ner.places import DivisionNames, with_places_before_bodies
 

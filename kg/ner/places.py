@@ -247,6 +247,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = persons_after_titles(text, places_before_villages(text, persons_before_villages(text, ents), names))
     ents = hamlets_named_like_persons(text, ents)
     ents = without_central_tasks(text, ents)
+    ents = with_crossed_division_names(text, ents, names)
     ents = split_owned_units(text, mines_as_bodies(text, ents))  # last: the merges above would join them again
     return without_generic_orgs(text, ents)
 
@@ -2628,6 +2629,43 @@ def with_split_division_names(text: str, ents: list[tuple[int, int, str]],
             start = joined.pop()[0]
         joined.append((start, end, label))
     return joined
+
+
+def with_crossed_division_names(text: str, ents: list[tuple[int, int, str]],
+                                names: DivisionNames) -> list[tuple[int, int, str]]:
+    """A division's full name that places run into or out of is one PLACE, and so are the
+    pieces left on either side where they are places too: 临猗县庙 + 上乡 is 临猗县 + 庙上乡,
+    天镇县谷 + 前堡镇 is 天镇县 + 谷前堡镇, 城 + 赵镇修善村 is 城赵镇 + 修善村, 马 + 圪 + 当乡 is
+    马圪当乡. The model, not knowing the township, read its first character with the county."""
+    for name_start, name_end in _full_names(text, names):
+        if (text[name_end - 1] not in DIVISION_SUFFIXES or text[name_end - 1:name_end + 1] in NOT_AFTER_LEVELS + LEVEL_WORDS
+                or _before_county_town(text, name_start, name_end)):
+            continue
+        crossing = [e for e in ents if e[0] < name_end and name_start < e[1]]
+        if not crossing or any(e[0] <= name_start and name_end <= e[1] and e[:2] != (name_start, name_end) for e in crossing):
+            continue
+        pieces = [_piece_outside(text, e, name_start, name_end, names) for e in crossing]
+        if any(piece is False for piece in pieces):
+            continue
+        ents = sorted([e for e in ents if e not in crossing] + [(name_start, name_end, "PLACE")]
+                      + [piece for piece in pieces if piece])
+    return ents
+
+
+def _piece_outside(text: str, ent: tuple[int, int, str], name_start: int, name_end: int,
+                   names: DivisionNames) -> tuple[int, int, str] | None | bool:
+    """What is left of ``ent`` outside the division's name: None where nothing is, False where
+    the rest is no place (then the name is not forced)."""
+    start, end, label = ent
+    if label not in ("PLACE", "PERSON"):
+        return False
+    if name_start <= start and end <= name_end:
+        return None
+    rest = (start, name_start) if start < name_start else (name_end, end)
+    name = text[rest[0]:rest[1]]
+    if names.knows_any(name) or (rest[0] == name_end and len(name) >= 3 and name[-1] == VILLAGE):
+        return (*rest, "PLACE")
+    return False
 
 
 def realigned_division_names(text: str, ents: list[tuple[int, int, str]],
