@@ -1143,12 +1143,15 @@ def test_a_place_starts_after_its_preposition():
 
 
 def test_a_county_s_old_yamen_is_a_site_and_no_zone_is_named_by_a_verb():
-    from kg.ner.places import facilities_as_places, with_zones
+    from kg.ner.places import facilities_as_places, with_org_names, with_zones
 
     assert facilities_as_places("平遥县署内,平遥县", [(0, 3, "PLACE"), (6, 9, "PLACE")]) == [(0, 4, "PLACE"), (6, 9, "PLACE")]
     # an old academy and a theme park are sites (the invented pages: 书院 19 places, no body)
     assert facilities_as_places("修缮凤鸣书院,走进八路军文化园", [(2, 6, "ORG"), (9, 15, "ORG")]) == [(2, 6, "PLACE"), (9, 15, "PLACE")]
     assert with_zones("离石区主动承接开发区产业外溢", [(0, 3, "PLACE")]) == [(0, 3, "PLACE")]
+    # nor a park or a school by what a place built or held there
+    assert with_zones("在米山镇建起黄梨标准化示范园", [(1, 4, "PLACE")]) == [(1, 4, "PLACE")]
+    assert with_org_names("在刘胡兰镇举办全市中小学思政课", [(1, 5, "PLACE")]) == [(1, 5, "PLACE")]
 
 
 def test_no_name_holds_a_deal_and_an_association_alone_is_none():
