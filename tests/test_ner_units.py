@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 from kg.mention import Mention
 from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_short_forms, with_leaders,
                     with_quoted_projects, with_repeats, without_address_forms, without_latin_persons,
-                    without_names_across_spaces, without_reign_years, without_sayings, without_sources_and_grades,
+                    without_insides, without_names_across_spaces, without_reign_years, without_sayings, without_sources_and_grades,
                     without_trailing_adverbs)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import (bio_spans, char_doc, name_lists, read_bio, read_cluener, read_markup, read_pages,
@@ -332,6 +332,11 @@ def test_a_dynasty_and_its_reign_before_a_year_are_no_person_and_inclusive_finan
     assert without_reign_years(text, found) == found[1:]
     assert without_sayings("发展普惠金融", [Mention(2, 4, "普惠", "PERSON")]) == []
     assert without_sayings("千年古堡焕新颜", [Mention(2, 7, "古堡焕新颜", "PERSON")]) == []
+
+
+def test_a_place_one_is_inside_is_no_person():
+    found = [Mention(3, 6, "田野里", "PERSON"), Mention(7, 10, "牛舍里", "PERSON"), Mention(11, 14, "余秋里", "PERSON")]
+    assert without_insides(found) == found[2:]
 
 
 def test_where_a_reporter_learnt_the_news_is_no_person_and_a_marathon_is_a_race():

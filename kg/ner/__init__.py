@@ -218,7 +218,7 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = without_latin_persons(without_reign_years(text, without_sources_and_grades(text, mentions)))
+    persons = without_latin_persons(without_reign_years(text, without_sources_and_grades(text, without_insides(mentions))))
     persons = with_persons_after_roles(text, without_trailing_adverbs(without_sayings(text, without_clans(text, persons))))
     persons = without_address_forms(text, with_surnames_before_names(text, persons))
     persons = without_persons_listed_with_things(text, with_given_names_before_speech(text, persons))
@@ -384,6 +384,17 @@ def without_sources_and_grades(text: str, mentions: list[Mention]) -> list[Menti
     and one that is a school grade (``GRADES``) or its students (高二学生) is nobody."""
     return [m for m in mentions if not (m.label == "PERSON" and (
         m.text.startswith("从") and _LEARNT.match(text, m.end) or m.text.removesuffix(GRADE_STUDENT) in GRADES))]
+
+
+# the last characters of words for places one is inside (田野, 楼道, 牛舍, 古堡, 院子 ...)
+ENCLOSING = frozenset("舍道野堡屋院房棚园间厅室场窑巷村城沟田地林库馆厂店街楼")
+
+
+def without_insides(mentions: list[Mention]) -> list[Mention]:
+    """A three-character "person" that is a place and 里 (田野里, 楼道里, 牛舍里) says where,
+    it names nobody: MSRA's persons that end in 里 (余秋里, 吉德里) end no such word."""
+    return [m for m in mentions if not (m.label == "PERSON" and len(m.text) == 3 and m.text[2] == "里"
+                                        and m.text[1] in ENCLOSING)]
 
 
 # a reign's year after its dynasty: 唐大中十一年 (857), 唐建中三年 (782)
