@@ -1949,6 +1949,11 @@ def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
     assert [text[s:e] for s, e in place_spans(text, [], places)] == ["偏关", "平定县"]
     assert without_common_nouns("齐聚烈士陵园,化工园区", [(4, 6, "PLACE"), (7, 11, "PLACE")]) == []
     assert without_common_nouns("素有“中国醋都”之称", [(3, 5, "PLACE")]) == []  # a title, not China
+    # China's civilisation and its epithets, not China (MSRA's 中华民族 stays)
+    text = "实证中华文明,“华夏之根”,“中华第一关”,中华民族"
+    model = [span_of(text, "中华"), span_of(text, "华夏"), (text.index("中华第一"), text.index("中华第一") + 2, "PLACE"),
+             (text.index("中华民族"), text.index("中华民族") + 2, "PLACE")]
+    assert without_common_nouns(text, model) == model[3:]
     assert without_common_nouns("非遗工坊,遗址宫城", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []
 
 

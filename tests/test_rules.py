@@ -757,6 +757,8 @@ def test_national_programmes_named_by_their_slogan_are_projects_unless_a_longer_
     assert found(text, label="PROJECT") == ["粮改饲试点", "粮改饲", "居家和社区基本养老服务提升行动项目"]
     text = "将家政培训纳入雨露计划补贴范围,通过“乡村e镇”电商平台销售"
     assert found(text, label="PROJECT") == ["雨露计划", "乡村e镇"]
+    text = "陶寺遗址是中华文明探源工程的重点遗址"  # named by a word of no place (中华文明: China's civilisation)
+    assert found(text, label="PROJECT") == ["中华文明探源工程"]
 
 
 def test_a_pilot_is_named_without_the_county_or_unit_it_makes_of_its_holder():
