@@ -1221,6 +1221,11 @@ def test_a_character_of_a_common_word_is_no_place():
     singles = [(text.index(word) + at, text.index(word) + at + 1, "PLACE")
                for word, at in (("陆港", 1), ("戏台", 1), ("台台", 1), ("塔身", 0), ("大美", 1), ("中美", 0), ("中美", 1))]
     assert without_common_nouns(text, singles) == singles[-2:]
+    # a coach, pasteurised milk, daily, "hide"; Tibet's medicine and the India-Pakistan pair stay
+    text = "旅游大巴驶入,巴氏鲜奶,日加注能力,笑容藏不住,藏医藏药,印巴两国"
+    singles = [(text.index(word) + at, text.index(word) + at + 1, "PLACE")
+               for word, at in (("大巴", 1), ("巴氏", 0), ("日加注", 0), ("藏不住", 0), ("藏医", 0), ("印巴", 1))]
+    assert without_common_nouns(text, singles) == singles[-2:]
 
 
 def test_a_cultural_centre_after_a_place_is_named_by_it_and_an_area_is_not():

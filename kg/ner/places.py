@@ -435,10 +435,14 @@ CONJUNCTIONS = "和与及"
 BEAUTIFUL = frozenset({"和美", "壮美", "秀美", "优美", "甜美", "完美", "精美", "健美",
                        "大美", "景美", "而美", "态美"})  # 大美运城, 景美人和, 小而美, 生态美
 # words in which one character reads as a place to the model and is none: a dry port (陆港), a
-# stage (戏台), a measure (一台台), 京畿 and a tower's parts (塔身). (MSRA tags 日 of 抗日, 中 of
+# stage (戏台), a measure (一台台), 京畿, a tower's parts (塔身), a coach (大巴), daily (日均) and
+# 藏 as "hide". (MSRA tags 日 of 抗日, 中 of
 # 中外 and 华 of 华人, 63 times in 64, so they stay, though the annotators leave them.)
 WORDS_WITHOUT_PLACES = ("陆港", "空港", "戏台", "前台", "台台", "京畿",
-                        "塔身", "塔体", "全塔", "塔院")
+                        "塔身", "塔体", "全塔", "塔院",
+                        "大巴", "巴氏",  # a coach, pasteurised milk
+                        "日均", "日加注", "日调度",  # daily
+                        "藏不住", "藏在", "藏兵洞", "藏孤", "入藏")  # to hide (藏 + 孤救孤), a museum's holding
 # a compass point that says which way (向东北行驶约20公里, 县城西北的佛宫寺, 自西南向东北流), not the region
 COMPASS_POINTS = frozenset({"东北", "西北", "东南", "西南"})
 WAY_BEFORE = frozenset("向往自朝从")
