@@ -792,6 +792,14 @@ def test_a_place_read_out_of_line_takes_the_division_it_starts_in():
         span_of(text, "端氏镇"), span_of(text, "万柏林区"), span_of(text, "平陆县"), span_of(text, "三门镇"), span_of(text, "山西")]
 
 
+def test_a_place_after_a_mark_takes_the_character_of_size_or_direction_before_it():
+    from kg.ner.places import with_first_characters
+
+    text = "来到展览馆、小南山森林公园,下台村的古庙,从大南门发车,“看黄河”"
+    model = [span_of(text, "南山森林公园"), span_of(text, "台村"), span_of(text, "南门"), span_of(text, "黄河")]
+    assert [text[s:e] for s, e, _ in with_first_characters(text, model)] == ["小南山森林公园", "下台村", "南门", "黄河"]
+
+
 def test_a_division_name_places_run_into_or_out_of_is_one_place():
     from kg.ner.places import DivisionNames, with_crossed_division_names
 
