@@ -798,6 +798,9 @@ def test_a_place_after_a_mark_takes_the_character_of_size_or_direction_before_it
     text = "来到展览馆、小南山森林公园,下台村的古庙,从大南门发车,“看黄河”"
     model = [span_of(text, "南山森林公园"), span_of(text, "台村"), span_of(text, "南门"), span_of(text, "黄河")]
     assert [text[s:e] for s, e, _ in with_first_characters(text, model)] == ["小南山森林公园", "下台村", "南门", "黄河"]
+    text = "带动周边上韩村和下车河村,被誉为山西的小江南"  # neighbours, not an epithet after 的
+    model = [span_of(text, "韩村"), span_of(text, "车河村"), span_of(text, "江南")]
+    assert [text[s:e] for s, e, _ in with_first_characters(text, model)] == ["上韩村", "下车河村", "江南"]
 
 
 def test_a_division_name_places_run_into_or_out_of_is_one_place():

@@ -2647,6 +2647,9 @@ def with_split_division_names(text: str, ents: list[tuple[int, int, str]],
 # the characters of size and direction that start local names (大南门, 小南山, 下台村, 东砂河村),
 # and that the model, reading them as words of their own, leaves out after a mark
 NAME_INITIALS = frozenset("大小上下东西南北前后")
+# what a village or a park starts after when named as a neighbour (周边 + 上赤峪村, 和 + 小南山森林公园;
+# not 的, which starts epithets: 山西的 + 小江南)
+NEIGHBOURS = ("周边", "邻近的", "和", "及")
 # what a name starts after: a mark that ends a clause or a list item, a bracket, a quote, a line
 NAME_START_MARKS = frozenset("，。；！？、,;!?：:（(“‘「\n")
 
@@ -2659,7 +2662,7 @@ def with_first_characters(text: str, ents: list[tuple[int, int, str]]) -> list[t
     taken = {position for start, end, _ in ents for position in range(start, end)}
     return [(start - 1, end, label) if label == "PLACE" and end - start >= 2 and start >= 1
             and text[start - 1] in NAME_INITIALS and start - 1 not in taken
-            and (start == 1 or text[start - 2] in NAME_START_MARKS)
+            and (start == 1 or text[start - 2] in NAME_START_MARKS or text.endswith(NEIGHBOURS, 0, start - 1))
             else (start, end, label) for start, end, label in ents]
 
 
