@@ -465,6 +465,8 @@ def test_named_facilities_roads_and_villages_are_places():
     text = "太原汾河湿地公园里,柳林县柳林大剧院"
     assert facilities_as_places(text, [(0, 2, "PLACE"), (2, 4, "PLACE"), (10, 13, "PLACE"), (13, 15, "PERSON")]) == [
         (0, 8, "PLACE"), (10, 13, "PLACE"), (13, 18, "PLACE")]
+    text = "走出忻州五台山机场"  # a city's short name in 州 too
+    assert facilities_as_places(text, [span_of(text, "忻州"), span_of(text, "五台山机场")]) == [span_of(text, "忻州五台山机场")]
     # a "place" named as a company is an organisation; a hospital's building stays what it was
     text = "交城县山西利虎玻璃集团有限公司,柳林大剧院,南寨区域党群服务中心"
     assert facilities_as_places(text, [(3, 15, "PLACE"), (16, 21, "PLACE"), (22, 32, "PLACE")]) == [

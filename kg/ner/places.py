@@ -2090,11 +2090,18 @@ def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) ->
                 and (not text.endswith(FACILITY_HEADS, merged[-1][0], merged[-1][1])  # 平遥古城 + 南大街: a street in a site
                      or text[start:end] in FACILITY_HEADS)  # but 晋阳古城 + 遗址公园
                 and (text[start:end].endswith(FACILITY_HEADS) and not text[start:end].endswith(PERSON_NAMED_HEADS)
-                     and (text[merged[-1][1] - 1] not in PLACE_ENDINGS or text[start:end] in FACILITY_HEADS)
+                     and (text[merged[-1][1] - 1] not in PLACE_ENDINGS or text[start:end] in FACILITY_HEADS
+                          or _prefecture_short_name(text[merged[-1][0]:merged[-1][1]]))
                      or text[start:end] in INSTITUTION_HEADS)):
             start = merged.pop()[0]
         merged.append((start, end, label))
     return merged
+
+
+def _prefecture_short_name(name: str) -> bool:
+    """Whether a place of two characters ending in 州 is a city's short name (忻州 + 五台山机场,
+    绛州 + 大堂, as the annotators write them whole), whose 州 is no division's level."""
+    return len(name) == 2 and name[1] == "州"
 
 
 # A name listed between places, with the same ending as one of them, is a place too (汾河、沁河、
