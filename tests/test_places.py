@@ -465,6 +465,10 @@ def test_named_facilities_roads_and_villages_are_places():
     text = "太原汾河湿地公园里,柳林县柳林大剧院"
     assert facilities_as_places(text, [(0, 2, "PLACE"), (2, 4, "PLACE"), (10, 13, "PLACE"), (13, 15, "PERSON")]) == [
         (0, 8, "PLACE"), (10, 13, "PLACE"), (13, 18, "PLACE")]
+    # a river's ecological park, a village's old buildings, a toll station by its side of town
+    text = "在御河生态公园,为汾城古建筑群,从忻州北收费站"
+    model = [span_of(text, "御河"), span_of(text, "汾城"), span_of(text, "忻州")]
+    assert [text[s:e] for s, e, _ in facilities_as_places(text, model)] == ["御河生态公园", "汾城古建筑群", "忻州北收费站"]
     text = "走出忻州五台山机场"  # a city's short name in 州 too
     assert facilities_as_places(text, [span_of(text, "忻州"), span_of(text, "五台山机场")]) == [span_of(text, "忻州五台山机场")]
     # a "place" named as a company is an organisation; a hospital's building stays what it was
