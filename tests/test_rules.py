@@ -613,6 +613,10 @@ def test_a_festival_joined_by_ji_is_an_event_of_its_own_and_contests_need_an_ord
 def test_plays_listed_before_the_word_for_them_are_works():
     text = "演员同台竞技,《打金枝》《算粮》等经典剧目选段,鼓书表演《丰收乐》,印发《实施方案》"
     assert found(text, label="DOC") == ["实施方案"]
+    # a song sung or heard, a show seen, a play restaged or adapted, a poem, a photo series
+    text = ("唱起了《打金枝》,边吃边听《亲圪蛋下河洗衣裳》,晚上看了《又见平遥》,复排《长平之战》,改编为《中国孤儿》,"
+            "名篇《登鹳雀楼》,组照《太行人家》,《太行儿女》女主角,《天波楼》等传统大戏,诵读《论语》,学习《实施意见》")
+    assert found(text, label="DOC") == ["论语", "实施意见"]
 
 
 def test_a_quoted_year_of_a_campaign_is_a_project_and_a_project_s_officer_is_none():

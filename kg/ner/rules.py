@@ -287,7 +287,7 @@ def title_spans(page: str) -> list[Span]:
 TITLES_AFTER = re.compile(r"(?:、?《[^《》\n]{1,30}》)*")
 WORKS_COUNTED = re.compile(r"等?[0-9０-９一二三四五六七八九十两几多]+部")  # 《A》《B》等三部文化丛书
 # the kind of work the listed titles are (《打金枝》《算粮》等经典剧目, 《走西口》《挂红灯》等经典二人台曲目)
-WORKS_KIND = re.compile(r"等(?:经典|优秀|传统|原创)?[\u4e00-\u9fff]{0,4}?(?:曲目|剧目|节目|歌曲|唱段|剧作|戏曲|小戏)")
+WORKS_KIND = re.compile(r"等(?:经典|优秀|传统|原创)?[\u4e00-\u9fff]{0,4}?(?:曲目|剧目|节目|歌曲|唱段|剧作|戏曲|小戏|大戏)")
 
 
 # what a document's title ends in, whatever the words around it (《…考古发掘报告》出版后)
