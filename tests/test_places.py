@@ -1312,6 +1312,10 @@ def test_a_zone_acts_this_year():
     from kg.ner.places import zones_that_act
 
     assert zones_that_act("综改示范区今年出台《措施》", [(0, 5, "PLACE")]) == [(0, 5, "ORG")]
+    # and where it holds to, focuses on or carries out a policy
+    for text in ("大同经开区坚持“以用促产”", "晋城经开区聚焦光机电", "晋中国家农高区认真落实行动", "综改区把承接项目作为重点"):
+        zone = text.index("区") + 1
+        assert zones_that_act(text, [(0, zone, "PLACE")]) == [(0, zone, "ORG")]
 
 
 def test_an_inspection_group_and_a_leading_group_s_office_belong_to_their_body():
