@@ -526,6 +526,9 @@ def test_a_name_after_the_role_a_paper_quotes_someone_by_is_a_person():
     assert [m.text for m in with_persons_after_roles(more, [])] == ["武二平", "任雅楠", "贺二平", "任天喜"]
     titled = "村党支部书记高成贵指着枣林说,法院院长景立新、检察长王慧芳。局长高度重视"
     assert [m.text for m in with_persons_after_roles(titled, [])] == ["高成贵", "景立新", "王慧芳"]
+    # more roles and deeds, and a name a PDF's line break cuts
+    more = "客商包立新说,律师段建国面前排起长队,研究生高鹏\n程认真记录,站长\n白海军蹲在牛舍"
+    assert [m.text for m in with_persons_after_roles(more, [])] == ["包立新", "段建国", "高鹏\n程", "白海军"]
 
 
 def test_a_two_character_person_after_a_title_and_a_surname_takes_the_surname():

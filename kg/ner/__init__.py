@@ -451,14 +451,16 @@ ROLES_BEFORE_NAMES = ("村民", "果农", "菜农", "梨农", "枣农", "种植�
                       "游客", "市民", "学生", "研究生", "博士生", "教师", "主播", "讲解员", "传承人", "老党员", "护林员",
                       "护工", "农艺师", "调解员", "返乡青年", "种植大户", "养殖大户", "应届生", "毕业生", "骑手", "车手", "战友",
                       "网格员", "志愿者", "快递员", "外卖员", "驾驶员", "护理员", "社员",
+                      "蚕农", "客商", "操作员", "律师", "研究员", "邻居", "工友",
                       # and the titles it names officials by (党委书记段红星说, 副市长任光明来我县调研)
                       "书记", "市长", "县长", "区长", "镇长", "乡长", "村长", "主任", "局长", "院长", "校长", "站长", "所长",
                       "厂长", "矿长", "主席", "检察长", "董事长", "总经理", "经理", "理事长", "会长", "队长", "部长")
 SURNAMES = read_characters("surnames.txt")
 # a name of three characters after the role, then what the person does or says (two would take words:
-# 学生 + 毕业 + 就能)
-_NAME_AFTER_ROLE = re.compile("(?:%s)([%s][\u4e00-\u9fff]{2})(?=说|一边|边说|正在|就|家|感慨|告诉|介绍|表示|笑着|指着|掰着|"
+# 学生 + 毕业 + 就能); a PDF's line break may cut it (种植户任福⏎山)
+_NAME_AFTER_ROLE = re.compile("(?:%s)\n?([%s]\n?[\u4e00-\u9fff]\n?[\u4e00-\u9fff])(?=说|一边|边说|正在|就|家|感慨|告诉|介绍|表示|笑着|指着|掰着|"
                               "拉着|蹲|背着|来自|今年|去年|老人|一家|认真|摘下|笑得|开办|算了|当上|当场|正和|拿着|捧起|"
+                              "带着|正带着|正对着|面前|赛后|熟练|经营|结合|作交流|在评审|握手|"
                               "[，。、；：！？,;:!?（(“”])"
                               % ("|".join(sorted(ROLES_BEFORE_NAMES, key=len, reverse=True)), SURNAMES))
 
@@ -468,7 +470,7 @@ def with_persons_after_roles(text: str, mentions: list[Mention]) -> list[Mention
     果农任天喜摘下, 种植户赵富贵一边擦汗): rural names the model has not seen. The name is a
     common surname and two characters, and what follows says or does something."""
     names = [match.span(1) for match in _NAME_AFTER_ROLE.finditer(text)
-             if not NOT_IN_GIVEN_NAMES.intersection(match.group(1)[1:]) and match.group(1)[1:2] not in "老小某"]
+             if not NOT_IN_GIVEN_NAMES.intersection(given := match.group(1).replace("\n", "")[1:]) and given[0] not in "老小某"]
     return _with_persons(text, mentions, [(start, end) for start, end in names
                                           if not any(m.start < end and start < m.end for m in mentions)])
 
