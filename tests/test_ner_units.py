@@ -332,6 +332,8 @@ def test_a_dynasty_and_its_reign_before_a_year_are_no_person_and_inclusive_finan
     assert without_reign_years(text, found) == found[1:]
     assert without_sayings("发展普惠金融", [Mention(2, 4, "普惠", "PERSON")]) == []
     assert without_sayings("千年古堡焕新颜", [Mention(2, 7, "古堡焕新颜", "PERSON")]) == []
+    text = "城墙周长7.24公里,守护黄河安澜"
+    assert without_sayings(text, [Mention(2, 4, "周长", "PERSON"), Mention(15, 17, "安澜", "PERSON")]) == []
 
 
 def test_a_place_one_is_inside_is_no_person():

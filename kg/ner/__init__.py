@@ -295,7 +295,13 @@ SAYING_WORDS = (
     # good food (美 is no America in it), and the times of the year the model reads as persons
     "美食", "元旦", "今冬明春",
     # the cold chain, a forged flange, a hall's beams, along the Yellow River (沿黄文旅: no person 黄文)
-    "冷链", "法兰", "梁架", "沿黄")
+    "冷链", "法兰", "梁架", "沿黄",
+    # a wall's length round, the river at peace, sites strung like beads, a bronze foundry's moulds, a
+    # frozen waterfall, smoke trees, thin-shelled walnuts, Han and nomads, farming-culture-tourism, the
+    # first day of winter, loyalty, a local opera, cranes, volunteers' red vests, a dairy breed, daylily
+    # fields, the study-tour rush
+    "周长", "安澜", "串珠成链", "陶范", "冰瀑", "黄栌", "壳薄仁满", "胡汉", "农文旅", "立冬", "忠义",
+    "罗罗腔", "灰鹤", "红马甲", "荷斯坦", "黄花田", "研学高峰")
 _SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 
