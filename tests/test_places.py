@@ -1981,6 +1981,8 @@ def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
              (text.index("中华民族"), text.index("中华民族") + 2, "PLACE")]
     assert without_common_nouns(text, model) == model[3:]
     assert without_common_nouns("非遗工坊,遗址宫城", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []
+    text = "创建省级旅游度假区,重要的铝工业基地,看一眼关城"
+    assert without_common_nouns(text, [span_of(text, "旅游度假区"), span_of(text, "工业基地"), span_of(text, "关城")]) == []
 
 
 def test_a_hotel_a_meeting_is_held_in_is_its_venue():
