@@ -218,7 +218,8 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
 
 def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
-    persons = without_latin_persons(without_reign_years(text, without_sources_and_grades(text, without_insides(mentions))))
+    persons = without_sources_and_grades(text, without_insides(mentions))
+    persons = without_latin_persons(without_reign_years(text, persons))
     persons = with_persons_after_roles(text, without_trailing_adverbs(without_sayings(text, without_clans(text, persons))))
     persons = without_address_forms(text, with_surnames_before_names(text, persons))
     persons = without_persons_listed_with_things(text, with_given_names_before_speech(text, persons))
@@ -464,7 +465,8 @@ ROLES_BEFORE_NAMES = ("村民", "果农", "菜农", "梨农", "枣农", "种植�
 SURNAMES = read_characters("surnames.txt")
 # a name of three characters after the role, then what the person does or says (two would take words:
 # 学生 + 毕业 + 就能); a PDF's line break may cut it (种植户任福⏎山)
-_NAME_AFTER_ROLE = re.compile("(?:%s)\n?([%s]\n?[\u4e00-\u9fff]\n?[\u4e00-\u9fff])(?=说|一边|边说|正在|就|家|感慨|告诉|介绍|表示|笑着|指着|掰着|"
+_NAME_AFTER_ROLE = re.compile("(?:%s)\n?([%s]\n?[\u4e00-\u9fff]\n?[\u4e00-\u9fff])"
+                              "(?=说|一边|边说|正在|就|家|感慨|告诉|介绍|表示|笑着|指着|掰着|"
                               "拉着|蹲|背着|来自|今年|去年|老人|一家|认真|摘下|笑得|开办|算了|当上|当场|正和|拿着|捧起|"
                               "带着|正带着|正对着|面前|赛后|熟练|经营|结合|作交流|在评审|握手|"
                               "[，。、；：！？,;:!?（(“”])"
@@ -476,7 +478,8 @@ def with_persons_after_roles(text: str, mentions: list[Mention]) -> list[Mention
     果农任天喜摘下, 种植户赵富贵一边擦汗): rural names the model has not seen. The name is a
     common surname and two characters, and what follows says or does something."""
     names = [match.span(1) for match in _NAME_AFTER_ROLE.finditer(text)
-             if not NOT_IN_GIVEN_NAMES.intersection(given := match.group(1).replace("\n", "")[1:]) and given[0] not in "老小某"]
+             if not NOT_IN_GIVEN_NAMES.intersection(given := match.group(1).replace("\n", "")[1:])
+             and given[0] not in "老小某"]
     return _with_persons(text, mentions, [(start, end) for start, end in names
                                           if not any(m.start < end and start < m.end for m in mentions)])
 

@@ -1213,7 +1213,8 @@ def with_zones(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, i
 # 举行项目集中签约, 潇河产业园区相关负责人介绍, A区、B区分别作招商推介, 长治高新区、… 位列前五 (in a
 # ranking of zones), 运城经开区围绕铝产业 (but not where the zone is the venue: 签约仪式在太原经开区举行)
 ZONE_ACTS = re.compile("(?:、[^、，。；！？,;!?]{2,14}?(?:%s))*(?:今年|去年|近年来|目前)?(?:分别|均|都|也|还)?(?:出台|印发|发布|制定|要|联合|携手|"
-                       "组织|召开|举办|举行|推出|推行|深化|深入开展|引进|签约|现场签约|以|把|坚持|聚焦|认真|积极|大力|持续|着力|立足|全力|作交流|作表态|作招商推介|作推介|"
+                       "组织|召开|举办|举行|推出|推行|深化|深入开展|引进|签约|现场签约|以|把|"
+                       "坚持|聚焦|认真|积极|大力|持续|着力|立足|全力|作交流|作表态|作招商推介|作推介|"
                        "表示|牵头|负责|相关负责人|设立|围绕|依托|位列|重点打造|重点培育|"
                        "与[^，。；！？,;!?]{2,20}?(?:合作|共建|签))" % "|".join(ZONE_HEADS))
 # a zone that a body works with is a body too: 大同大学与大同经济技术开发区共建中试基地
@@ -2104,7 +2105,7 @@ def _with_place_named_facilities(text: str, ents: list[tuple[int, int, str]]) ->
 
 def _prefecture_short_name(name: str) -> bool:
     """Whether a place of two characters ending in 州 is a city's short name (忻州 + 五台山机场,
-    绛州 + 大堂, as the annotators write them whole), whose 州 is no division's level."""
+    蒲州 + 故城遗址, as the annotators write them whole), whose 州 is no division's level."""
     return len(name) == 2 and name[1] == "州"
 
 
@@ -2684,12 +2685,13 @@ def with_crossed_division_names(text: str, ents: list[tuple[int, int, str]],
     天镇县谷 + 前堡镇 is 天镇县 + 谷前堡镇, 城 + 赵镇修善村 is 城赵镇 + 修善村, 马 + 圪 + 当乡 is
     马圪当乡. The model, not knowing the township, read its first character with the county."""
     for name_start, name_end in _full_names(text, names):
-        if (text[name_end - 1] not in DIVISION_SUFFIXES or text[name_end - 1:name_end + 1] in NOT_AFTER_LEVELS + LEVEL_WORDS
-                or _before_county_town(text, name_start, name_end)):
+        if (text[name_end - 1] not in DIVISION_SUFFIXES or _before_county_town(text, name_start, name_end)
+                or text[name_end - 1:name_end + 1] in NOT_AFTER_LEVELS + LEVEL_WORDS):
             continue
         crossing = [e for e in ents if e[0] < name_end and name_start < e[1]]
-        if not crossing or any(e[0] <= name_start and name_end <= e[1] and e[:2] != (name_start, name_end) for e in crossing):
-            continue
+        if not crossing or any(e[0] <= name_start and name_end <= e[1] and e[:2] != (name_start, name_end)
+                               for e in crossing):
+            continue  # nothing there, or a longer name holds the division's (临猗县苹果协会)
         pieces = [_piece_outside(text, e, name_start, name_end, names) for e in crossing]
         if any(piece is False for piece in pieces):
             continue
