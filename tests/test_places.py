@@ -810,7 +810,7 @@ def test_a_place_after_a_mark_takes_the_character_of_size_or_direction_before_it
 
 
 def test_a_division_name_places_run_into_or_out_of_is_one_place():
-    from kg.ner.places import DivisionNames, with_crossed_division_names
+    from kg.ner.places import DivisionNames, with_crossed_division_names, with_whole_division_names
 
     names = DivisionNames("kg_places")
     names.initialize(names=["临猗县", "庙上乡", "天镇县", "谷前堡镇", "城赵镇", "马圪当乡", "御河"], short_names={})
@@ -822,6 +822,12 @@ def test_a_division_name_places_run_into_or_out_of_is_one_place():
     # where the piece outside is no place, the model's span stays
     text = "去红谷前堡镇"
     assert with_crossed_division_names(text, [span_of(text, "红谷")], names) == [span_of(text, "红谷")]
+    # nor does a division run into a word that starts with its level (山西 + 省级, 盐湖 + 区域)
+    names.initialize(names=["山西省", "盐湖区"], short_names={"山西省": "山西"})
+    text = "是山西省级非遗,退出盐湖区域"
+    model = [span_of(text, "山西"), span_of(text, "盐湖")]
+    assert with_crossed_division_names(text, model, names) == model
+    assert with_whole_division_names(text, model, names) == model
 
 
 def test_a_province_or_county_before_a_body_is_its_prefix():
