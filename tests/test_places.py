@@ -1987,6 +1987,11 @@ def test_a_county_town_is_named_by_its_county_and_a_cemetery_is_no_place():
              (text.index("中华民族"), text.index("中华民族") + 2, "PLACE")]
     assert without_common_nouns(text, model) == model[3:]
     assert without_common_nouns("非遗工坊,遗址宫城", [(2, 4, "PLACE"), (7, 9, "PLACE")]) == []
+    # a temple's gate and a place's landscape name no mountain; a mountain's reservoir stays
+    text = "崇福寺山门前,“太行山水”品牌,济源山峦,太行山水库"
+    model = [span_of(text, "崇福寺山"), span_of(text, "太行山"), span_of(text, "济源山"),
+             (text.rindex("太行山"), text.rindex("太行山") + 3, "PLACE")]
+    assert [text[s:e] for s, e, _ in without_common_nouns(text, model)] == ["崇福寺", "太行", "济源", "太行山"]
     text = "创建省级旅游度假区,重要的铝工业基地,看一眼关城"
     assert without_common_nouns(text, [span_of(text, "旅游度假区"), span_of(text, "工业基地"), span_of(text, "关城")]) == []
 

@@ -421,6 +421,8 @@ COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "
                           "南宋"})
 DIRECTIONS = "东南西北"
 WATERS = "河湖江海池潭湾"
+TEMPLE_ENDINGS = "寺庙宫观祠庵院"
+LANDSCAPE = re.compile("水(?!库)|峦")
 BORDERING = frozenset("依临靠接邻濒连")
 # the produce of Shanxi's farms and mines, which the model reads as places or persons (种了30亩黄芪,
 # 方格蔟 for silkworms, 瓦斯 of a coal seam)
@@ -788,8 +790,8 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     """No PLACE is a common noun (``COMMON_NOUNS``), 中国 in a title (``HONORIFIC``), the 村 of 村落 (古堡村落, 古村落), the 美 of
     和美 (``BEAUTIFUL``), a character of a common word (陆港, 戏台: ``WORDS_WITHOUT_PLACES``), a river's 两岸 or a disease's place (非洲 + 猪瘟), no place or person a
     farm's or a mine's produce (``PRODUCE``), and a place ends before 村集体 (上庄村 + 村集体),
-    before the direction of what borders it (芮城 + 北依中条山) or the bank of a river (乌马河 +
-    畔), before the count of a list (蒲县、隰县 + 两县) and before the 和 that joins it to the next
+    before the direction of what borders it (芮城 + 北依中条山), the bank of a river (乌马河 +
+    畔), a temple's gate (崇福寺 + 山门) or the landscape (太行 + 山水), before the count of a list (蒲县、隰县 + 两县) and before the 和 that joins it to the next
     (菩萨顶和 + 杨林街); nor is a compass point that says which way (向东北行驶, 县城西北的佛宫寺:
     ``COMPASS_POINTS``)."""
     kept = []
@@ -819,6 +821,10 @@ def without_common_nouns(text: str, ents: list[tuple[int, int, str]]) -> list[tu
                 end -= 1  # 芮城 + 北依中条山: the direction of what borders it
             if end - start >= 3 and text[end - 1] == "畔" and text[end - 2] in WATERS:
                 end -= 1  # 乌马河 + 畔: the bank (MSRA leaves it out 34 times out of 35)
+            if end - start >= 3 and text[end - 1:end + 1] == "山门" and text[end - 2] in TEMPLE_ENDINGS:
+                end -= 1  # 崇福寺 + 山门: a temple's gate, no mountain
+            if end - start >= 3 and text[end - 1] == "山" and LANDSCAPE.match(text, end):
+                end -= 1  # 太行 + 山水, 济源 + 山峦: the landscape of the place, no mountain named
             count = PLACE_COUNT.search(text, start, end)
             if count and count.start() - start >= 2 and text[count.start() - 1] in DIVISION_SUFFIXES:
                 end = count.start()
