@@ -1088,12 +1088,18 @@ def _before_county_town(text: str, start: int, end: int) -> bool:
             and text[end + 1:end + 2] not in NOT_AFTER_COUNTY_TOWN)
 
 
+def _runs_into_level_word(text: str, end: int) -> bool:
+    """Whether a division's name ending at ``end`` runs into a word its level character starts
+    (太原 + 市民, 山西 + 省级, 偏关 + 县城): the name ends before its level there."""
+    return text[end - 1:end + 1] in LEVEL_WORDS + WORDS_FROM_LEVELS
+
+
 def with_whole_division_names(text: str, ents: list[tuple[int, int, str]],
                               names: DivisionNames) -> list[tuple[int, int, str]]:
     """A PLACE inside a longer division name takes all of it (福镇 of 善福镇): the model cuts
     names it has not seen, the gazetteer knows them whole."""
     whole = [(start, end) for start, end in _full_names(text, names)
-             if text[end - 1:end + 1] not in LEVEL_WORDS + WORDS_FROM_LEVELS]  # not 山西 + 省级 again
+             if not _runs_into_level_word(text, end)]  # not 山西 + 省级 again
     completed = []
     for start, end, label in ents:
         if label == "PLACE":
@@ -2693,7 +2699,7 @@ def with_crossed_division_names(text: str, ents: list[tuple[int, int, str]],
     马圪当乡. The model, not knowing the township, read its first character with the county."""
     for name_start, name_end in _full_names(text, names):
         if (text[name_end - 1] not in DIVISION_SUFFIXES or _before_county_town(text, name_start, name_end)
-                or text[name_end - 1:name_end + 1] in NOT_AFTER_LEVELS + LEVEL_WORDS + WORDS_FROM_LEVELS):
+                or text[name_end - 1:name_end + 1] in NOT_AFTER_LEVELS or _runs_into_level_word(text, name_end)):
             continue
         crossing = [e for e in ents if e[0] < name_end and name_start < e[1]]
         if not crossing or any(e[0] <= name_start and name_end <= e[1] and e[:2] != (name_start, name_end)
