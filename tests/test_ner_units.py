@@ -203,6 +203,12 @@ def test_a_place_used_as_a_modifier_is_not_repeated():
     assert [m.start for m in with_repeats(text, found)] == [0, 14]  # nor across 其中 + 国家, nor in a title
 
 
+def test_a_city_in_an_idiom_is_not_repeated():
+    text = "长治市委要求,确保社会长治久安,长治人民"
+    found = [Mention(0, 4, "长治市委", "ORG")]
+    assert [m.text for m in with_repeats(text, found, {"长治市": "长治"})] == ["长治市委", "长治"]
+
+
 def test_a_quoted_project_is_found_where_the_page_quotes_its_name_again():
     text = "实施“一泓清水\n入黄河”工程。\n推动“一泓清水入黄河”\n实现“一\n泓清水入黄河”"
     found = [Mention(3, 11, "一泓清水\n入黄河", "PROJECT"), Mention(24, 26, "黄河", "PLACE")]

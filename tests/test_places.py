@@ -521,11 +521,36 @@ def test_a_prefecture_takes_the_diqu_after_it():
 def test_the_name_lists_are_saved_with_the_pipeline(tmp_path):
     places = DivisionNames("kg_places")
     places.initialize(names=["长治市", "襄垣县"], short_names={"长治市": "长治"}, prefectures=["长治"],
-                      world_names=["马拉维"])
+                      world_names=["马拉维"], prefecture_kin={"襄垣县": ["长治"]})
     places.to_disk(tmp_path)
     loaded = DivisionNames("kg_places").from_disk(tmp_path)
-    assert (loaded.names, loaded.short_names, loaded.prefectures, loaded.world_names) == (
-        places.names, {"长治市": "长治"}, frozenset({"长治"}), frozenset({"马拉维"}))
+    assert (loaded.names, loaded.short_names, loaded.prefectures, loaded.world_names, loaded.prefecture_kin) == (
+        places.names, {"长治市": "长治"}, frozenset({"长治"}), frozenset({"马拉维"}), {"襄垣县": frozenset({"长治"})})
+
+
+def test_a_city_is_named_short_where_its_province_or_a_county_of_it_is_named_in_full():
+    places = DivisionNames("kg_places")
+    places.initialize(names=["山西省", "平遥县", "长治市"], short_names={"长治市": "长治"},
+                      prefecture_kin={"山西省": ["晋中", "长治"], "平遥县": ["晋中"]})
+    assert spans("从晋中专程赶来的游客", places) == []
+    assert spans("平遥县的游客从晋中专程赶来", places) == ["平遥县", "晋中"]
+    assert spans("山西省内,晋中东南部", places) == ["山西省", "晋中"]
+    # an idiom holds no city, whoever vouches for it, but 大同's slogan 天下大同 does
+    assert spans("长治市要确保社会长治久安", places) == ["长治市"]
+    assert spans("山西省提出要长治久安", places) == ["山西省"]
+
+
+def test_a_county_that_several_cities_hold_vouches_for_none():
+    from kg.ner.places import _prefecture_kin
+    from kg.resolve.gazetteer import Division
+
+    divisions = [Division("140000", "山西省", "山西", "province", None),
+                 Division("140400", "长治市", "长治", "city", "140000"),
+                 Division("140500", "晋城市", "晋城", "city", "140000"),
+                 Division("140403", "潞州区", "潞州", "county", "140400"),
+                 Division("140402", "城区", None, "county", "140400"),
+                 Division("140502", "城区", None, "county", "140500")]
+    assert _prefecture_kin(divisions) == {"山西省": ["长治", "晋城"], "潞州区": ["长治"]}
 
 
 def test_a_division_the_model_missed_still_heads_its_body():

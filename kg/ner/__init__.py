@@ -571,7 +571,7 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     the prefecture, … 长治; 沁源县人民政府 … 沁源), with the full name as canonical. A place used
     as a modifier is not repeated there (中国 … 中国式现代化), as kg_places would not tag it, nor
     one that names no place there (中国 … 其中国家级, “中国醋都”)."""
-    from kg.ner.places import china_in_other_words, is_modifier  # imports spaCy, which tagging has loaded already
+    from kg.ner.places import china_in_other_words, in_idiom, is_modifier  # imports spaCy, which tagging has loaded already
 
     busy = bytearray(len(text) + 1)
     bodies = {m.start: m.end for m in mentions if m.label == "ORG"}
@@ -599,7 +599,8 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
                 name = text[start:start + size]
                 if name in names and not any(busy[start:start + size]) and not (
                         names[name].label == "PLACE" and (is_modifier(text, start, start + size)
-                                                          or china_in_other_words(text, start, start + size))):
+                                                          or china_in_other_words(text, start, start + size)
+                                                          or in_idiom(text, start, start + size))):
                     longer = _named_after(text, start + size, busy, bodies) if names[name].label == "PLACE" else None
                     if longer:  # 阳泉 + 华鑫智能装备有限公司, 平型关 + 景区: the name the place starts
                         found.append(Mention(start, longer[0], text[start:longer[0]], longer[1]))

@@ -89,12 +89,16 @@ def make_places(nlp: Language, name: str) -> "DivisionNames":
 
 class DivisionNames:
     def __init__(self, name: str, names: frozenset[str] = frozenset(), short_names: dict[str, str] | None = None,
-                 prefectures: frozenset[str] = frozenset(), world_names: frozenset[str] = frozenset()):
+                 prefectures: frozenset[str] = frozenset(), world_names: frozenset[str] = frozenset(),
+                 prefecture_kin: dict[str, frozenset[str]] | None = None):
         self.name = name
         self.names = names
         self.short_names = short_names or {}  # full name -> short name
         self.shorts = frozenset(self.short_names.values())
         self.prefectures = prefectures  # short names of prefecture-level cities (长治)
+        # full name of a province or county -> the short names of the prefecture-level cities
+        # it holds or lies in (山西省 -> 晋中 …, 平遥县 -> 晋中)
+        self.prefecture_kin = prefecture_kin or {}
         self.world_names = world_names  # countries and world cities (马拉维, 约翰内斯堡)
         self.last_chars = frozenset(n[-1] for n in names)
         self.scanned: tuple[str | None, list] = (None, [])  # the last text's full names (_full_names)
@@ -112,9 +116,9 @@ class DivisionNames:
 
     def initialize(self, get_examples=None, *, nlp=None, names: list[str] | None = None,
                    short_names: dict[str, str] | None = None, prefectures: list[str] | None = None,
-                   world_names: list[str] | None = None):
+                   world_names: list[str] | None = None, prefecture_kin: dict[str, list[str]] | None = None):
         """Take the names from the gazetteer (kg.resolve), or from ``names``, ``short_names``,
-        ``prefectures`` and ``world_names``."""
+        ``prefectures``, ``world_names`` and ``prefecture_kin``."""
         if names is None:
             from kg.resolve import load_gazetteer
             from kg.resolve.gazetteer import load_river_short_names, load_water_names, load_world_names
@@ -127,10 +131,12 @@ class DivisionNames:
             short_names.update(load_river_short_names())
             prefectures = [d.short for d in divisions if d.level == "city" and d.short and d.short != d.name]
             world_names = load_world_names()
+            prefecture_kin = _prefecture_kin(divisions)
         names = frozenset(n for n in names if (3 <= len(n) or _county(n)) and len(n) <= LONGEST_NAME
                           and not GENERIC_NAME.fullmatch(n))
         self.__init__(self.name, names, {full: short for full, short in (short_names or {}).items() if full in names},
-                      frozenset(prefectures or ()), frozenset(world_names or ()))
+                      frozenset(prefectures or ()), frozenset(world_names or ()),
+                      {full: frozenset(shorts) for full, shorts in (prefecture_kin or {}).items() if full in names})
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -149,13 +155,66 @@ class DivisionNames:
             "".join(f"{full}\t{short}\n" for full, short in sorted(self.short_names.items())), encoding="utf-8")
         _write_lines(path / "prefectures.txt", self.prefectures)
         _write_lines(path / "world_names.txt", self.world_names)
+        _write_lines(path / "prefecture_kin.tsv",
+                     [f"{full}\t{short}" for full, shorts in self.prefecture_kin.items() for short in shorts])
 
     def from_disk(self, path, *, exclude=tuple()):
         path = Path(path)
         pairs = [line.split("\t") for line in _lines(path / "short_names.tsv")]
+        kin: dict[str, set[str]] = {}
+        for line in _lines(path / "prefecture_kin.tsv"):
+            full, short = line.split("\t")
+            kin.setdefault(full, set()).add(short)
         self.__init__(self.name, frozenset(_lines(path / "places.txt")), dict(pairs),
-                      frozenset(_lines(path / "prefectures.txt")), frozenset(_lines(path / "world_names.txt")))
+                      frozenset(_lines(path / "prefectures.txt")), frozenset(_lines(path / "world_names.txt")),
+                      {full: frozenset(shorts) for full, shorts in kin.items()})
         return self
+
+    def shorts_named(self, full_names: list[str]) -> set[str]:
+        """The short names a text that names ``full_names`` makes safe to read as places: each
+        division's own (襄垣 beside 襄垣县), and a prefecture-level city's where its province or
+        one of its counties is named in full (晋中 on a page that names 山西省 or 平遥县: on the
+        dev pages 20 such 晋中, 大同 and 阳泉 were missed and none would have been wrong)."""
+        shorts = {self.short_names[full] for full in full_names if full in self.short_names}
+        for full in full_names:
+            shorts |= self.prefecture_kin.get(full, frozenset())
+        return shorts
+
+
+# cities whose short name is also a common word or a mountain (真金白银, 朝阳产业, 日照时数):
+# a province or county named in full does not make them places
+CITIES_NAMED_AS_WORDS = frozenset({"白银", "天水", "四平", "大庆", "朝阳", "来宾", "安康", "泰安", "日照", "山南", "阿里",
+                                   "中卫", "北海", "黄山", "普洱", "黑河", "玉林", "白山", "河池", "百色", "海东", "中山",
+                                   "三明", "河源", "新乡", "开封", "武威", "榆林"})
+# idioms that hold a city's short name, which no text makes a place (天下大同 is 大同's slogan, and a place)
+IDIOMS_WITH_CITY_NAMES = re.compile("长治久安|大同小异|世界大同")
+
+
+def in_idiom(text: str, start: int, end: int) -> bool:
+    """Whether a city's short name is part of an idiom there (长治 of 长治久安, 大同 of 世界大同)."""
+    return any(match.start() <= start and end <= match.end()
+               for match in IDIOMS_WITH_CITY_NAMES.finditer(text, max(0, start - 2), end + 2))
+
+
+def _prefecture_kin(divisions) -> dict[str, list[str]]:
+    """Full name of a province or county -> the short names of the prefecture-level cities it
+    holds or lies in. A county name that several cities hold (城区, 郊区) vouches for none."""
+    cities = {d.id: d.short for d in divisions if d.level == "city" and d.short and d.short != d.name
+              and d.short not in CITIES_NAMED_AS_WORDS}
+    by_id = {d.id: d for d in divisions}
+    kin: dict[str, list[str]] = {}
+    for city_id, short in cities.items():
+        province = by_id.get(by_id[city_id].parent_id)
+        if province is not None:
+            kin.setdefault(province.name, []).append(short)
+    county_cities: dict[str, set[str]] = {}
+    for d in divisions:
+        if d.level == "county" and d.parent_id in cities:
+            county_cities.setdefault(d.name, set()).add(cities[d.parent_id])
+    for county, shorts in county_cities.items():
+        if len(shorts) == 1:
+            kin.setdefault(county, []).extend(shorts)
+    return kin
 
 
 def _write_lines(path: Path, names) -> None:
@@ -2792,7 +2851,7 @@ def persons_named_as_places(text: str, ents: list[tuple[int, int, str]],
     development zone (孝义 + 经济开发区)."""
     if not any(label == "PERSON" for _, _, label in ents):
         return ents
-    shorts = {names.short_names.get(text[start:end]) for start, end in _full_names(text, names)}
+    shorts = names.shorts_named([text[start:end] for start, end in _full_names(text, names)])
     ents = [(start, end, "PLACE") if label == "PERSON" and (
         text[start:end] in names.world_names or text[start:end] in shorts or PROVINCES_SHORT.fullmatch(text, start, end)
         or text[start:end] in names.shorts and ZONE_HEAD.match(text, end))
@@ -2869,9 +2928,10 @@ def place_spans(text: str, taken: list[tuple[int, int, str]], names: DivisionNam
             add(start, end - 1)  # 偏关 + 县城, as without_sections cuts the model's
         elif text[end - 1:end + 1] not in NOT_AFTER_LEVELS:
             add(start, end)
-    for short in {names.short_names.get(text[start:end]) for start, end in full} - {None}:
+    for short in names.shorts_named([text[start:end] for start, end in full]):
         for match in re.finditer(re.escape(short), text):
-            add(match.start(), match.end())
+            if not in_idiom(text, match.start(), match.end()):
+                add(match.start(), match.end())
     for zone in ZONE_HEAD.finditer(text):  # a city's or county's short name before a zone: 晋城 + 经开区, 晋中 + 国家农高区
         before = zone.start() - 2 if text.endswith("国家", 0, zone.start()) else zone.start()
         short = _short_name_before(text, before, names)
