@@ -418,6 +418,11 @@ def test_the_words_of_a_saying_are_no_names():
     text = "6个冷链集装箱,查看梁架,沿黄文旅融合"
     found = [Mention(2, 4, "冷链", "PERSON"), Mention(10, 12, "梁架", "PERSON"), Mention(14, 16, "黄文", "PERSON")]
     assert without_sayings(text, found) == []
+    # nor "in the town" in a quote, daybreak or stilts; a person named 天刚 stays one
+    text = "书记说,镇里正依托古村,天刚蒙蒙亮,踩高跷,李天刚说"
+    found = [Mention(4, 7, "镇里正", "PERSON"), Mention(12, 14, "天刚", "PERSON"), Mention(19, 21, "高跷", "PERSON"),
+             Mention(22, 25, "李天刚", "PERSON")]
+    assert without_sayings(text, found) == found[3:]
 
 
 def test_a_four_character_person_ending_in_an_adverb_is_the_name_before_it():

@@ -302,7 +302,9 @@ SAYING_WORDS = (
     # first day of winter, loyalty, a local opera, cranes, volunteers' red vests, a dairy breed, daylily
     # fields, the study-tour rush
     "周长", "安澜", "串珠成链", "陶范", "冰瀑", "黄栌", "壳薄仁满", "胡汉", "农文旅", "立冬", "忠义",
-    "罗罗腔", "灰鹤", "红马甲", "荷斯坦", "黄花田", "研学高峰")
+    "罗罗腔", "灰鹤", "红马甲", "荷斯坦", "黄花田", "研学高峰",
+    # "in the town/bureau/county/village/works" in a quote (镇里正依托…, 局里按照…), daybreak, stilts
+    "镇里", "局里", "县里", "乡里", "村里", "厂里", "所里", "天刚蒙蒙亮", "天刚亮", "高跷")
 _SAYING = re.compile("|".join("\n?".join(word) for word in SAYING_WORDS))  # 马拉⏎松: over a PDF's break
 
 
