@@ -78,6 +78,19 @@ def test_an_organisation_takes_the_division_name_it_starts_in(names):
     assert with_place_prefixes(text, model, names) == [(0, 4, "ORG"), (5, 11, "ORG"), (12, 17, "ORG")]
 
 
+def test_a_place_joins_a_body_found_whole_after_it_once_more_where_asked():
+    from kg.ner.places import with_org_names
+
+    # facilities_as_places made the body from a "place" after with_org_names had run
+    text = "会同山西省太岳山国有林管理局实施保护"
+    assert with_org_names(text, [(2, 5, "PLACE"), (5, 14, "ORG")], found_only=True) == [(2, 14, "ORG")]
+    # but not a body it did not find whole, nor one named with a province of its own
+    assert with_org_names(text, [(2, 5, "PLACE")], found_only=True) == [(2, 5, "PLACE")]
+    text = "走进祁县经济开发区山西晶华玻璃器皿有限公司的车间"
+    model = [(2, 9, "PLACE"), (9, 21, "ORG")]
+    assert with_org_names(text, model, found_only=True) == model
+
+
 def test_a_place_followed_by_an_organisation_name_is_one_org():
     from kg.ner.places import with_org_names
 
