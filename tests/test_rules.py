@@ -266,6 +266,13 @@ def test_a_meeting_named_by_two_topics_holds_the_conjunction():
     assert found("“节目展播奖”(广州)全国高校党建和中小学德育工作会议", label="EVENT") == ["中小学德育工作会议"]
 
 
+def test_a_verb_or_a_time_before_a_head_names_no_event():
+    # 借 (by means of), 看 (to see), 当晚 (that evening), 设置 (to set up), 建立 (to set up) end the scan
+    text = "我们希望借文化节把人气留下来,晚上还能进城看灯会,开幕当晚美食节吸引游客,各单位建立联席会商机制"
+    assert found(text, label="EVENT") == []
+    assert found("首届太谷饼文化节开幕", label="EVENT") == ["首届太谷饼文化节"]
+
+
 def test_named_meetings_are_events():
     text = "深入学习宣传贯彻市委经济工作会议精神"
     spans = rule_spans(text, [span_of(text, "市委", "ORG")])
