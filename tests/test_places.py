@@ -2207,3 +2207,19 @@ def test_a_body_ends_before_what_it_does():
     text = "推介会前,市投资促进中心组织考察团走访,寿阳县委组织部有关负责人"
     ents = [(5, 17, "ORG"), (text.index("寿阳"), text.index("有关"), "ORG")]
     assert [text[s:e] for s, e, _ in without_verb_tails(text, ents)] == ["市投资促进中心", "寿阳县委组织部"]
+
+
+def test_villages_listed_with_a_mark_are_places():
+    from kg.ner.places import with_listed_villages
+
+    text = "带动庄上村、寨则坪村等12个村,对池底村、南赛村的闲置农房进行改造"
+    model = [span_of(text, "寨则", "PERSON")]
+    assert [text[s:e] for s, e, _ in with_listed_villages(text, model)] == ["庄上村", "寨则坪村", "池底村", "南赛村"]
+    # not kinds of village, goods going to villages, nor a village with its township
+    text = "建设示范村、美丽村,推动山货出村、快递进村,与稷峰镇姚村、南阳村签约"
+    assert with_listed_villages(text, []) == []
+    # nor where nothing bounds the first village's name, or a name found crosses an item
+    assert with_listed_villages("村民说起长崖子村、甘沟村", []) == []
+    text = "周边的大寨村、武家坪村"
+    model = [span_of(text, "大寨村、武", "ORG")]
+    assert with_listed_villages(text, model) == model

@@ -288,7 +288,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = schools_as_bodies(text, ents)
     ents = campuses_as_places(text, ents)
     ents = without_facility_sections(text, ents)
-    ents = with_listed_places(text, ents)
+    ents = with_listed_places(text, with_listed_villages(text, ents))
     ents = hotels_as_venues(text, institutions_that_act(text, ents), names)
     ents = with_county_prefixes(text, ents)
     ents = without_title_groups(text, ents)
@@ -2193,6 +2193,58 @@ LISTED_ITEM = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,5}?(?=、|[和及与等]|[�
 LISTED_ENDINGS = "河湖江山寺县村镇乡"
 BOUND = re.compile("[东南西北]至")  # 东至108国道、西至大运高速、南至潇河
 SITE_ENDINGS = tuple("山湖楼寺宫庙塔") + FACILITY_HEADS
+
+
+# two or more villages listed with 、: the ones after a 、 are bounded by it, the first by a mark,
+# a word that leads into a list (带动, 周边, 惠及), or a name found before it
+VILLAGE_LIST = re.compile("(?:[\u4e00-\u9fff]{1,4}村、)+[\u4e00-\u9fff]{1,4}村(?![民委里庄落级组集干道容务子医])")
+BEFORE_LISTED_VILLAGES = ("带动", "周边", "惠及", "覆盖", "涉及", "包括", "串联", "推动", "对", "在", "把", "将", "和", "与",
+                          "及", "的", "到", "从", "有", "了", "是", "为")
+
+
+def with_listed_villages(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Villages listed with 、 are places (庄上村、寨则坪村等12个村; 池底村、南赛村的闲置农房): a page
+    names its small villages in lists, and the model knows none of them. Not where an item is a
+    kind of village (贫困村、示范村) or a word (农村、乡村), nor where a name found already crosses
+    an item's edge; what the model read inside an item (a "person" 寨则) goes."""
+    for match in VILLAGE_LIST.finditer(text):
+        items = match.group().split("、")
+        first = _first_village_start(text, match.start(), match.start() + len(items[0]), ents)
+        if first is None:
+            continue
+        spans, start = [], match.start()
+        for item in items:
+            spans.append((max(start, first), start + len(item)))
+            start += len(item) + 1
+        touching = [e for e in ents if any(e[0] < b and a < e[1] for a, b in spans)]
+        if not all(_names_village(text[a:b]) for a, b in spans) or any(
+                not any(a <= e[0] and e[1] <= b for a, b in spans) for e in touching):
+            continue
+        ents = sorted([e for e in ents if e not in touching] + [(a, b, "PLACE") for a, b in spans])
+    return ents
+
+
+def _first_village_start(text: str, start: int, end: int, ents: list[tuple[int, int, str]]) -> int | None:
+    """Where the first village of a list starts: after a mark, a word that leads into the list or
+    a name found before it, one to three characters before its 村; None if nothing bounds it."""
+    ends = {e[1] for e in ents if e[1] <= end - 1}
+    for size in (2, 3, 4):
+        begin = end - size
+        if begin < start:
+            break
+        before = text[max(0, begin - 2):begin]
+        if begin == 0 or not _is_han(text[begin - 1]) or begin in ends or before.endswith(BEFORE_LISTED_VILLAGES):
+            return begin
+    return None
+
+
+def _names_village(item: str) -> bool:
+    """Whether a listed item ending in 村 names a village: not a kind of village, not one with
+    its township (稷峰镇姚村, which the chain steps split), nor goods going to or from villages
+    (山货出村、快递进村)."""
+    name = item[:-1]
+    return (len(item) >= 2 and not item.endswith(NOT_VILLAGE_WORDS) and name not in KINDS_OF_VILLAGE
+            and not set(name) & set("村镇乡") and name[-1] not in "出进入驻下回到" and could_be_org_name(name))
 
 
 def with_listed_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
