@@ -2223,3 +2223,13 @@ def test_villages_listed_with_a_mark_are_places():
     text = "周边的大寨村、武家坪村"
     model = [span_of(text, "大寨村、武", "ORG")]
     assert with_listed_villages(text, model) == model
+
+
+def test_a_community_after_its_street_is_a_place():
+    from kg.ner.places import with_communities_after_townships
+
+    text = "走进巨轮街道光华社区的矿机东院,巨轮街道五一路社区把锅炉房改成食堂,朝阳镇北关社区党委书记"
+    model = [span_of(text, "巨轮街道", "PLACE"), span_of(text, "巨轮街道", "PLACE", after=10),
+             span_of(text, "五一路", "PLACE"), span_of(text, "朝阳镇", "PLACE")]
+    assert [text[s:e] for s, e, _ in with_communities_after_townships(text, model)] == [
+        "巨轮街道", "光华社区", "巨轮街道", "五一路社区", "朝阳镇"]  # 北关社区党委 is a body, named elsewhere

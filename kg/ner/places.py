@@ -255,7 +255,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = without_persons_in_division_names(text, ents, names)
     ents = places_before_products(text, ents, names)
     ents = sorted(ents + [(start, end, "PLACE") for start, end in place_spans(text, ents, names)])
-    ents = with_villages_after_townships(text, with_village_names(text, ents))
+    ents = with_communities_after_townships(text, with_villages_after_townships(text, with_village_names(text, ents)))
     ents = with_villages_before_villagers(text, without_words_after_villages(text, without_rural_ends(text, ents)))
     ents = with_villages_after_moves(text, ents)
     ents = with_listed_divisions(text, with_named_districts(text, ents), names)
@@ -3092,6 +3092,25 @@ def with_villages_after_townships(text: str, ents: list[tuple[int, int, str]]) -
                 and not any(e[0] < match.end() and end < e[1] for e in ents)):
             villages.append((end, match.end(), "PLACE"))
     return sorted(ents + villages)
+
+
+# a named community after its street or township (巨轮街道 + 光华社区), not its bodies (社区党委, 社区居委会,
+# 社区卫生服务中心), which other steps name
+COMMUNITY_AFTER_TOWNSHIP = re.compile("([\u4e00-\u9fff]{2,4}?社区)(?!党|居委会|居民委员会|服务|卫生|工会|食堂|医院|养老|退役|日间)")
+
+
+def with_communities_after_townships(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A community named right after a street or township the model found is a PLACE of its own
+    (巨轮街道 + 光华社区, 朝阳镇 + 北关社区), in place of a place or person read inside it (五一路 of
+    五一路社区), as villages are (``with_villages_after_townships``)."""
+    for _, end, label in list(ents):
+        match = COMMUNITY_AFTER_TOWNSHIP.match(text, end) if label == "PLACE" and text.endswith(("镇", "乡", "街道"), 0, end) else None
+        if not match or not could_be_org_name(match.group(1)[:-2]) or match.group(1).startswith(("城区", "社区")):
+            continue
+        inside = [e for e in ents if e[0] < match.end() and end < e[1]]
+        if all(end <= e[0] and e[1] <= match.end() and e[2] != "ORG" for e in inside):
+            ents = sorted([e for e in ents if e not in inside] + [(end, match.end(), "PLACE")])
+    return ents
 
 
 def without_rural_ends(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
