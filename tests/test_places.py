@@ -1017,6 +1017,9 @@ def test_common_nouns_and_the_village_of_cunluo_are_no_places():
     text = "来到塔院寺、菩萨顶和杨林街,永和县和太和"
     ents = [(2, 5, "PLACE"), (6, 10, "PLACE"), (10, 13, "PLACE"), (14, 17, "PLACE"), (18, 20, "PLACE")]
     assert [text[s:e] for s, e, _ in without_common_nouns(text, ents)] == ["塔院寺", "菩萨顶", "杨林街", "永和县", "太和"]
+    # going home and a millet variety hold no place
+    text = "返乡青年张瑞种植“晋谷21号”"
+    assert without_common_nouns(text, [(0, 2, "PLACE"), (4, 6, "PERSON"), (9, 11, "PLACE")]) == [(4, 6, "PERSON")]
 
 
 def test_titles_systems_and_distances_are_no_names():
