@@ -542,6 +542,9 @@ def test_a_name_after_the_role_a_paper_quotes_someone_by_is_a_person():
     # more roles and deeds, and a name a PDF's line break cuts
     more = "客商包立新说,律师段建国面前排起长队,研究生高鹏\n程认真记录,站长\n白海军蹲在牛舍"
     assert [m.text for m in with_persons_after_roles(more, [])] == ["包立新", "段建国", "高鹏\n程", "白海军"]
+    # who is, speaks for, has already, then, planted or comes to us
+    more = "主播高雅婷是职中毕业生,教师康立新代表学校,学生高宇航已报名,战友任鹏程则在咨询,村民秦五斤种了菜,副市长任光明来\n我县"
+    assert [m.text for m in with_persons_after_roles(more, [])] == ["高雅婷", "康立新", "高宇航", "任鹏程", "秦五斤", "任光明"]
 
 
 def test_a_two_character_person_after_a_title_and_a_surname_takes_the_surname():
