@@ -106,6 +106,13 @@ def test_a_project_named_by_its_capacity_and_the_verbs_before_projects():
     assert found("引进的半导体材料产业园项目计划明年开工", label="PROJECT") == ["半导体材料产业园项目"]
 
 
+def test_works_listed_after_works_are_carried_out_too():
+    text = "实施沿黄防护林提质增效工程和淤地坝除险加固工程，推动古城保护利用提升工程和古城街巷微更新项目"
+    assert found(text, label="PROJECT") == ["沿黄防护林提质增效工程", "淤地坝除险加固工程", "古城保护利用提升工程",
+                                            "古城街巷微更新项目"]
+    assert found("完成工程和道路项目", label="PROJECT") == []  # two words are no name
+
+
 def test_a_verb_right_before_a_strong_head_is_part_of_the_name():
     text = "实施专业镇打造行动,开展文明城市创建行动,要打造行动,全面打造工程"
     assert found(text, label="PROJECT") == ["专业镇打造行动", "文明城市创建行动"]

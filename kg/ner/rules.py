@@ -575,10 +575,19 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
         return False  # 长治 + 项目建设: a division's projects, not a named one (not 忻州半导体材料产业园 + 项目, 三峡 + 工程)
     signal = (whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
               or bool(NUMBERED_NAME.fullmatch(modifier)))
-    carried_out = (word in ("工程", "项目") and page.endswith(CARRYING_OUT, 0, start)  # 实施 + 蒲剧振兴 + 工程
+    carried_out = (word in ("工程", "项目") and (page.endswith(CARRYING_OUT, 0, start)  # 实施 + 蒲剧振兴 + 工程
+                                                  or _listed_after_works(page, start))
                    and not COUNTED.match(page, head.end()))  # not 实施 + 老旧小区改造项目 + 86个: a kind, counted
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2) or (carried_out and len(modifier) >= 4)
     return long_enough and not _all_words(modifier, lex.generic)
+
+
+# works listed after works, which the verb before the first carries out too (实施X工程和 + 淤地坝除险加固 + 工程)
+LISTED_WORKS = ("工程和", "工程及", "工程、", "项目和", "项目及", "项目、")
+
+
+def _listed_after_works(page: str, start: int) -> bool:
+    return page.endswith(LISTED_WORKS, 0, start)
 
 
 # what kind of activity a quoted campaign holds: 志愿服务, 义诊, 职工读书, 文旅推广系列
