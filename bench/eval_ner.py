@@ -10,9 +10,9 @@
 3. Seed pages 001-004 against this project's own annotations, bench/annotations/*.ann.txt
    (the guidelines' markup, made blind by the guidelines, without the tool's output): a second,
    larger sample of local pages, less sure than the worked example.
-4. Five hundred and eighteen invented pages in the seeds' style, bench/annotations/synthetic/*.ann.txt
-   (A-H and M-T, then numbered batches: A1-A32, B1-B32, C1-C32, D1-D30, E1-E36, F1-F32, G1-G32,
-   H1-H32, M1-M24, N1-N24, O1-O22, P1-P24, Q1-Q24, R1-R24, S1-S24, T1-T24, W1-W20, Y1-Y18,
+4. The invented pages in the seeds' style (534 on 2026-12-07), bench/annotations/synthetic/*.ann.txt
+   (A-H and M-T, then numbered batches: A1-A34, B1-B34, C1-C34, D1-D32, E1-E38, F1-F34, G1-G34,
+   H1-H34, M1-M24, N1-N24, O1-O22, P1-P24, Q1-Q24, R1-R24, S1-S24, T1-T24, W1-W20, Y1-Y18,
    Z1-Z16), against the annotations of the helper sessions that wrote them: hard cases the
    seeds lack (sites, zones, PDF line breaks), a check on rules, not a measure of real pages.
 5. Eight more invented pages, bench/annotations/synthetic/heldout/*.ann.txt, held out: scored,
@@ -133,7 +133,8 @@ def main() -> None:
     print("\n== seeds 001-004 vs bench/annotations (this project's annotations), `kg ner --jsonl`")
     print(format_scores(own_annotations(REPO / "bench" / "annotations")))
     synthetic = REPO / "bench" / "annotations" / "synthetic"
-    print("\n== 518 invented pages (bench/annotations/synthetic: A-H, M-T and the numbered batches) vs their "
+    count = len(list(synthetic.glob("*.ann.txt")))
+    print(f"\n== {count} invented pages (bench/annotations/synthetic: A-H, M-T and the numbered batches) vs their "
           "authors' annotations, `kg ner --jsonl`")
     print(format_scores(synthetic_pages(synthetic)))
     for batch in ("[I-L]", "[U-X]"):
