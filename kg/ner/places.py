@@ -12,7 +12,9 @@ component tags a text span as PLACE when
 * it is the short name of a province, city or county (襄垣 for 襄垣县, 长治 for 长治市) whose
   full name appears in the same text: local papers name a county in full once (often inside
   an organisation's name, 襄垣县水利局) and by its short name after that, and a short name
-  alone is too ambiguous to trust (长治久安, 和平, 朝阳), or
+  alone is too ambiguous to trust (长治久安, 和平, 朝阳); a prefecture-level city's short name is
+  also trusted where its province or one of its counties is named in full (晋中 beside 山西省 or
+  平遥县: ``DivisionNames.shorts_named``), or
 * it is a village, ``X村`` or ``XX村`` (one or two Han characters before 村), that directly
   follows a place: admin chains are split one entity per level (平顺县北耽车乡澗头村),
 
