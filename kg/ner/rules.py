@@ -86,6 +86,8 @@ DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招�
 LEADING_VERBS = ("建设", "新建")
 # the verb that carries out a programme (深入实施青年人才托举工程)
 CARRYING_OUT = ("实施", "启动", "推进", "纳入", "依托", "借助", "开展", "推行")
+# works listed after works, which the verb before the first carries out too (实施X工程和 + 淤地坝除险加固 + 工程)
+LISTED_WORKS = ("工程和", "工程及", "工程、", "项目和", "项目及", "项目、")
 COUNTED = re.compile(r"\s*[0-9０-９一二三四五六七八九十百千]+[余多]?[个项]")
 # before a weak head, which projects, not their name: 重点项目, 国家级非遗代表性项目, 科学技术奖获奖项目
 KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")
@@ -576,18 +578,10 @@ def _is_project_name(page: str, start: int, head: re.Match, lex: Lexicon, marks:
     signal = (whole_quote or bool(SIGNAL.search(modifier)) or _holds_entity(start, head.start(), marks)
               or bool(NUMBERED_NAME.fullmatch(modifier)))
     carried_out = (word in ("工程", "项目") and (page.endswith(CARRYING_OUT, 0, start)  # 实施 + 蒲剧振兴 + 工程
-                                                  or _listed_after_works(page, start))
+                                                  or page.endswith(LISTED_WORKS, 0, start))
                    and not COUNTED.match(page, head.end()))  # not 实施 + 老旧小区改造项目 + 86个: a kind, counted
     long_enough = len(modifier) >= 8 or (signal and len(modifier) >= 2) or (carried_out and len(modifier) >= 4)
     return long_enough and not _all_words(modifier, lex.generic)
-
-
-# works listed after works, which the verb before the first carries out too (实施X工程和 + 淤地坝除险加固 + 工程)
-LISTED_WORKS = ("工程和", "工程及", "工程、", "项目和", "项目及", "项目、")
-
-
-def _listed_after_works(page: str, start: int) -> bool:
-    return page.endswith(LISTED_WORKS, 0, start)
 
 
 # what kind of activity a quoted campaign holds: 志愿服务, 义诊, 职工读书, 文旅推广系列
