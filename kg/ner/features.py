@@ -113,20 +113,27 @@ _LONG_START, _LONG_END, _INSIDE = 4, 32, 64
 
 
 def lexicon_keys(words) -> numpy.ndarray:
-    """Sorted keys of the folded ``words`` of LEXICON_LENGTHS characters."""
-    keys = set()
-    for word in words:
-        if len(word) in LEXICON_LENGTHS:
-            codes = numpy.frombuffer(fold(word).encode("utf-32-le"), dtype="uint32").astype("uint64")
-            keys.add(int(_window_keys(codes, len(word))[0]))
-    return numpy.array(sorted(keys), dtype="uint64")
+    """Sorted keys of the folded ``words`` of LEXICON_LENGTHS characters (all the words of
+    one length at once: the model's 48,715 words one by one cost 0.7 s at the first page)."""
+    words = list(words)
+    keys = [numpy.zeros(0, dtype="uint64")]
+    for length in LEXICON_LENGTHS:
+        joined = "".join(fold(word)[:length] for word in words if len(word) == length)  # (lower() may lengthen)
+        codes = numpy.frombuffer(joined.encode("utf-32-le"), dtype="uint32").astype("uint64").reshape(-1, length)
+        keys.append(_key(codes.T))
+    return numpy.unique(numpy.concatenate(keys))
 
 
 def _window_keys(codes: numpy.ndarray, length: int) -> numpy.ndarray:
     """The key of every window of ``length`` characters of ``codes``."""
-    keys = codes[: len(codes) - length + 1].copy()
-    for offset in range(1, length):
-        keys = keys * _MULTIPLIER + codes[offset: len(codes) - length + 1 + offset]
+    return _key([codes[offset: len(codes) - length + 1 + offset] for offset in range(length)])
+
+
+def _key(columns) -> numpy.ndarray:
+    """Keys of words given as columns of code points (the first characters, the second ...)."""
+    keys = columns[0].copy()
+    for column in columns[1:]:
+        keys = keys * _MULTIPLIER + column
     return keys
 
 
