@@ -286,6 +286,13 @@ def test_a_zone_that_acts_is_its_managing_body():
     assert labels("由运城经开区引进的企业", [(1, 6, "PLACE")]) == [("运城经开区", "ORG")]
     # with one of its bureaus
     assert labels("综改示范区投资促进局负责人说", [(0, 5, "PLACE")]) == [("综改示范区投资促进局", "ORG")]
+    # signing, reporting, and a headline on what it did; a park's headline stays a place, so
+    # does a colon in running text
+    assert labels("原平经开区新签约锻造项目6个", [(0, 5, "PLACE")]) == [("原平经开区", "ORG")]
+    assert labels("会上,霍州经济开发区作典型发言", [(3, 10, "PLACE")]) == [("霍州经济开发区", "ORG")]
+    assert labels("长治高新区:光电产业“追光”前行\n本报讯", [(0, 5, "PLACE")]) == [("长治高新区", "ORG")]
+    assert labels("清徐老陈醋产业园：一瓶醋“酿”出百亿产业", [(0, 8, "PLACE")]) == [("清徐老陈醋产业园", "PLACE")]
+    assert labels("长治高新区:今年完成投资5亿元。此外", [(0, 5, "PLACE")]) == [("长治高新区", "PLACE")]
 
 
 def test_a_museum_that_acts_is_an_institution():
