@@ -312,6 +312,9 @@ def test_a_museum_that_acts_is_an_institution():
     # its deputy head speaks for it, and it goes on doing things
     assert labels("大同市博物馆副馆长刘雅琴说,大同市图书馆持续推出讲座", [(0, 6, "PLACE"), (14, 20, "PLACE")]) == [
         ("大同市博物馆", "ORG"), ("大同市图书馆", "ORG")]
+    # so do its guides and the heads of its departments
+    assert labels("黄崖洞纪念馆讲解员郝文静说", [(0, 6, "PLACE")]) == [("黄崖洞纪念馆", "ORG")]
+    assert labels("晋祠博物馆文物保护部主任武春燕", [(0, 5, "PLACE")]) == [("晋祠博物馆", "ORG")]
     # a library or a cultural centre is the institution, but where something is held in it
     text = "兴县图书馆的流动书车,活动在兴县图书馆举办"
     assert labels(text, [(0, 5, "PLACE"), (14, 19, "ORG")]) == [("兴县图书馆", "ORG"), ("兴县图书馆", "PLACE")]
