@@ -237,6 +237,15 @@ def test_a_long_company_name_is_also_shortened_to_its_first_four_characters():
     assert [m.text for m in found] == ["山西同泰储能科技有限公司", "同泰储能", "山西文化旅游投资有限公司"]
 
 
+def test_a_short_form_the_model_read_as_a_person_is_the_company_but_a_place_stays():
+    text = "山西汾源藜麦食品有限公司投产。汾源藜麦带动农户,皇城相府旅游有限公司经营皇城相府"
+    full = [Mention(0, 12, text[:12], "ORG"), Mention(15, 19, "汾源藜麦", "PERSON"),
+            Mention(24, 34, text[24:34], "ORG"), Mention(36, 40, "皇城相府", "PLACE")]
+    found = with_short_forms(text, full, {"山西省": "山西"})
+    assert [(m.text, m.label) for m in found] == [
+        ("山西汾源藜麦食品有限公司", "ORG"), ("汾源藜麦", "ORG"), ("皇城相府旅游有限公司", "ORG"), ("皇城相府", "PLACE")]
+
+
 
 def test_a_short_form_is_its_longest_form_and_may_hold_a_line_break():
     text = "山西晋芯微电子科技有限公司投产。晋芯微电子总经理说,晋芯微\n电子的订单"

@@ -717,7 +717,8 @@ def with_short_forms(text: str, mentions: list[Mention], short_names: dict[str, 
     forms = {form for name in _company_names(mentions) for form in _short_forms(name, places)}
     patterns = ["(?<!“)(" + "\n?".join(map(re.escape, form)) + ")" for form in forms]  # 泽瑞光⏎电
     patterns += ["(" + "\n?".join(map(re.escape, form)) + ")" for form in _defined_short_forms(text, mentions)]
-    return _with_outer_spans(text, mentions, patterns, "ORG")
+    # (a short form the model read as a person is the company: 汾源藜麦 of 山西汾源藜麦食品有限公司)
+    return _with_outer_spans(text, mentions, patterns, "ORG", relabel=frozenset({"PERSON"}))
 
 
 def _company_names(mentions: list[Mention]) -> set[str]:
@@ -773,15 +774,18 @@ def _without_place_prefix(name: str, places: set[str]) -> str:
     return name
 
 
-def _with_outer_spans(text: str, mentions: list[Mention], patterns: list[str], label: str) -> list[Mention]:
+def _with_outer_spans(text: str, mentions: list[Mention], patterns: list[str], label: str,
+                      relabel: frozenset[str] = frozenset()) -> list[Mention]:
     """``mentions`` plus a ``label`` span for group 1 of every match of ``patterns``, in place of
-    the mentions inside it; a span inside or across another mention is left out."""
+    the mentions inside it; a span inside or across another mention is left out, and so is one
+    a mention already covers exactly, unless that mention's label is in ``relabel``."""
     found = {match.span(1) for pattern in patterns for match in re.finditer(pattern, text)}
     # the longest of the names found at a place (晋芯微电子, not its first four 晋芯微电)
     found = {span for span in found if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)}
     added = [(start, end) for start, end in found if not any(
         m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in mentions)]
-    added = [span for span in added if span not in {(m.start, m.end) for m in mentions}]
+    exact = {(m.start, m.end): m.label for m in mentions}
+    added = [span for span in added if exact.get(span, label) in relabel | {label} and exact.get(span) != label]
     if not added:
         return mentions
     kept = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in added)]
