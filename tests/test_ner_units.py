@@ -246,6 +246,15 @@ def test_a_short_form_the_model_read_as_a_person_is_the_company_but_a_place_stay
         ("山西汾源藜麦食品有限公司", "ORG"), ("汾源藜麦", "ORG"), ("皇城相府旅游有限公司", "ORG"), ("皇城相府", "PLACE")]
 
 
+def test_a_shop_like_trade_name_is_a_short_form_and_takes_a_company_word_after_it():
+    text = "山西晋香源油脂有限公司投产。晋香源带动合作社,晋香源公司负责人说,山西晋中华强有限公司"
+    full = [Mention(0, 11, text[:11], "ORG"), Mention(14, 17, "晋香源", "PERSON"), Mention(33, 43, text[33:43], "ORG")]
+    found = with_short_forms(text, full, {"山西省": "山西"})
+    # a third character that ends no shop's name makes no short form (晋中华强: 晋中华)
+    assert [(m.text, m.label) for m in found] == [
+        ("山西晋香源油脂有限公司", "ORG"), ("晋香源", "ORG"), ("晋香源公司", "ORG"), ("山西晋中华强有限公司", "ORG")]
+
+
 
 def test_a_short_form_is_its_longest_form_and_may_hold_a_line_break():
     text = "山西晋芯微电子科技有限公司投产。晋芯微电子总经理说,晋芯微\n电子的订单"

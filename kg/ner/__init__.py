@@ -57,6 +57,9 @@ _ROLES = re.compile("实习生|通讯员")
 _PIECE_SOFT_END = re.compile(r"[，、：,:]|[）)]")  # in a list of names with no sentence end
 RULE_LABELS = ("PROJECT", "DOC", "EVENT")
 VAGUE_TRADES = ("科技", "技术", "实业", "发展")  # the trades a company's short form leaves out
+# a trade name of three characters ending like a shop's (晋香源 of 山西晋香源油脂有限公司, 晋韵堂 of
+# 平遥县晋韵堂推光漆器有限公司): the trade after it goes too
+SHOP_NAME_ENDINGS = frozenset("源堂斋坊祥号轩记")
 HORIZONTAL_SPACES = re.compile(f"[{HORIZONTAL_SPACE}]+")
 _WORDS_APART = re.compile(f"[\u4e00-\u9fff][{HORIZONTAL_SPACE}]+[\u4e00-\u9fff]")
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -715,7 +718,7 @@ def with_short_forms(text: str, mentions: list[Mention], short_names: dict[str, 
     meant wherever it stands, in its quotes too."""
     places = set(short_names or {}) | set((short_names or {}).values())
     forms = {form for name in _company_names(mentions) for form in _short_forms(name, places)}
-    patterns = ["(?<!“)(" + "\n?".join(map(re.escape, form)) + ")" for form in forms]  # 泽瑞光⏎电
+    patterns = ["(?<!“)(" + "\n?".join(map(re.escape, form)) + "(?:公司)?)" for form in forms]  # 泽瑞光⏎电, 谷丰源 + 公司
     patterns += ["(" + "\n?".join(map(re.escape, form)) + ")" for form in _defined_short_forms(text, mentions)]
     # (a short form the model read as a person is the company: 汾源藜麦 of 山西汾源藜麦食品有限公司)
     return _with_outer_spans(text, mentions, patterns, "ORG", relabel=frozenset({"PERSON"}))
@@ -761,6 +764,8 @@ def _short_forms(name: str, places: set[str]) -> set[str]:
     vague = next((word for word in VAGUE_TRADES if core.endswith(word)), "")
     if vague and len(core) - len(vague) >= 4:
         forms.add(core[:-len(vague)])  # 晋芯微电子 of 山西晋芯微电子科技有限公司
+    if len(core) >= 5 and core[2] in SHOP_NAME_ENDINGS:
+        forms.add(core[:3])
     # not 轨道交通 of 太原市轨道交通发展有限公司, nor 新能源汽 of 山西新能源汽车工业有限公司: the trade
     return {form for form in forms - GENERIC_ORGS if not form.startswith(NOT_NAME_STARTS)}
 
