@@ -342,6 +342,20 @@ def test_a_commission_ends_before_the_verb_and_a_name_before_the_list_comma():
     assert without_list_markers("樊村镇、阳村街道", [(0, 3, "PLACE"), (3, 6, "PLACE")]) == [(0, 3, "PLACE"), (4, 6, "PLACE")]
 
 
+def test_an_org_read_across_a_joining_verb_is_the_bodies_it_joins():
+    from kg.ner.places import split_joined_bodies
+
+    def spans(text, ents):
+        return [text[s:e] for s, e, _ in split_joined_bodies(text, ents)]
+
+    assert spans("县水利局联合省汾河水库管理中心实施", [(0, 15, "ORG")]) == ["县水利局", "省汾河水库管理中心"]
+    assert spans("县医保局会同\n县卫体局出台", [(0, 11, "ORG")]) == ["县医保局", "县卫体局"]
+    assert spans("检察院则联合乡宁县林业局", [(4, 12, "ORG")]) == ["乡宁县林业局"]
+    # names that hold the word stay whole
+    for name in ("太原市晋源区工商业联合会", "玉米分子育种联合实验室", "联合国教科文组织", "工作队联合组"):
+        assert spans(name, [(0, len(name), "ORG")]) == [name]
+
+
 def test_a_museum_or_a_court_without_its_place_is_no_name():
     from kg.ner.places import without_generic_orgs
 

@@ -294,7 +294,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = hotels_as_venues(text, institutions_that_act(text, ents), names)
     ents = with_county_prefixes(text, ents)
     ents = without_title_groups(text, ents)
-    ents = without_joining_verb(text, ents)
+    ents = split_joined_bodies(text, without_joining_verb(text, ents))
     ents = with_community_bodies(text, ents)
     ents = with_numbered_schools(text, ents, names)
     ents = split_listed_places(text, ents)
@@ -2306,6 +2306,30 @@ def without_joining_verb(text: str, ents: list[tuple[int, int, str]]) -> list[tu
     return [(start, end - 1, label) if label == "ORG" and end - start > 3 and text.endswith("委会", start, end)
             and not text.endswith("常委会", start, end) and text.startswith("同", end)
             and not text.startswith(NOT_JOINING, end) else (start, end, label) for start, end, label in ents]
+
+
+# the verbs by which one body works with another, read into one name (县水利局 + 联合 + 省汾河水库管理中心,
+# 市住建局 + 会同 + 市文物保护中心), but not the 联合 of a name (工商业联合会, 联合实验室, 联合研发中心)
+JOINING_VERB = re.compile("联合(?!国)\n?|会同\n?")  # (not 联合国, the United Nations)
+JOINED_NAME_STARTS = ("会", "社", "体", "党", "实验室", "研发", "研究", "创新", "攻关", "开发", "发售", "办学", "培养")
+JOINED_BODY_ENDS = frozenset("会委协局厅司院团所队处办行心学校站社部")
+
+
+def split_joined_bodies(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ORG read across a joining verb is the two bodies it joins (山西农业大学 + 联合 + 运城学院),
+    or, where it starts with the verb, the body after it (联合 + 乡宁县林业局)."""
+    split = []
+    for start, end, label in ents:
+        verb = JOINING_VERB.search(text, start, end) if label == "ORG" else None
+        if verb and end - verb.end() >= 3 and not text.startswith(JOINED_NAME_STARTS, verb.end()):
+            if verb.start() == start:
+                split.append((verb.end(), end, label))
+                continue
+            if verb.start() - start >= 2 and text[verb.start() - 1] in JOINED_BODY_ENDS:
+                split += [(start, verb.start(), label), (verb.end(), end, label)]
+                continue
+        split.append((start, end, label))
+    return split
 
 
 # what a body does, read into its name, and what must follow it then: 市人大常委会 + 执法检查组,
