@@ -110,6 +110,8 @@ def test_works_listed_after_works_are_carried_out_too():
     text = "实施沿黄防护林提质增效工程和淤地坝除险加固工程，推动古城保护利用提升工程和古城街巷微更新项目"
     assert found(text, label="PROJECT") == ["沿黄防护林提质增效工程", "淤地坝除险加固工程", "古城保护利用提升工程",
                                             "古城街巷微更新项目"]
+    # after a plan or a campaign as well
+    assert found("实施新材料产业倍增计划和链主企业培育工程", label="PROJECT") == ["新材料产业倍增计划", "链主企业培育工程"]
     assert found("完成工程和道路项目", label="PROJECT") == []  # two words are no name
 
 

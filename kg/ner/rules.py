@@ -86,8 +86,9 @@ DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招�
 LEADING_VERBS = ("建设", "新建")
 # the verb that carries out a programme (深入实施青年人才托举工程)
 CARRYING_OUT = ("实施", "启动", "推进", "纳入", "依托", "借助", "开展", "推行")
-# works listed after works, which the verb before the first carries out too (实施X工程和 + 淤地坝除险加固 + 工程)
-LISTED_WORKS = ("工程和", "工程及", "工程、", "项目和", "项目及", "项目、")
+# works listed after works, which the verb before the first carries out too (实施X工程和 + 淤地坝除险加固 + 工程,
+# 实施X倍增计划和 + 链主企业培育 + 工程)
+LISTED_WORKS = tuple(head + joint for head in ("工程", "项目", "计划", "行动") for joint in "和及、")
 COUNTED = re.compile(r"\s*[0-9０-９一二三四五六七八九十百千]+[余多]?[个项]")
 # before a weak head, which projects, not their name: 重点项目, 国家级非遗代表性项目, 科学技术奖获奖项目
 KIND_ENDINGS = ("类", "重点", "重大", "代表性", "获奖")
