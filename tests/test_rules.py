@@ -83,6 +83,10 @@ def test_a_quoted_base_or_service_area_is_a_designated_programme():
     assert found(text, label="PROJECT") == ["粮食高产创新基地", "功能性硝基水溶肥示范基地", "15分钟养老托幼便民服务区"]
     # a short or generic quoted base is a figure of speech, an unquoted one a common noun
     assert found("构筑起牢固可靠的“经营基地”,建设“重点产业示范基地”和粮食高产创新基地。", label="PROJECT") == []
+    # one awarded is a title
+    text = "为企业授牌“邮政助农示范基地”,被授予“中国北方瓷都”“中国日用陶瓷出口基地”等称号,为“诗词研学基地”揭牌"
+    assert found(text, label="PROJECT") == []
+
 
 def test_enumerated_works_before_deng_xiangmu():
     text = "今年,我们将加快推进太旧高速扩容改造、青银二广高速连接线、古交-娄烦-方山高速等项目建设。"

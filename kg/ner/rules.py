@@ -661,9 +661,20 @@ def _quoted_programmes(page: str, lex: Lexicon) -> list[Span]:
 def _quoted_designations(page: str, lex: Lexicon) -> list[Span]:
     """A base or service area named in quotes is a designated programme, as local pages write
     them (挂牌设立“粮食高产创新基地”, “15分钟养老托幼便民服务区”); unquoted, 基地 is a place
-    or a common noun."""
+    or a common noun. One awarded is a title, no programme (授牌“邮政助农示范基地”, 授予“中国日用陶瓷
+    出口基地”等称号, 为“诗词研学基地”授牌: the invented pages tag no quoted base or site)."""
     return [(match.start(1), match.end(2), "PROJECT") for match in lex.quoted_only_head.finditer(page)
-            if not _all_words(match.group(1), lex.generic)]
+            if not _all_words(match.group(1), lex.generic) and not _awarded(page, match)]
+
+
+# what awards a title: 授予, 授牌, 评为, 命名为 before it; its plaque or the word "title" after it
+AWARDED_BEFORE = re.compile("(?:授予|授牌|评为|命名为|被命名|荣获|获评)(?:首批|全国|全省)?(?:“[^“”\n]{1,20}”)*$")
+AWARDED_AFTER = re.compile("(?:“[^“”\n]{1,20}”)*(?:等)?(?:称号|牌子|授牌|揭牌|牌匾)")
+
+
+def _awarded(page: str, match: re.Match) -> bool:
+    return bool(AWARDED_BEFORE.search(page, max(0, match.start() - 40), match.start())
+                or AWARDED_AFTER.match(page, match.end()))
 
 
 def _project_start(page: str, head: re.Match, lex: Lexicon, marks: Marks) -> int | None:
