@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import resource
 import shutil
 import statistics
@@ -26,6 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from machine import describe  # noqa: E402
 from make_corpus import entity_names, make_corpus  # noqa: E402
 
 
@@ -75,13 +75,6 @@ def measure(corpus: Path, jobs: int, tagger_kind: str, repeat: int) -> dict:
     return median
 
 
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                if line.startswith("model name")), platform.processor())
-    import os
-    return f"{platform.node()}: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         corpus, out, jobs, tagger_kind = sys.argv[2:6]
@@ -94,7 +87,7 @@ def main() -> None:
     parser.add_argument("--tagger", choices=["model", "gold"], default="model")
     parser.add_argument("--corpus-dir", type=Path, default=Path("corpus"))
     args = parser.parse_args()
-    print(f"machine: {machine()}; tagger: {args.tagger}; median of {args.repeat} runs")
+    print(f"machine: {describe()}; tagger: {args.tagger}; median of {args.repeat} runs")
     print("size_mb jobs documents characters seconds chars/s rss_mb worker_rss_mb "
           "store_mb entities edges")
     for size in args.sizes:

@@ -13,7 +13,6 @@ including aliases, articles and neighbours with evidence.
 from __future__ import annotations
 
 import argparse
-import platform
 import random
 import statistics
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from kg.lookup import lookup
 from kg.store import Store
+from machine import describe  # bench/, the script's folder
 
 CHARS = "长治太原大同市县区镇村委政府局厅人民会议公司集团中心学院医院工程项目建设发展改革山西省晋城吕梁忻州朔阳泉运临汾"
 
@@ -78,7 +78,7 @@ def main() -> None:
     path = args.db or synthetic_store(Path(f"/tmp/kg-{args.synthetic}.sqlite"), args.synthetic)
     with Store(path, readonly=True) as store:
         entities = store.db.execute("SELECT count(*) FROM entities").fetchone()[0]
-        print(f"{platform.node()} ({platform.processor() or platform.machine()}); {path}: "
+        print(f"{describe()}; {path}: "
               f"{entities} entities, {path.stat().st_size / 1e6:.0f} MB")
         for kind, items in queries(store, args.queries).items():
             times = []

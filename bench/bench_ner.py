@@ -15,11 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
 from pathlib import Path
+
+from machine import describe  # bench/, the script's folder
 
 REPO = Path(__file__).resolve().parents[1]
 CPU = int(os.environ.get("KG_BENCH_CPU", "0"))  # the core to pin to
@@ -67,8 +68,7 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=200_000)
     args = parser.parse_args()
     runs = [one_run(args.chars) for _ in range(args.runs)]
-    print(f"machine: {platform.node()}, {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}; one core (taskset -c {CPU}), {args.runs} runs, median")
+    print(f"machine: {describe()}; one core (taskset -c {CPU}), {args.runs} runs, median")
     print(f"input: {runs[0]['chars']:,} characters (seed pages repeated)")
     for key, unit in [("load_s", "s"), ("chars_per_s", "chars/s"),
                       ("chars_per_s_without_words", "chars/s"), ("peak_rss_mb", "MB")]:
