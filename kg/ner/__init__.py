@@ -750,7 +750,8 @@ def _short_forms(name: str, places: set[str]) -> set[str]:
     """诚信种业 of 山西诚信种业有限公司; a longer name is also shortened to its first four
     characters, its trade name and trade (同泰储能 of 山西同泰储能科技有限公司, 华晟氢能 of
     大同华晟氢能装备股份有限公司), unless those are common words (文化旅游), and to the name
-    without a vague trade at its end (晋芯微电子 of 山西晋芯微电子科技有限公司)."""
+    without a vague trade at its end (晋芯微电子 of 山西晋芯微电子科技有限公司), and to a trade name
+    of three characters that ends like a shop's (晋香源 of 山西晋香源油脂有限公司)."""
     from kg.ner.places import GENERIC_ORGS, NOT_NAME_STARTS, is_named_body
     from kg.ner.rules import is_generic_phrase
 
@@ -790,7 +791,7 @@ def _with_outer_spans(text: str, mentions: list[Mention], patterns: list[str], l
     added = [(start, end) for start, end in found if not any(
         m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in mentions)]
     exact = {(m.start, m.end): m.label for m in mentions}
-    added = [span for span in added if exact.get(span, label) in relabel | {label} and exact.get(span) != label]
+    added = [span for span in added if span not in exact or exact[span] in relabel]
     if not added:
         return mentions
     kept = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in added)]

@@ -673,6 +673,7 @@ AWARDED_AFTER = re.compile("(?:“[^“”\n]{1,20}”)*(?:等)?(?:称号|牌子
 
 
 def _awarded(page: str, match: re.Match) -> bool:
+    """Whether the quoted name ``match`` is a title given (``AWARDED_BEFORE``, ``AWARDED_AFTER``)."""
     return bool(AWARDED_BEFORE.search(page, max(0, match.start() - 40), match.start())
                 or AWARDED_AFTER.match(page, match.end()))
 
