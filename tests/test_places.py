@@ -1158,6 +1158,18 @@ def test_a_lone_character_is_a_person_only_before_a_title_a_clan_or_a_name():
     assert [text[s:e] for s, e, _ in without_lone_characters(text, model)] == ["江", "钱", "马", "列", "李"]
 
 
+def test_a_lone_character_is_a_place_only_as_a_short_name_or_one_of_a_pair():
+    from kg.ner.places import without_lone_places
+
+    def places(text):
+        model = [(i, i + 1, "PLACE") for i, ch in enumerate(text) if ch in "日京并塔山中墨波孟印斯泰"]
+        return [text[s:e] for s, e, _ in without_lone_places(text, model)]
+
+    assert places("抗日战争,进京务工,会议在并召开") == ["日", "京", "并"]
+    assert places("在塔内布设传感器,山脚下") == []  # pieces of words
+    assert places("中墨两国,中波友好,孟、印、斯、泰") == list("中墨中波孟印斯泰")
+
+
 def test_an_org_ends_before_what_its_body_does():
     from kg.ner.places import without_title_groups, without_verb_tails
 

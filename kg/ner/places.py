@@ -305,6 +305,7 @@ def local_conventions(text: str, ents: list[tuple[int, int, str]], names: "Divis
     ents = with_body_units(text, ents)
     ents = without_common_nouns(text, with_river_sources(text, ents))
     ents = without_dotted_headings(text, without_lone_characters(text, without_title_words(text, ents)))
+    ents = without_lone_places(text, ents)
     ents = without_prepositions(text, ents, names)
     ents = persons_after_titles(text, places_before_villages(text, persons_before_villages(text, ents), names))
     ents = hamlets_named_like_persons(text, ents)
@@ -779,6 +780,24 @@ def without_lone_characters(text: str, ents: list[tuple[int, int, str]]) -> list
     return [(start, end, label) for start, end, label in ents if not (
         label == "PERSON" and end - start == 1 and _is_han(text[end:end + 1] or " ") and end not in starts
         and not text.startswith(AFTER_LONE_SURNAME, end))]
+
+
+# the one-character names of provinces, regions and countries in common use (京津冀, 中美, 抗日, 晋剧),
+# and 太原's old name, as Shanxi papers write it (会议在并召开)
+ONE_CHARACTER_PLACES = frozenset("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台并"
+                                 "中华美日英法德俄意加韩朝印巴以越泰缅老柬菲欧亚非")
+
+
+def without_lone_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A one-character "place" is a place's short name (``ONE_CHARACTER_PLACES``) or one of a pair or
+    a list of them (中墨两国, 孟、印、斯、泰); any other is a piece of a word the model cut off (塔 + 内,
+    山 + 脚下, 台 + 怀段 of 台怀段, 科 + 创城)."""
+    lone = {start for start, end, label in ents if label == "PLACE" and end - start == 1}
+    def paired(start: int) -> bool:
+        return bool({start - 1, start + 1} & lone or text[start - 1:start] == "、" and start - 2 in lone
+                    or text[start + 1:start + 2] == "、" and start + 2 in lone)
+    return [(start, end, label) for start, end, label in ents if not (
+        start in lone and text[start] not in ONE_CHARACTER_PLACES and not paired(start))]
 
 
 # a page's furniture: its date, its page number and section, its editor
