@@ -666,6 +666,11 @@ def test_generic_bodies_alone_are_not_organisations():
     text = "村党支部书记说,在村卫生室开药。研究院与大学合作,云冈研究院"
     model = [(0, 4, "ORG"), (9, 13, "ORG"), (16, 19, "ORG"), (25, 30, "ORG")]
     assert without_generic_orgs(text, model) == [(25, 30, "ORG")]
+    # teams and groups sent out; a standing committee alone, but not after its congress
+    text = "巡查组从砂河镇出发,团队已在村里,受常委会委托,全国人大常委会,人大及其常委会"
+    model = [(0, 3, "ORG"), (10, 12, "ORG"), (18, 21, "ORG"), (24, 28, "ORG"), (28, 31, "ORG"), (32, 34, "ORG"),
+             (36, 39, "ORG")]
+    assert [text[s:e] for s, e, _ in without_generic_orgs(text, model)] == ["全国人大", "常委会", "人大", "常委会"]
 
 
 def test_a_chain_of_divisions_is_one_place_per_level():
