@@ -475,7 +475,11 @@ COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "
                           "工坊", "宫城", "驿站", "盾构", "宫殿", "广场", "矸石山",
                           # kinds of site or zone named without a name (省级旅游度假区, 重要的铝工业基地, 关城)
                           "工业基地", "旅游度假区", "口袋公园", "物流园", "石窟寺", "关城",
-                          "东城墙", "西城墙", "南城墙", "北城墙",
+                          "东城墙", "西城墙", "南城墙", "北城墙", "城址", "巡山路", "晋商大院",
+                          # a park's or a zone's part by its side (晋阳湖公园 + 南区, 在园区东区)
+                          "东区", "西区", "南区", "北区",
+                          # safety, as in 平安出行, 守护一方平安 (平安建设 is a programme)
+                          "平安",
                           # a river's source named without the river (浊漳河的南源、西源、北源)
                           "东源", "南源", "西源", "北源",
                           "古城",  # 古城区's short name, but in papers any old town (平遥古城站、古城各城门)
