@@ -1391,6 +1391,10 @@ def test_a_body_ends_before_its_department_or_grade_and_a_discipline_commission_
     text = "山医大一院心内科专家,山西省实验中学初二学生,县纪委监委"
     assert without_departments(text, [(0, 8, "ORG"), (11, 20, "ORG")]) == [(0, 5, "ORG"), (11, 18, "ORG")]
     assert with_supervision_commissions(text, [(23, 26, "ORG")]) == [(23, 28, "ORG")]
+    # a department's section and an association's or a party school's department (省教育厅 + 基础教育处)
+    text = "省教育厅基础教育处处长,市科协科普部部长,市委党校党史党建教研部主任,市委组织部组织二科"
+    model = [(0, 9, "ORG"), (12, 18, "ORG"), (21, 32, "ORG"), (35, 44, "ORG")]
+    assert [text[s:e] for s, e, _ in without_departments(text, model)] == ["省教育厅", "市科协", "市委党校", "市委组织部"]
 
 
 def test_old_forts_and_the_riverside_are_common_nouns_and_a_museum_head_names_the_place_before_it():
