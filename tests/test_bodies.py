@@ -52,6 +52,8 @@ def test_a_verb_of_government_news_ends_before_the_body():
     assert texts("代表市委向大家表示感谢", [(0, 4, "ORG")]) == [("市委", "ORG")]
     assert texts("希望市农业农村局把项目多向山区倾斜,紧扣市委中心工作") == [("市农业农村局", "ORG"), ("市委", "ORG")]
     assert texts("并联合县市场监管局开展检查") == [("县市场监管局", "ORG")]
+    assert texts("确保完成省委、省政府下达的任务,以优异成绩迎接省委考核") == [("省委", "ORG"), ("省政府", "ORG"), ("省委", "ORG")]
+    assert texts("他叮嘱县住建局严格落实", [(1, 4, "ORG")]) == [("县住建局", "ORG")]  # the model's 叮嘱县
     # any other word keeps the level character (城市政府) and the model's span (共青团市委)
     assert texts("共青团市委", [(0, 5, "ORG")]) == [("共青团市委", "ORG")]
 

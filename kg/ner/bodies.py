@@ -36,7 +36,7 @@ VERBS_BEFORE_BODIES = ("落实", "贯彻", "代表", "配合", "协助", "服从
                        "根据", "围绕", "感谢", "落实好", "联合", "会同", "协同", "携手", "希望", "建议", "要求", "督促",
                        "邀请", "紧扣", "推动", "指导", "整合", "入选", "对接", "今年", "去年", "明年", "目前", "近年来",
                        "同时", "此外", "由", "协调", "组织", "召集", "争取", "听取", "列入", "获得", "用好", "通过", "接入",
-                       "借助", "依托", "申报", "至")
+                       "借助", "依托", "申报", "至", "完成", "迎接", "叮嘱", "带领", "转交", "承接", "接待")
 
 
 # how a body's own name starts, where the model took the verb before it in: 联合 + 国家金融监督管理总局…
@@ -191,8 +191,9 @@ def with_bodies(text: str, ents: list[Span]) -> list[Span]:
               and _starts_word(text, start, ents)):
             # the model started the name late and ran on: 市文化和 + 旅游局党组 (the 党组 goes later)
             ents[ents.index(overlapping[0])] = (start, overlapping[0][1], "ORG")
-        elif len(overlapping) == 1 and overlapping[0][1] == end and text[overlapping[0][0]:start] in VERBS_BEFORE_BODIES:
-            # the model took the verb in: 代表 + 市委
+        elif (len(overlapping) == 1 and start < overlapping[0][1] <= end
+              and text[overlapping[0][0]:start] in VERBS_BEFORE_BODIES):
+            # the model took the verb in: 代表 + 市委, and 叮嘱 + 县 of 县住建局
             ents[ents.index(overlapping[0])] = (start, end, "ORG")
     return sorted(_with_township_bodies(text, ents))
 
