@@ -142,6 +142,8 @@ def test_a_quoted_campaign_with_its_field_before_it_is_named_whole():
 def test_works_carried_out_are_named_by_four_characters_but_counted_kinds_are_not():
     text = "重点推进玉米单产提升工程和盐碱地改良,同步实施古城街巷微更新项目。全年实施老旧小区改造项目86个"
     assert found(text, label="PROJECT") == ["玉米单产提升工程", "古城街巷微更新项目"]
+    text = "学校实施了名师带徒工程,下一步将落实制造业振兴升级工程部署,我县被列入小麦单产提升工程实施县"
+    assert found(text, label="PROJECT") == ["名师带徒工程", "制造业振兴升级工程", "小麦单产提升工程"]
 
 
 def test_a_person_read_in_a_saying_or_a_clan_does_not_end_a_name():

@@ -85,7 +85,7 @@ DEED_VERBS = ("签约", "引进", "建设", "投资", "新建", "承建", "招�
 # inside a name 建设 is a task (学生公寓及配套设施建设项目); at its start, the verb: 建设 + 华铖新能源…项目
 LEADING_VERBS = ("建设", "新建")
 # the verb that carries out a programme (深入实施青年人才托举工程)
-CARRYING_OUT = ("实施", "启动", "推进", "纳入", "依托", "借助", "开展", "推行")
+CARRYING_OUT = ("实施", "启动", "推进", "纳入", "依托", "借助", "开展", "推行", "实施了", "落实", "列入", "加快")
 # works listed after works, which the verb before the first carries out too (实施X工程和 + 淤地坝除险加固 + 工程,
 # 实施X倍增计划和 + 链主企业培育 + 工程)
 LISTED_WORKS = tuple(head + joint for head in ("工程", "项目", "计划", "行动") for joint in "和及、")
