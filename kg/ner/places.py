@@ -796,8 +796,9 @@ ONE_CHARACTER_PLACES = frozenset("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣�
 def without_lone_places(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A one-character "place" is a place's short name (``ONE_CHARACTER_PLACES``) or one of a pair or
     a list of them (中墨两国, 孟、印、斯、泰); any other is a piece of a word the model cut off (塔 + 内,
-    山 + 脚下, 台 + 怀段 of 台怀段, 科 + 创城)."""
+    山 + 脚下, 科 + 创城)."""
     lone = {start for start, end, label in ents if label == "PLACE" and end - start == 1}
+
     def paired(start: int) -> bool:
         return bool({start - 1, start + 1} & lone or text[start - 1:start] == "、" and start - 2 in lone
                     or text[start + 1:start + 2] == "、" and start + 2 in lone)
