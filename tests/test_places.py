@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from kg.ner import model_lines
-from kg.ner.places import DivisionNames, place_spans
+from kg.mention import Mention
+from kg.ner import model_lines, with_repeats
+from kg.ner.places import DivisionKin, DivisionNames, place_spans
 
 
 @pytest.fixture(scope="module")
@@ -2285,3 +2286,36 @@ def test_a_community_after_its_street_is_a_place():
              span_of(text, "五一路", "PLACE"), span_of(text, "朝阳镇", "PLACE")]
     assert [text[s:e] for s, e, _ in with_communities_after_townships(text, model)] == [
         "巨轮街道", "光华社区", "巨轮街道", "五一路社区", "朝阳镇"]  # 北关社区党委 is a body, named elsewhere
+
+
+@pytest.fixture(scope="module")
+def kin():
+    divisions = DivisionNames("kg_places")
+    divisions.initialize(names=["山西省", "晋中市", "介休市", "平遥县", "小店区", "陕西省", "延安市", "延长县"],
+                         short_names={"山西省": "山西", "晋中市": "晋中", "介休市": "介休", "平遥县": "平遥",
+                                      "小店区": "小店", "陕西省": "陕西", "延安市": "延安", "延长县": "延长"},
+                         prefectures=["晋中", "延安"],
+                         prefecture_kin={"山西省": ["晋中"], "陕西省": ["延安"], "介休市": ["晋中"],
+                                         "平遥县": ["晋中"], "小店区": ["晋中"], "延长县": ["延安"]})
+    return DivisionKin.of(divisions)
+
+
+def test_a_page_that_names_a_division_makes_its_kin_safe(kin):
+    # a city's counties (not 小店, a small shop), a county's city, a province's cities
+    assert kin.safe_shorts(["晋中市"]) == {"介休": "介休市", "平遥": "平遥县"}
+    assert kin.safe_shorts(["平遥县"]) == {"晋中": "晋中市"}
+    assert kin.safe_shorts(["山西省"]) == {"晋中": "晋中市"}
+    assert kin.safe_shorts(["长治市"]) == {}  # a division it does not know
+
+
+def test_only_the_pages_own_province_makes_kin_safe(kin):
+    # a Shanxi page that names 延安 once: 延长 (to lengthen) stays a word
+    assert "延长" not in kin.safe_shorts(["晋中市", "平遥县", "延安市"])
+    assert "延长" in kin.safe_shorts(["延安市"])
+
+
+def test_the_page_finds_its_neighbours_by_their_short_names(kin):
+    text = "晋中市文旅局发布消息,来自介休的游客在平遥参观,时间延长了"
+    found = [Mention(0, 6, "晋中市文旅局", "ORG")]
+    assert [(m.text, m.canonical) for m in with_repeats(text, found, kin.short_names, kin)[1:]] == [
+        ("介休", "介休市"), ("平遥", "平遥县")]

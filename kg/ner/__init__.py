@@ -31,6 +31,8 @@ from kg.text import HORIZONTAL_SPACE, CleanText, clean
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from kg.ner.places import DivisionKin
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = REPO_ROOT / "models" / "kg_zh"
 # Long texts are tagged in pieces of about this many characters, cut after a line break or
@@ -137,6 +139,10 @@ class Tagger:
         self.labels = frozenset(labels)
         # full division name -> short name (长治市 -> 长治), for the repeats over a page
         self.short_names = nlp.get_pipe("kg_places").short_names if "kg_places" in nlp.pipe_names else {}
+        # which short names the divisions a page names make places there
+        from kg.ner.places import DivisionKin  # imports spaCy, which the pipeline has loaded already
+
+        self.kin = DivisionKin.of(nlp.get_pipe("kg_places")) if "kg_places" in nlp.pipe_names else None
 
     def tag(self, text: str) -> list[Mention]:
         return next(self.tag_many([text]))
@@ -167,7 +173,7 @@ class Tagger:
 
     def finished(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A text's mentions after the page's conventions, of the labels asked for."""
-        return [m for m in page_conventions(text, mentions, self.short_names) if m.label in self.labels]
+        return [m for m in page_conventions(text, mentions, self.short_names, self.kin) if m.label in self.labels]
 
 
 def model_lines(text: str) -> Iterator[tuple[str, list[int]]]:
@@ -219,7 +225,8 @@ def _last_end(pattern: re.Pattern, text: str, start: int, length: int) -> int | 
     return cut
 
 
-def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
+def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None,
+                     kin: DivisionKin | None = None) -> list[Mention]:
     """The guidelines' person conventions, then the names repeated over the whole text."""
     persons = without_sources_and_grades(text, without_insides(mentions))
     persons = without_latin_persons(without_reign_years(text, persons))
@@ -229,7 +236,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     persons = persons_listed_with_places(text, persons)
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {})
-    mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names))
+    mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names, kin))
     mentions = with_completed_names(text, with_given_names_before_speech(text, mentions))
     # a company's short form is no name inside a saying (沁州黄小米 of 山西沁州黄小米（集团）有限公司)
     return without_sayings(text, with_short_forms(text, with_quoted_projects(text, mentions), short_names))
@@ -564,7 +571,8 @@ def _with_persons(text: str, mentions: list[Mention], names: list[tuple[int, int
                   key=lambda m: (m.start, m.end))
 
 
-def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None) -> list[Mention]:
+def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str] | None = None,
+                 kin: DivisionKin | None = None) -> list[Mention]:
     """The mentions plus every other occurrence, in the same text, of a name the model found
     (overlapping nothing found): a page names a river or a village many times and the model,
     reading one line at a time, does not find it every time. Only names long enough to be
@@ -573,7 +581,8 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     organisation name that ends another one found (日间照料中心 of 田村日间照料中心 is what the
     body is, not a name). A division named in full, as a place or at the start of a body's
     name or a title, is also found by its short name (``short_names``: 大同市 … 大同; 长治地区,
-    the prefecture, … 长治; 沁源县人民政府 … 沁源), with the full name as canonical. A place used
+    the prefecture, … 长治; 沁源县人民政府 … 沁源), with the full name as canonical, and so are the
+    divisions ``kin`` says the page's named ones make safe (晋中市 … 介休; 平遥县 … 晋中). A place used
     as a modifier is not repeated there (中国 … 中国式现代化), as kg_places would not tag it, nor
     one that names no place there (中国 … 其中国家级, “中国醋都”)."""
     from kg.ner.places import china_in_other_words, in_idiom, is_modifier  # imports spaCy, which tagging has loaded already
@@ -592,6 +601,10 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
         full = _division_named(m, short_names or {}, fulls)
         if full:
             names.setdefault(short_names[full], Mention(m.start, m.end, short_names[full], "PLACE", full))
+    if kin is not None:  # and the page's neighbours: 晋中市 … 介休, 平遥县 … 晋中 (DivisionKin)
+        named = [full for m in mentions if (full := _division_named(m, short_names or {}, fulls))]
+        for short, full in kin.safe_shorts(named).items():
+            names.setdefault(short, Mention(0, 0, short, "PLACE", full))
     # one pass over the text, longest name first at each position: linear in the text
     lengths = sorted({len(name) for name in names}, reverse=True)
     first_chars = {name[0] for name in names}

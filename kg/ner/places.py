@@ -46,7 +46,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -181,6 +183,61 @@ class DivisionNames:
         for full in full_names:
             shorts |= self.prefecture_kin.get(full, frozenset())
         return shorts
+
+
+class DivisionKin:
+    """Which short names a page makes safe to read as places by the divisions it names: a
+    province's cities (晋中 on a page that names 山西省), a city's counties (介休 and 平遥 where
+    晋中市 is named) and a county's city (晋中 where 平遥县 is). A local paper names its
+    neighbours by their short names alone (流经霍州、洪洞、尧都, 从晋中专程赶来) and the model, which
+    reads one line at a time, misses many of them. Only divisions of the page's own province
+    count (the one most of its named divisions lie in): a Shanxi page that names 延安 does not
+    make 延安's county 延长 (to lengthen) a place."""
+
+    # short names of zones and districts that are common words (小店: a small shop)
+    NOT_SAFE = frozenset({"示范区", "经开区", "高新区", "小店", "新区", "工业园", "管理区", "保税区"})
+
+    def __init__(self, short_names: dict[str, str], provinces: dict[str, dict[str, str]], county_city: dict[str, str]):
+        self.short_names = short_names  # full name -> short name
+        self.provinces = provinces  # province -> {a city's short name: its full name}
+        self.county_city = county_city  # county -> the city it lies in
+        self.province_of = {city: province for province, cities in provinces.items() for city in cities.values()}
+        self.province_of.update({county: self.province_of[city] for county, city in county_city.items()
+                                 if city in self.province_of})
+        self.city_counties: dict[str, dict[str, str]] = {}  # city -> {a county's short name: its full name}
+        for county, city in county_city.items():
+            self.city_counties.setdefault(city, {})[short_names[county]] = county
+
+    @classmethod
+    def of(cls, names: "DivisionNames") -> "DivisionKin":
+        """The kin of the divisions ``names`` knows by short name (from its ``prefecture_kin``)."""
+        city_full: dict[str, str] = {}
+        for full, short in sorted(names.short_names.items()):
+            if short in names.prefectures and full.endswith(("市", "盟", "州", "地区")):
+                city_full.setdefault(short, full)
+        provinces = {full: {short: city_full[short] for short in shorts if short in city_full}
+                     for full, shorts in names.prefecture_kin.items() if full.endswith(("省", "自治区"))}
+        county_city = {full: city_full[city] for full, shorts in names.prefecture_kin.items()
+                       if full in names.short_names and full not in provinces and len(shorts) == 1
+                       and (city := next(iter(shorts))) in city_full and city_full[city] != full}
+        return cls(names.short_names, provinces, county_city)
+
+    def safe_shorts(self, named: Iterable[str]) -> dict[str, str]:
+        """Short name -> full name of the divisions that the divisions ``named`` (full names,
+        in the page's order) make safe."""
+        named = [full for full in dict.fromkeys(named) if full in self.province_of or full in self.provinces]
+        if not named:
+            return {}
+        home = Counter(self.province_of.get(full, full) for full in named).most_common(1)[0][0]
+        safe: dict[str, str] = {}
+        for full in named:
+            if self.province_of.get(full, full) == home:
+                safe.update(self.provinces.get(full, {}))
+                safe.update(self.city_counties.get(full, {}))
+                if full in self.county_city:
+                    safe[self.short_names[self.county_city[full]]] = self.county_city[full]
+        return {short: full for short, full in safe.items()
+                if short not in self.NOT_SAFE and short not in CITIES_NAMED_AS_WORDS}
 
 
 # cities whose short name is also a common word or a mountain (真金白银, 朝阳产业, 日照时数):
