@@ -597,6 +597,15 @@ def test_a_place_before_bao_standing_alone_is_the_county_paper():
     assert [(m.text, m.label) for m in with_mastheads(text, mentions)] == [("武乡报", "ORG"), ("武乡", "PLACE")]
 
 
+def test_today_and_a_place_alone_on_a_line_is_the_county_paper():
+    from kg.ner import with_mastheads
+
+    text = "今日岚县\n2024年12月5日\n今日灵石 2024年9月3日\n今日关注\n他说今日岚县的变化"
+    mentions = [Mention(1, 4, "日岚县", "PLACE"), Mention(18, 20, "灵石", "PLACE"), Mention(40, 42, "岚县", "PLACE")]
+    assert [(m.text, m.label) for m in with_mastheads(text, mentions)] == [
+        ("今日岚县", "ORG"), ("今日灵石", "ORG"), ("岚县", "PLACE")]
+
+
 def test_a_clan_is_no_person():
     from kg.ner import without_clans
 

@@ -242,14 +242,23 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     return without_sayings(text, with_short_forms(text, with_quoted_projects(text, mentions), short_names))
 
 
-# a county paper's name where it stands alone, on its masthead or running header (武乡报)
+# a county paper's name where it stands alone, on its masthead or running header (武乡报, 今日岚县)
 MASTHEAD = re.compile(r"报(?=[\s\u3000]|$)")
+TODAY_MASTHEAD = re.compile(r"(?m)^今日[\u4e00-\u9fff]{2,4}(?=[\s\u3000]|$)")
 
 
 def with_mastheads(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A place before 报 standing alone is the county paper, an ORG (武乡 + 报)."""
-    return [Mention(m.start, m.end + 1, text[m.start:m.end + 1], "ORG")
-            if m.label == "PLACE" and MASTHEAD.match(text, m.end) else m for m in mentions]
+    """A place before 报 standing alone is the county paper, an ORG (武乡 + 报), and so is 今日
+    and a place, alone at the start of a line (今日 + 岚县: the masthead of a county paper; the
+    model may read 日岚县 as the place)."""
+    mentions = [Mention(m.start, m.end + 1, text[m.start:m.end + 1], "ORG")
+                if m.label == "PLACE" and MASTHEAD.match(text, m.end) else m for m in mentions]
+    for masthead in TODAY_MASTHEAD.finditer(text):
+        start, end = masthead.span()
+        place = next((m for m in mentions if m.label == "PLACE" and m.end == end and start < m.start <= start + 2), None)
+        if place is not None:
+            mentions = [Mention(start, end, masthead.group(), "ORG") if m is place else m for m in mentions]
+    return mentions
 
 
 def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:
