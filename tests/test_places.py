@@ -1531,6 +1531,17 @@ def test_a_street_gone_along_crossed_or_listed_is_a_place_but_not_a_way_of_speak
     assert [text[s:e] for s, e, _ in with_streets(text, [])] == ["千峰南路", "新建路", "槐乡路", "大槐树路"]
 
 
+def test_a_street_reached_lain_on_or_crossed_at_is_a_place_but_not_a_division_s_street():
+    from kg.ner.places import with_streets
+
+    text = ("40分钟就能到长风街附近,新馆位于凤城镇凤栖路,在河东东街与解放北路交汇处,沿着汇通路一路向北,"
+            "从英雄中路拐进府坡街,在英雄中路旁的老年大学,位于长风街东段")
+    assert [text[s:e] for s, e, _ in with_streets(text, [])] == [
+        "长风街", "凤栖路", "河东东街", "解放北路", "汇通路", "英雄中路", "府坡街", "英雄中路", "长风街"]
+    # a district and its street are two places; a stone-paved path is no street
+    assert with_streets("位于朔城区东大街的崇福寺,沿着石板路一路向东", []) == []
+
+
 def test_a_listed_short_name_the_model_took_for_a_body_is_a_place_and_a_student_s_year_is_no_part_of_the_college():
     from kg.ner.places import orgs_named_as_places, without_departments, without_title_groups
 

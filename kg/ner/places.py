@@ -2622,27 +2622,31 @@ def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     return ents
 
 
-# a street, road or bridge named where one goes along, crosses, lists or lives on it (经许坦东街、体育路恢复原线路,
-# 五一路与府西街交叉口, 沿长风街东行, 家住万柏林区千峰南路的, 新建路东侧): two or three characters of name,
-# perhaps a direction, and the head
-STREET = re.compile("(?<=[经沿着在至从往与对、，,。；：和及住区])"
+# a street, road or bridge named where one goes along, crosses, reaches, lists or lives on it (经许坦东街、体育路恢复原线路,
+# 五一路与府西街交叉口, 沿长风街东行, 家住万柏林区千峰南路的, 新建路东侧, 到长风街附近, 位于凤城镇凤栖路, 与解放北路交汇处,
+# 英雄中路旁): two or three characters of name, perhaps a direction, and the head
+STREET = re.compile("(?<=[经沿着在至从往与对、，,。；：和及住区到于镇进])"
                     "((?![经沿在至从往与对将并把到由没就找上为是有着以])(?:(?![的了是在和与及等这那条个座各每该其此本我你他她内])[\u4e00-\u9fff]){2,3}"
                     "[东西南北中]?(?:大街|大道|路|街|巷|桥))"
                     "(?=[、，,。；：与和或及等至某]|的(?![\u4e00-\u9fff]{0,3}(?:路|之路))|交叉口|路口|[一东西南北两]侧|一带|沿线|附近|[东西南北]行|绕行|以[东西南北]|片区"
-                    "|部分路段|边的|上[，,])")
+                    "|部分路段|边的|上[，,]|交汇处|交会处|旁|[东西南北中]段|拐进|一路向)")
 # what the head ends but names no street (线路, 公路, 思路, 商业街, 步行街)
 NOT_STREET_ENDINGS = ("线路", "道路", "公路", "铁路", "马路", "网路", "水路", "陆路", "电路", "思路", "出路", "门路",
-                      "商业街", "步行街", "美食街", "老街", "古街", "小巷", "街巷", "大桥", "立交桥", "天桥", "致富路",
+                      "商业街", "步行街", "美食街", "老街", "古街", "小巷", "街巷", "大桥", "立交桥", "天桥", "致富路", "石板路",
                       "振兴路", "发展路", "新路", "之路", "小路", "山路", "村路", "销路", "有路",
                       "走路", "问路", "上路", "让路", "带路", "修路", "铺路", "引路", "领路", "过路", "赶路",
                       "迷路", "退路", "来路", "去路", "后路", "活路", "生路", "开路")  # and the verbs of going
+
+
+# a division and its street, two places (位于朔城区 + 东大街)
+DIVISION_AND_STREET = re.compile("[\u4e00-\u9fff]{2}[省市县区镇乡][东西南北中]?(?:大街|大道|路|街|巷|桥)")
 
 
 def with_streets(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A street a sentence goes along, crosses or lists (``STREET``) is one PLACE, in place of
     what the model read in it (东街 of 府东街, 张辽 of 张辽南路), unless a longer name holds it."""
     for match in STREET.finditer(text):
-        if match.group(1).endswith(NOT_STREET_ENDINGS):
+        if match.group(1).endswith(NOT_STREET_ENDINGS) or DIVISION_AND_STREET.fullmatch(match.group(1)):
             continue
         ents = _in_place_of_inner(ents, (*match.span(1), "PLACE"), ("PERSON", "PLACE"))
     return ents
