@@ -1968,6 +1968,14 @@ def test_the_old_regions_opera_holds_no_place_and_its_theatre_is_a_body(names):
     assert with_org_names(text, [(2, 5, "PLACE"), (5, 7, "PLACE")], names) == [(2, 10, "ORG")]
 
 
+def test_a_tree_or_an_animal_named_after_a_region_holds_no_place():
+    from kg.ner.places import with_regions, without_modifiers
+
+    text = "阴坡补植华北落叶松,区内有华北豹,地处华北"
+    assert without_modifiers(text, [(4, 6, "PLACE"), (13, 15, "PLACE"), (19, 21, "PLACE")]) == [(19, 21, "PLACE")]
+    assert with_regions(text, []) == [(19, 21, "PLACE")]
+
+
 def test_a_one_character_county_names_its_body_and_its_bus_station():
     from kg.ner.places import facilities_as_places, with_one_character_counties
 
