@@ -499,6 +499,19 @@ def test_a_person_named_as_a_county_the_page_names_in_full_is_the_county():
         found[0], Mention(at, at + 2, "清徐", "PLACE", "清徐县"), found[2]]
 
 
+def test_a_person_named_as_a_neighbour_the_page_makes_safe_is_that_place():
+    from kg.ner.places import DivisionKin
+
+    kin = DivisionKin({"临汾市": "临汾", "侯马市": "侯马", "左云县": "左云", "大同市": "大同"},
+                      {"山西省": {"临汾": "临汾市", "大同": "大同市"}},
+                      {"侯马市": "临汾市", "左云县": "大同市"})
+    text = "临汾市境内流经襄汾、侯马。大同市民说,到左\n云去"
+    found = [Mention(0, 3, "临汾市", "PLACE"), Mention(10, 12, "侯马", "PERSON"),
+             Mention(13, 16, "大同市", "PLACE"), Mention(20, 23, "左\n云", "PERSON")]
+    assert persons_named_as_divisions(text, found, kin.short_names, kin) == [
+        found[0], Mention(10, 12, "侯马", "PLACE", "侯马市"), found[2], Mention(20, 23, "左\n云", "PLACE", "左云县")]
+
+
 def test_a_quoted_brand_named_after_its_place_stands_for_its_programme():
     text = "推进“吕梁山护工”培训就业工程,“吕梁山护工”累计培训8万人;“智慧矿山”改造项目,“智慧矿山”改造经验"
     found = [Mention(2, 15, "“吕梁山护工”培训就业工程", "PROJECT"), Mention(17, 20, "吕梁山", "PLACE"),

@@ -235,7 +235,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     persons = without_persons_listed_with_things(text, with_given_names_before_speech(text, persons))
     persons = persons_listed_with_places(text, persons)
     persons = with_leaders(text, without_names_across_spaces(persons))
-    persons = persons_named_as_divisions(text, persons, short_names or {})
+    persons = persons_named_as_divisions(text, persons, short_names or {}, kin)
     mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names, kin))
     mentions = with_completed_names(text, with_given_names_before_speech(text, mentions))
     # a company's short form is no name inside a saying (沁州黄小米 of 山西沁州黄小米（集团）有限公司)
@@ -677,20 +677,25 @@ def _named_after(text: str, start: int, busy: bytearray, bodies: dict[int, int])
 PERSON_AFTER = ("将军", "同志", "烈士", "先生", "女士", "故居", "纪念")
 
 
-def persons_named_as_divisions(text: str, mentions: list[Mention], short_names: dict[str, str]) -> list[Mention]:
+def persons_named_as_divisions(text: str, mentions: list[Mention], short_names: dict[str, str],
+                               kin: DivisionKin | None = None) -> list[Mention]:
     """A "person" named as the short name of a county or city the page names in full is that
-    place (襄垣 on a page about 襄垣县): kg_places does the same within one line, the page's
-    other lines say what the name is."""
+    place (襄垣 on a page about 襄垣县), and so is one named as a division ``kin`` says the page
+    makes safe (侯马 and 广灵 on a Shanxi city's page, 左⏎云 broken by a PDF line): kg_places
+    does the same within one line, the page's other lines say what the name is."""
     fulls = {short: full for full, short in short_names.items()}
-    named = {short_names[full]: full for m in mentions if (full := _division_named(m, short_names, fulls))}
+    fulls_named = [full for m in mentions if (full := _division_named(m, short_names, fulls))]
+    named = kin.safe_shorts(fulls_named) if kin is not None else {}
+    named.update({short_names[full]: full for full in fulls_named})
     return [_as_division(text, m, named) if m.label == "PERSON" else m for m in mentions]
 
 
 def _as_division(text: str, person: Mention, named: dict[str, str]) -> Mention:
     """The division a "person" names (襄垣) or lies inside (徐 of 清徐: no surname stands alone),
     or the person."""
-    if person.text in named and not text.startswith(PERSON_AFTER, person.end):
-        return Mention(person.start, person.end, person.text, "PLACE", named[person.text])
+    name = person.text.replace("\n", "")
+    if name in named and not text.startswith(PERSON_AFTER, person.end):
+        return Mention(person.start, person.end, person.text, "PLACE", named[name])
     if len(person.text) == 1:
         for size in (2, 3):
             for start in range(max(0, person.start - size + 1), person.start + 1):
