@@ -603,6 +603,7 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
     orgs = {m.text for m in mentions if m.label == "ORG"}
     fulls = {short: full for full, short in (short_names or {}).items()}
     names: dict[str, Mention] = {}
+    named = []  # the divisions the page names, in its order
     for m in mentions:
         if len(m.text) >= REPEAT_MIN_LENGTH.get(m.label, len(m.text) + 1) and "\n" not in m.text and not (
                 m.label == "ORG" and any(o != m.text and o.endswith(m.text) for o in orgs)):
@@ -610,8 +611,8 @@ def with_repeats(text: str, mentions: list[Mention], short_names: dict[str, str]
         full = _division_named(m, short_names or {}, fulls)
         if full:
             names.setdefault(short_names[full], Mention(m.start, m.end, short_names[full], "PLACE", full))
+            named.append(full)
     if kin is not None:  # and the page's neighbours: 晋中市 … 介休, 平遥县 … 晋中 (DivisionKin)
-        named = [full for m in mentions if (full := _division_named(m, short_names or {}, fulls))]
         for short, full in kin.safe_shorts(named).items():
             names.setdefault(short, Mention(0, 0, short, "PLACE", full))
     # one pass over the text, longest name first at each position: linear in the text
