@@ -197,8 +197,9 @@ class DivisionKin:
     count (the one most of its named divisions lie in): a Shanxi page that names 延安 does not
     make 延安's county 延长 (to lengthen) a place."""
 
-    # short names of zones and districts that are common words (小店: a small shop)
-    NOT_SAFE = frozenset({"示范区", "经开区", "高新区", "小店", "新区", "工业园", "管理区", "保税区"})
+    # short names that are common words: the generic zones (``GENERIC_NAME``: 示范区, 高新区) and
+    # these (小店: a small shop)
+    NOT_SAFE = frozenset({"经开区", "管理区", "小店"})
 
     def __init__(self, short_names: dict[str, str], provinces: dict[str, dict[str, str]], county_city: dict[str, str]):
         self.short_names = short_names  # full name -> short name
@@ -240,7 +241,7 @@ class DivisionKin:
                 if full in self.county_city:
                     safe[self.short_names[self.county_city[full]]] = self.county_city[full]
         return {short: full for short, full in safe.items()
-                if short not in self.NOT_SAFE and short not in CITIES_NAMED_AS_WORDS}
+                if short not in self.NOT_SAFE and short not in CITIES_NAMED_AS_WORDS and not GENERIC_NAME.fullmatch(short)}
 
 
 # cities whose short name is also a common word or a mountain (真金白银, 朝阳产业, 日照时数):
