@@ -472,6 +472,14 @@ def test_a_place_repeated_before_a_company_name_is_the_company():
     text = "郊区、矿区。郊区区委和郊区人民政府"
     repeats = with_repeats(text, [Mention(0, 2, "郊区", "PLACE"), Mention(3, 5, "矿区", "PLACE"), Mention(8, 10, "区委", "ORG")])
     assert [(m.text, m.label) for m in repeats][2:] == [("郊区区委", "ORG"), ("郊区人民政府", "ORG")]
+    # or a company's that kg_places found whole, unless a province starts its name (it is then
+    # where the company is: 交城县 + 山西利虎玻璃集团有限公司)
+    text = "晋城市的景区。引入晋城珏山文化旅游开发有限公司，交城县山西利虎玻璃集团有限公司"
+    company, other = text.index("珏山"), text.index("山西利虎")
+    found = [Mention(0, 3, "晋城市", "PLACE"), Mention(company, company + 12, text[company:company + 12], "ORG"),
+             Mention(text.index("交城县"), other, "交城县", "PLACE"), Mention(other, len(text), text[other:], "ORG")]
+    repeats = with_repeats(text, found, {"晋城市": "晋城"})
+    assert [(m.text, m.label) for m in repeats][1:3] == [("晋城珏山文化旅游开发有限公司", "ORG"), ("交城县", "PLACE")]
 
 
 def test_editors_in_the_page_furniture_are_persons_and_a_role_is_none():
