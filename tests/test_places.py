@@ -1175,7 +1175,8 @@ def test_a_lone_character_is_a_place_only_as_a_short_name_or_one_of_a_pair():
         model = [(i, i + 1, "PLACE") for i, ch in enumerate(text) if ch in "日京并塔山中墨波孟印斯泰"]
         return [text[s:e] for s, e, _ in without_lone_places(text, model)]
 
-    assert places("抗日战争,进京务工,会议在并召开") == ["日", "京", "并"]
+    assert places("中日友好,进京务工,会议在并召开") == ["中", "日", "京", "并"]
+    assert places("抗日战争时期,伏击日军,日伪军") == []  # the war's words, as the annotators read them
     assert places("在塔内布设传感器,山脚下") == []  # pieces of words
     assert places("中墨两国,中波友好,孟、印、斯、泰") == list("中墨中波孟印斯泰")
 
