@@ -10,8 +10,8 @@ from spacy.vocab import Vocab
 from kg.mention import Mention
 from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_short_forms, with_leaders,
                     with_quoted_projects, with_repeats, without_address_forms, without_latin_persons,
-                    without_insides, without_names_across_spaces, without_reign_years, without_sayings, without_sources_and_grades,
-                    without_trailing_adverbs)
+                    without_insides, without_names_across_spaces, without_page_names, without_reign_years, without_sayings,
+                    without_sources_and_grades, without_trailing_adverbs)
 from kg.ner.components import doc_pieces
 from kg.ner.corpus import (bio_spans, char_doc, name_lists, read_bio, read_cluener, read_markup, read_pages,
                            with_new_names)
@@ -195,6 +195,14 @@ def test_names_found_once_are_found_everywhere_in_the_text():
     text = "沁源县人民政府印发《沁源县林长制工作考核办法》,贡献沁源力量"
     found = [Mention(0, 7, "沁源县人民政府", "ORG"), Mention(10, 22, "沁源县林长制工作考核办法", "DOC")]
     assert with_repeats(text, found, {"沁源县": "沁源"})[2:] == [Mention(26, 28, "沁源", "PLACE", "沁源县")]
+
+
+def test_a_section_name_is_no_entity_but_a_county_page_keeps_its_county():
+    text = "2024年9月10日 星期四 第3版 县域·民生 责任编辑:乔瑞\n县域·民生 3\n第2版 平遥\n平遥古城"
+    section, county = text.index("县域·民生"), text.rindex("平遥")
+    found = [Mention(section, section + 5, "县域·民生", "ORG"), Mention(text.index("\n") + 1, text.index("\n") + 6, "县域·民生", "ORG"),
+             Mention(county, county + 2, "平遥", "PLACE")]
+    assert without_page_names(text, found) == found[2:]
 
 
 def test_a_place_used_as_a_modifier_is_not_repeated():

@@ -237,6 +237,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {}, kin)
     mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names, kin))
+    mentions = without_page_names(text, mentions)
     mentions = with_completed_names(text, with_given_names_before_speech(text, mentions))
     # a company's short form is no name inside a saying (沁州黄小米 of 山西沁州黄小米（集团）有限公司)
     return without_sayings(text, with_short_forms(text, with_quoted_projects(text, mentions), short_names))
@@ -245,6 +246,20 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
 # a county paper's name where it stands alone, on its masthead or running header (武乡报, 今日岚县)
 MASTHEAD = re.compile(r"报(?=[\s\u3000]|$)")
 TODAY_MASTHEAD = re.compile(r"(?m)^今日[\u4e00-\u9fff]{2,4}(?=[\s\u3000]|$)")
+
+
+# a page's name after its number (第3版 县域·民生, 第6版 教育周刊), also in its running header
+PAGE_NAME = re.compile(r"第[ \u3000]*[0-9０-９一二三四五六七八九十]+[ \u3000]*版[ \u3000]*([^\s\u3000]{2,12})")
+COLUMN_ENDINGS = ("周刊", "新闻", "副刊", "专刊")
+
+
+def without_page_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A section's name is no organisation or place (县域·民生, 五台山·文旅, 教育周刊): the model reads
+    one now and then, and with_repeats finds it again in the running header. Only names made as
+    sections' are (with a ·, or ending in 周刊 or 新闻): a page named after a county (第2版 平遥)
+    keeps the county."""
+    sections = {name for name in PAGE_NAME.findall(text) if "·" in name or name.endswith(COLUMN_ENDINGS)}
+    return [m for m in mentions if not (m.label in ("ORG", "PLACE") and m.text in sections)]
 
 
 def with_mastheads(text: str, mentions: list[Mention]) -> list[Mention]:
