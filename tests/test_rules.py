@@ -785,6 +785,8 @@ def test_national_programmes_named_by_their_slogan_are_projects_unless_a_longer_
     assert found(text, label="PROJECT") == ["雨露计划", "乡村e镇"]
     text = "陶寺遗址是中华文明探源工程的重点遗址"  # named by a word of no place (中华文明: China's civilisation)
     assert found(text, label="PROJECT") == ["中华文明探源工程"]
+    text = "扎实推进国有企业改革深化提升行动,重点支持中部\n引黄工程配套建设,大学生“三下乡”"  # across a PDF's break
+    assert found(text, label="PROJECT") == ["国有企业改革深化提升行动", "中部\n引黄工程", "三下乡"]
 
 
 def test_a_pilot_is_named_without_the_county_or_unit_it_makes_of_its_holder():
