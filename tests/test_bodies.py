@@ -61,8 +61,11 @@ def test_a_verb_of_government_news_ends_before_the_body():
 def test_a_body_named_by_its_work():
     text = "市安全生产工作专班消息,市非煤矿山安全委员会表示,县防汛抗旱指挥部要求"
     assert texts(text) == [("市安全生产工作专班", "ORG"), ("市非煤矿山安全委员会", "ORG"), ("县防汛抗旱指挥部", "ORG")]
-    # not inside a word, nor across a verb or a function character
-    assert texts("城市防汛指挥部,市里成立了工作专班,县委员会") == []
+    # a centre or company named by its work
+    text = "联合市公安局反诈中心,县农业技术推广中心专家,市国投公司介绍"
+    assert texts(text) == [("市公安局反诈中心", "ORG"), ("县农业技术推广中心", "ORG"), ("市国投公司", "ORG")]
+    # not inside a word, nor across a verb or a function character, nor after a word a level starts
+    assert texts("城市防汛指挥部,市里成立了工作专班,县委员会,市民可下载国家反诈中心") == []
 
 
 def test_the_centre_listed_with_the_levels():

@@ -166,10 +166,16 @@ def body_after_division(text: str, end: int) -> int | None:
 CENTRAL_BEFORE_LEVELS = re.compile(f"中央(?=[、和及与][{LEVELS}]委)")
 TOWNSHIP_BODY = re.compile("(?:[镇乡]|街道)(?:人民政府|政府|党委|党工委|人大|纪委|办事处|卫生院|中心学校|中心校|司法所|派出所"
                            "|便民服务中心)")
-# task forces, committees and headquarters a level names by their work (市安全生产工作专班,
-# 市非煤矿山安全委员会, 县防汛抗旱指挥部, 区创城工作领导小组, 县文物保护中心)
+# task forces, committees, headquarters, centres and companies a level names by their work (市安全生产工作专班,
+# 市非煤矿山安全委员会, 县防汛抗旱指挥部, 区创城工作领导小组, 县文物保护中心, 市公安局反诈中心, 市国投公司),
+# not across a verb that leads to a body (县文化馆 + 联合 + 市公交公司)
 TASK_BODY = re.compile(f"[{LEVELS}]([\u4e00-\u9fff]{{2,10}}?)(?:工作专班|专班|领导小组|指挥部|安全委员会|委员会"
-                       "|发展中心|服务中心|保护中心|管理中心|监测中心|指挥中心|事务中心|保障中心|融媒体中心)")
+                       "|发展中心|服务中心|保护中心|管理中心|监测中心|指挥中心|事务中心|保障中心|融媒体中心"
+                       "|促进中心|急救中心|电商中心|推广中心|推广总站|实践中心|反诈中心|公司)")
+
+
+# words that start with a level's character and name no body (市民可下载国家反诈中心, 县级电商公共服务中心)
+WORDS_OF_LEVELS = ("市民", "市场", "市区", "市内", "县城", "县域", "区域", "省内", "省外", "省级", "市级", "县级", "区级")
 
 
 def with_bodies(text: str, ents: list[Span]) -> list[Span]:
@@ -236,9 +242,14 @@ def _body_spans(text: str):
         start, end = match.span()
         if not (text.endswith("委", start, end) and text[end:end + 1] in NOT_A_BODY_AFTER_WEI):
             yield start, end
-    for match in TASK_BODY.finditer(text):
-        if could_be_org_name(match.group(1)):
+    position = 0
+    while match := TASK_BODY.search(text, position):
+        if any(verb in match.group(1) for verb in JOINING_VERBS):
+            position = match.start() + 1  # a body may start after the verb: 县文化馆联合 + 市公交公司
+            continue
+        if could_be_org_name(match.group(1)) and not match.group().startswith(WORDS_OF_LEVELS):
             yield match.span()
+        position = match.end()
     for match in CENTRAL_BEFORE_LEVELS.finditer(text):
         yield match.span()
 
