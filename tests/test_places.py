@@ -268,6 +268,14 @@ def test_a_place_named_as_a_body_is_that_body():
     assert facilities_as_places(text, [(0, 7, "PLACE"), (12, 15, "PLACE")]) == [(0, 7, "ORG"), (12, 15, "PLACE")]
 
 
+def test_a_person_s_tomb_or_a_legend_s_prison_is_a_site():
+    from kg.ner.places import facilities_as_places
+
+    text = "游览广胜寺、苏三监狱,在司马光墓前"
+    model = [(2, 5, "PLACE"), (6, 8, "PERSON"), (12, 15, "PERSON")]
+    assert facilities_as_places(text, model) == [(2, 5, "PLACE"), (6, 10, "PLACE"), (12, 16, "PLACE")]
+
+
 def test_a_zone_that_acts_is_its_managing_body():
     from kg.ner.places import zones_that_act
 

@@ -2075,6 +2075,8 @@ def facilities_as_places(text: str, ents: list[tuple[int, int, str]]) -> list[tu
         if (label == "PLACE" and text.endswith("城", start, with_heads) and text.startswith("墙", with_heads)
                 and not text.startswith("墙体", with_heads) and with_heads not in starts):
             with_heads += 1  # 大同古城 + 墙: the wall is the site
+        if label == "PERSON" and with_heads == end:
+            with_heads = _person_site_end(text, end, starts)  # 苏三 + 监狱, 司马光 + 墓
         if with_heads > end:
             end, label = with_heads, "PLACE"
         elif _facility(text, start, end, label):
@@ -2234,6 +2236,16 @@ def _facility_end(text: str, end: int, starts: set[int], start: int | None = Non
 
 
 _LONGEST_HEADS_FIRST = sorted(FACILITY_HEADS + INSTITUTION_HEADS, key=len, reverse=True)  # 古城站 before 古城
+
+
+# a person's tomb or the prison of a legend is a site named after them (司马光墓, 苏三监狱: the
+# annotators tag 9 of 9 whole; MSRA 7 of 10 tombs, 列宁墓, 李自成墓)
+PERSON_SITES = ("墓", "监狱")
+
+
+def _person_site_end(text: str, end: int, starts: set[int]) -> int:
+    head = next((h for h in PERSON_SITES if text.startswith(h, end)), None)
+    return end + len(head) if head and not starts.intersection(range(end, end + len(head))) else end
 
 
 # a body's old seat or ruins are a site, a PLACE (八路军总部 + 旧址, as MSRA tags 遗址 and 旧居)
