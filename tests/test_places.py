@@ -276,6 +276,14 @@ def test_a_person_s_tomb_or_a_legend_s_prison_is_a_site():
     assert facilities_as_places(text, model) == [(2, 5, "PLACE"), (6, 10, "PLACE"), (12, 16, "PLACE")]
 
 
+def test_a_person_named_as_a_valley_a_gully_or_a_mausoleum_is_that_place():
+    from kg.ner.places import facilities_as_places
+
+    text = "再去郭峪、赵杲观,在乔沟一带,尧陵"
+    model = [(2, 4, "PERSON"), (5, 8, "PERSON"), (10, 12, "PERSON"), (15, 17, "PERSON")]
+    assert facilities_as_places(text, model) == [(s, e, "PLACE") for s, e, _ in model]
+
+
 def test_a_zone_that_acts_is_its_managing_body():
     from kg.ner.places import zones_that_act
 
