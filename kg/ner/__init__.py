@@ -256,7 +256,7 @@ COLUMN_ENDINGS = ("周刊", "新闻", "副刊", "专刊")
 def without_page_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A section's name is no organisation or place (县域·民生, 五台山·文旅, 教育周刊): the model reads
     one now and then, and with_repeats finds it again in the running header. Only names made as
-    sections' are (with a ·, or ending in 周刊 or 新闻): a page named after a county (第2版 平遥)
+    sections' are (with a ·, or ending in ``COLUMN_ENDINGS``): a page named after a county (第2版 平遥)
     keeps the county."""
     sections = {name for name in PAGE_NAME.findall(text) if "·" in name or name.endswith(COLUMN_ENDINGS)}
     return [m for m in mentions if not (m.label in ("ORG", "PLACE") and m.text in sections)]
