@@ -1615,6 +1615,9 @@ def test_taiyuan_as_bing_and_the_districts_named_chengqu_kuangqu_and_jiaoqu():
     assert tagged(text, [(4, 7, "PLACE")]) == [("郊区", "PLACE"), ("荫营镇", "PLACE")]
     assert tagged("城区、平定县") == [("城区", "PLACE")]
     assert tagged("将在盂县、郊区推广") == [("郊区", "PLACE")]
+    # a body the district heads names it too, not one after another word (主城区 + 人民检察院)
+    assert tagged("城区区委书记表示,下一步,城区将按照") == [("城区区委", "ORG"), ("城区", "PLACE")]
+    assert tagged("主城区人民检察院表示,城区将") == []
     # elsewhere they are common nouns
     assert tagged("城区人口增加,郊区农民") == []
 

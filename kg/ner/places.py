@@ -2809,9 +2809,10 @@ def with_regions(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int,
 # 并 (of 并州) is 太原 where a meeting is held there: 论坛在并举行, 会议在并召开
 IN_TAIYUAN = re.compile("在(并)(?=召开|举行|举办|开幕|闭幕|落幕|启动|揭牌)")
 # The districts named 城区, 矿区 and 郊区 (阳泉's three, 晋城's 城区) where the page names them as
-# districts: a town or a street of theirs follows (郊区 + 荫营镇), or they are listed with a peer or
-# a county (城区、矿区、郊区和平定县). Elsewhere the words are common nouns (城区人口), and a place
-# or a word before them makes one (平定县城区, 老城区).
+# districts: a town or a street of theirs follows (郊区 + 荫营镇), they head a body (城区 + 区委书记,
+# 城区 + 商务局), or they are listed with a peer or a county (城区、矿区、郊区和平定县). Elsewhere
+# the words are common nouns (城区人口), and a place or a word before them makes one (平定县城区,
+# 老城区).
 BARE_DISTRICT = re.compile("城区|矿区|郊区")
 _BARE_DISTRICT_LIST = re.compile("(?:(?:城区|矿区|郊区)[、和及与])+(?:城区|矿区|郊区)|(?:城区|矿区|郊区)(?=、[^、]{1,4}县)"
                                  "|(?<=县[、和])(?:城区|矿区|郊区)")
@@ -2927,7 +2928,8 @@ def with_named_districts(text: str, ents: list[tuple[int, int, str]]) -> list[tu
 def _named_as_district(text: str, ents: list[tuple[int, int, str]], match: re.Match) -> bool:
     town = next((e for e in ents if e[0] == match.end() and e[2] == "PLACE"), None)
     listed = _BARE_DISTRICT_LIST.finditer(text, max(0, match.start() - 9), match.end() + 12)
-    return bool(town and text[:town[1]].endswith(("镇", "乡", "街道"))) or any(
+    heads_body = body_after_division(text, match.end()) and text[match.start() - 1:match.start()] not in NOT_BEFORE_DISTRICT
+    return bool(town and text[:town[1]].endswith(("镇", "乡", "街道")) or heads_body) or any(
         span.start() <= match.start() < span.end() for span in listed)
 
 
