@@ -8,7 +8,8 @@ import pytest
 from spacy.vocab import Vocab
 
 from kg.mention import Mention
-from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_short_forms, with_leaders,
+from kg.ner import (persons_named_as_divisions, split_pieces, with_bylines, with_historical_persons, with_short_forms,
+                    with_leaders,
                     with_quoted_projects, with_repeats, without_address_forms, without_latin_persons,
                     without_insides, without_names_across_spaces, without_page_names, without_reign_years, without_sayings,
                     without_sources_and_grades, without_trailing_adverbs)
@@ -429,6 +430,31 @@ def test_national_leaders_are_persons_except_inside_titles():
     text = "习近平总书记考察山西,学习《习近平谈治国理政》"
     found = [Mention(1, 3, "近平", "ORG"), Mention(7, 9, "山西", "PLACE"), Mention(13, 21, "习近平谈治国理政", "DOC")]
     assert with_leaders(text, found) == [Mention(0, 3, "习近平", "PERSON"), *found[1:]]
+
+
+def test_persons_of_history_are_persons_and_name_their_sites():
+    def tagged(text, found=()):
+        return [(m.text, m.label) for m in with_historical_persons(text, list(found))]
+
+    def at(text, name, label):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, label)
+
+    # the model's run-on person and the place it read in a princess are the persons
+    text = "门客程婴携孤儿赵武藏匿于此,相传唐代平阳公主曾率娘子军"
+    assert tagged(text, [at(text, "赵武藏", "PERSON"), at(text, "平阳", "PLACE")]) == [
+        ("程婴", "PERSON"), ("赵武", "PERSON"), ("平阳公主", "PERSON")]
+    # a site named after one is a place, also over a line break; a title in 《》 and a longer name are not
+    text = "参观于成龙故居和于成龙廉\n政文化园,读《荀子》,朱德华说"
+    assert tagged(text, [at(text, "朱德华", "PERSON")]) == [
+        ("于成龙故居", "PLACE"), ("于成龙廉\n政文化园", "PLACE"), ("朱德华", "PERSON")]
+    # a meeting the rules found from inside the name starts with it, and with its edition
+    text = "第五届于成龙廉政文化论坛举行"
+    assert tagged(text, [at(text, "成龙廉政文化论坛", "EVENT")]) == [("第五届于成龙廉政文化论坛", "EVENT")]
+    # 左权 is the general beside a title or in a list of persons, else the county
+    text = "朱德、彭德怀、左权等在此,副参谋长左权殉国,左权县和左权的核桃"
+    assert tagged(text, [at(text, "左权县", "PLACE")]) == [
+        ("朱德", "PERSON"), ("彭德怀", "PERSON"), ("左权", "PERSON"), ("左权", "PERSON"), ("左权县", "PLACE")]
 
 
 def test_the_words_of_a_saying_are_no_names():

@@ -5,8 +5,8 @@
 
 The text is cleaned first (width normalisation, PDF line-break repair: kg.text) and the
 spans are mapped back, so offsets always index the text as given and a span may contain a
-line break that cleaning removed. Byline names and national leaders are persons
-(``with_bylines``, ``with_leaders``), address forms are not (``without_address_forms``: 王大妈),
+line break that cleaning removed. Byline names, national leaders and persons of history are persons
+(``with_bylines``, ``with_leaders``, ``with_historical_persons``), address forms are not (``without_address_forms``: 王大妈),
 nor are names read across a headline's spaces (``without_names_across_spaces``: 新征程 新伟业),
 and a name the model found once is tagged wherever else it occurs in the same text
 (``with_repeats``), as are the short forms of companies and local bodies named in full
@@ -66,6 +66,18 @@ HORIZONTAL_SPACES = re.compile(f"[{HORIZONTAL_SPACE}]+")
 _WORDS_APART = re.compile(f"[\u4e00-\u9fff][{HORIZONTAL_SPACE}]+[\u4e00-\u9fff]")
 _HAN = re.compile("[\u4e00-\u9fff]")
 _LEADERS = re.compile("|".join(sorted(read_word_list("leaders.txt"), key=len, reverse=True)))
+# persons of Shanxi's history and of the revolution, also over a PDF's line break (左⏎权)
+_HISTORICAL_PERSONS = re.compile("|".join("\n?".join(name) for name in sorted(
+    read_word_list("historical_persons.txt"), key=len, reverse=True)))
+AMBIGUOUS_PERSONS = frozenset({"左权"})  # also a county: a person beside a title, or listed with persons
+_PERSON_WORDS_AFTER = ("将军", "同志", "烈士")
+_PERSON_WORDS_BEFORE = ("参谋长", "名将")
+# what the model reads into a name of history after it (程婴 + 携 + 赵武 + 藏匿于此): a longer
+# "person" holding the name with only these after it is the name
+_VERBS_AFTER_NAMES = frozenset("携藏舍率与和等在曾")
+# a site named after a person of history (于成龙故居, 于成龙廉政文化园, 左权将军纪念馆, 昙曜五窟)
+_HISTORICAL_SITE = re.compile("(?:将军)?(?:故居|旧居|纪念馆|纪念堂|纪念碑|纪念园|殉难处|祠|墓|陵园"
+                              "|(?:[\u4e00-\u9fff]{2})?文化园|文化广场|五窟)")
 
 
 def model_path(path: str | os.PathLike | None = None) -> Path:
@@ -237,6 +249,7 @@ def page_conventions(text: str, mentions: list[Mention], short_names: dict[str, 
     persons = with_leaders(text, without_names_across_spaces(persons))
     persons = persons_named_as_divisions(text, persons, short_names or {}, kin)
     mentions = with_mastheads(text, with_repeats(text, with_bylines(text, persons), short_names, kin))
+    mentions = with_historical_persons(text, mentions)  # after the repeats: the list finds every mention itself
     mentions = without_page_names(text, mentions)
     mentions = with_completed_names(text, with_given_names_before_speech(text, mentions))
     # a company's short form is no name inside a saying (沁州黄小米 of 山西沁州黄小米（集团）有限公司)
@@ -283,6 +296,76 @@ def with_leaders(text: str, mentions: list[Mention]) -> list[Mention]:
     names = [(start, end) for start, end in names if not any(
         m.start <= start and end <= m.end and m.label in RULE_LABELS for m in mentions)]
     return _with_persons(text, mentions, names)
+
+
+def with_historical_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The persons of history the papers name (``kg/data/historical_persons.txt``: 程婴, 荀子,
+    于成龙, 彭德怀) are persons wherever named, in place of what the model made of them (赵武藏,
+    平阳 of 平阳公主), except inside a title in 《》 (《荀子》, 《傅山进京》), a longer name
+    (清明公祭介子推大典) or a person's longer name (朱德华); 左权, also a county, only as the
+    general (``AMBIGUOUS_PERSONS``). A site named after one is a place (于成龙故居, 荀子文化园:
+    ``_HISTORICAL_SITE``), and a name found from inside one starts with it (于 + 成龙廉政文化论坛)."""
+    from kg.ner.rules import from_edition  # imports spaCy, which tagging has loaded already
+
+    for match in _HISTORICAL_PERSONS.finditer(text):
+        start, end = match.span()
+        if (_in_book_title(text, start, end) or any(_holds_other_name(text, m, start, end) for m in mentions)
+                or match.group().replace("\n", "") in AMBIGUOUS_PERSONS and not _named_as_person(text, match, mentions)):
+            continue
+        site_end = _historical_site_end(text, end)
+        crossing = next((m for m in mentions if start < m.start < end < m.end and m.label != "PERSON"), None)
+        if crossing is not None:  # 第五届 + 于 + 成龙廉政文化论坛: the meeting takes its edition too
+            first = from_edition(text, start) if crossing.label == "EVENT" else start
+            mention = Mention(first, crossing.end, text[first:crossing.end], crossing.label)
+        elif site_end is not None:
+            mention = Mention(start, site_end, text[start:site_end], "PLACE")
+        else:
+            mention = Mention(start, end, match.group(), "PERSON")
+        inside = [m for m in mentions if m.start < mention.end and mention.start < m.end]
+        if all(mention.start <= m.start and m.end <= mention.end or m.label == "PERSON" for m in inside):
+            mentions = sorted([m for m in mentions if m not in inside] + [mention], key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _historical_site_end(text: str, end: int) -> int | None:
+    """The end of the site named after the person ending at ``end`` (于成龙 + 廉⏎政文化园), if one is."""
+    window = text[end:end + 16]
+    site = _HISTORICAL_SITE.match(window.replace("\n", ""))
+    if site is None:
+        return None
+    kept = 0  # characters of the site passed, line breaks not counted
+    for offset, char in enumerate(window):
+        if kept == site.end():
+            return end + offset
+        kept += char != "\n"
+    return end + len(window)
+
+
+def _in_book_title(text: str, start: int, end: int) -> bool:
+    opening, closing = text.rfind("《", 0, start), text.rfind("》", 0, start)
+    return opening > closing and "》" in text[end:end + 30]
+
+
+def _holds_other_name(text: str, mention: Mention, start: int, end: int) -> bool:
+    """Whether ``mention`` holds the span [start, end) and is longer: another name, unless a
+    "person" the model ran on into the words after it (程婴 + 携)."""
+    if not (mention.start <= start and end <= mention.end and (mention.start, mention.end) != (start, end)):
+        return False
+    run_on = mention.label == "PERSON" and mention.start == start and set(
+        text[end:mention.end].replace("\n", "")) <= _VERBS_AFTER_NAMES
+    return not run_on
+
+
+def _named_as_person(text: str, match: re.Match, mentions: list[Mention]) -> bool:
+    """Whether an ambiguous name is the person there: before 将军, 同志 or 烈士, after 参谋长 or 名将,
+    or in a list with another person (朱德、彭德怀、左权等)."""
+    start, end = match.span()
+    if text.startswith(_PERSON_WORDS_AFTER, end) or text.endswith(_PERSON_WORDS_BEFORE, 0, start):
+        return True
+    persons = {match.span() for match in _HISTORICAL_PERSONS.finditer(text)}
+    persons |= {(m.start, m.end) for m in mentions if m.label == "PERSON"}
+    return any(text[start - 1:start] == "、" and person_end == start - 1
+               or text[end:end + 1] == "、" and person_start == end + 1 for person_start, person_end in persons)
 
 
 def without_names_across_spaces(mentions: list[Mention]) -> list[Mention]:

@@ -333,7 +333,7 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
     """Named meetings, forums and festivals: a head word and the name to its left, and the
     expos known by their short names (能博会)."""
     spans = [(match.start(), match.end(), "EVENT") for match in PARTY_CONGRESS.finditer(page)]
-    spans += [(_from_edition(page, match.start()), match.end(), "EVENT") for match in lex.event_short_names.finditer(page)]
+    spans += [(from_edition(page, match.start()), match.end(), "EVENT") for match in lex.event_short_names.finditer(page)]
     spans += [(start, match.end(), "EVENT") for match in NUMBERED_STUDY.finditer(page)
               for start, end, label in entities if label == "ORG" and end == match.start()]
     marks = page_marks(page, lex.event_stops, lex, entities)
@@ -345,7 +345,7 @@ def event_spans(page: str, entities: list[Span], lex: Lexicon) -> list[Span]:
         start = _after_festival(page, _from_year(page, _across_dash(page, start, entities), head.start()), head.start())
         start = _from_quote_title(page, start, head.end())
         if start < head.start():
-            start = _from_edition(page, start)  # 第七个 + 中国农民丰收节, not 第一个 + 培训班
+            start = from_edition(page, start)  # 第七个 + 中国农民丰收节, not 第一个 + 培训班
         modifier = page[start:head.start()]
         signal = len(modifier) >= 2 and _event_signal(modifier, start, head.start(), marks)
         named = signal or (len(modifier) >= 4 and head.group() not in lex.signal_event_heads)
@@ -370,7 +370,7 @@ def _dated_festival(page: str, start: int, head: int, marks: Marks) -> bool:
     return bool(year) and head - year.end() >= 4 and _holds_entity(year.end(), head, marks)
 
 
-def _from_edition(page: str, start: int) -> int:
+def from_edition(page: str, start: int) -> int:
     """A name takes its edition in (第六届能博会, 首届链博会, 第七个中国农民丰收节)."""
     edition = EDITION_BEFORE.search(page, max(0, start - 6), start)
     return edition.start() if edition else start
@@ -427,7 +427,7 @@ def _across_dash(page: str, start: int, entities: list[Span]) -> int:
     if page[end - 1:end] in ("）", ")"):
         opener = page.rfind(CLOSERS[page[end - 1]], max(0, end - 8), end)
         end = opener if opener >= 0 else end
-    return _from_edition(page, next((e[0] for e in entities if e[1] == end and e[2] in ("PLACE", "ORG")), start))
+    return from_edition(page, next((e[0] for e in entities if e[1] == end and e[2] in ("PLACE", "ORG")), start))
 
 
 def _across_conjunction(page: str, start: int | None, head: int, marks: Marks, lex: Lexicon) -> int | None:
@@ -883,7 +883,7 @@ def _wall(page: str, start: int, end: int) -> int:
     """Where a person stops the scan for a name: at its end, or, for a "person" right after an
     edition, at the edition, as it is the name of what the edition numbers (首届 + 洪山香 + 文化节);
     nowhere for a person whose name starts a topic (``PERSON_TOPICS``)."""
-    edition = _from_edition(page, start)
+    edition = from_edition(page, start)
     if edition < start:
         return edition
     return -1 if page.startswith(PERSON_TOPICS, end) else end
