@@ -170,6 +170,9 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "沁河发源于我县,在沁河沁河镇段,晋祠和蒙山大佛"
     model = [(11, 14, "PLACE"), (16, 17, "PLACE"), (19, 21, "PERSON")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["沁河", "沁河", "沁河镇", "晋祠", "蒙山大佛"]
+    text = "高铁直达台怀,台怀镇和壶口,圣母殿、鱼沼飞梁"  # named bare, without 镇 or 瀑布
+    model = [(7, 10, "PLACE"), (text.index("圣母殿"), text.index("圣母殿") + 3, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["台怀", "台怀镇", "壶口", "圣母殿", "鱼沼飞梁"]
     # a place that goes on a character or two after the name, or by a numbered part, is the name
     text = "依托云丘山康养资源,天龙山石窟第8窟,与太岳山国有林管理局,沁河镇"
     model = [(text.index(name), text.index(name) + len(name), "PLACE")
