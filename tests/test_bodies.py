@@ -153,8 +153,11 @@ def test_a_body_the_model_started_late_is_named_whole():
 def test_a_provincial_group_is_a_body_wherever_named_but_not_inside_its_subsidiary():
     from kg.ner.bodies import with_ministries
 
-    text = "太钢相关负责人表示,晋能控股集团有限公司,晋能控股煤业集团塔山煤矿"
+    text = "太钢相关负责人表示,晋能控股集团有限公司,太钢集团炼钢二厂"
     assert with_ministries(text, [(0, 2, "PLACE")]) == [(0, 2, "ORG"), (10, 20, "ORG")]
+    # the groups' subsidiaries the papers name, and the institute of coal chemistry by its short form
+    text = "晋能控股煤业集团塔山煤矿,与煤化所合作"
+    assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["晋能控股煤业集团", "煤化所"]
 
 
 def test_the_time_before_a_body_is_no_part_of_it():
