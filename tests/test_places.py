@@ -173,6 +173,8 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "高铁直达台怀,台怀镇和壶口,圣母殿、鱼沼飞梁"  # named bare, without 镇 or 瀑布
     model = [(7, 10, "PLACE"), (text.index("圣母殿"), text.index("圣母殿") + 3, "PLACE")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["台怀", "台怀镇", "壶口", "圣母殿", "鱼沼飞梁"]
+    text = "浑河、绛河和鄂河沿岸,张峰水库"  # smaller rivers and reservoirs
+    assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["浑河", "绛河", "鄂河", "张峰水库"]
     text = "沿偏头关、守口堡一线,登秋风楼,游觉山寺和通天峡"  # forts, passes, towers, temples, gorges
     assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["偏头关", "守口堡", "秋风楼", "觉山寺", "通天峡"]
     # a place that goes on a character or two after the name, or by a numbered part, is the name
