@@ -173,6 +173,8 @@ def test_regions_are_one_place_and_take_their_suffix():
     text = "高铁直达台怀,台怀镇和壶口,圣母殿、鱼沼飞梁"  # named bare, without 镇 or 瀑布
     model = [(7, 10, "PLACE"), (text.index("圣母殿"), text.index("圣母殿") + 3, "PLACE")]
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["台怀", "台怀镇", "壶口", "圣母殿", "鱼沼飞梁"]
+    text = "在大南门站换乘"  # the model's 南门站 is Taiyuan's 大南门 and its station
+    assert [text[s:e] for s, e, _ in with_regions(text, [(2, 5, "PLACE")])] == ["大南门站"]
     text = "浑河、绛河和鄂河沿岸,张峰水库"  # smaller rivers and reservoirs
     assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["浑河", "绛河", "鄂河", "张峰水库"]
     text = "沿偏头关、守口堡一线,登秋风楼,游觉山寺和通天峡"  # forts, passes, towers, temples, gorges
@@ -1984,6 +1986,11 @@ def test_an_old_towns_wall_is_the_site_and_a_county_apart_from_a_site_of_its_own
     text = "平顺县通天峡景区和长治石窟景区"
     assert [text[s:e] for s, e, _ in split_division_sites(text, [(0, 8, "PLACE"), (9, 15, "PLACE")], names)] == [
         "平顺县", "通天峡景区", "长治石窟景区"]  # a short name starts a site's name
+    county = DivisionNames("kg_places")
+    county.initialize(names=["应县", "祁县"], short_names={})
+    text = "应县木塔景区和祁县乔家大院景区"  # and so does a county's name the site's own holds (应县木塔)
+    assert [text[s:e] for s, e, _ in split_division_sites(text, [(0, 6, "PLACE"), (7, 15, "PLACE")], county)] == [
+        "应县木塔景区", "祁县", "乔家大院景区"]
 
 
 def test_the_old_regions_opera_holds_no_place_and_its_theatre_is_a_body(names):

@@ -2205,12 +2205,15 @@ def split_division_sites(text: str, ents: list[tuple[int, int, str]], names: Div
     """A county named in full and read with a site of its own name is two places (祁县 +
     乔家大院景区, 交城县 + 卦山景区), as the annotators split them and MSRA splits a chain; a
     facility described after a division (柳林县滨河生态公园) stays one, and so does a site a short
-    name starts (云冈石窟景区, 汾阳王府景区, 太原汾河湿地公园)."""
+    name starts (云冈石窟景区, 汾阳王府景区, 太原汾河湿地公园) or a site named with the county
+    (应县木塔景区, of ``REGIONS``' 应县木塔)."""
     split = []
     for start, end, label in ents:
         head = next((h for h in SITE_NAME_HEADS if text.endswith(h, start, end)), "") if label == "PLACE" else ""
         cut = next((start + size for size in (4, 3, 2) if head and end - len(head) - start - size >= 2
                     and _county_named(text[start:start + size], names)), None)
+        region = _REGION_PATTERN.match(text, start) if cut else None
+        cut = None if region and region.end() > cut else cut  # 应县木塔 + 景区: the site's name holds the county
         split += [(start, cut, label), (cut, end, label)] if cut else [(start, end, label)]
     return split
 
