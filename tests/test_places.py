@@ -1941,6 +1941,8 @@ def test_a_legal_name_runs_over_a_pdf_line_break_and_from_a_central_groups_short
     text = "市政府与晋能控股电力集团有限公司签约"  # a provincial group's (kg/data/groups.txt) too
     assert [text[s:e] for s, e, _ in with_legal_names(text, [(0, 3, "ORG"), (8, 16, "ORG")], names)] == [
         "市政府", "晋能控股电力集团有限公司"]
+    text = "与中石油煤层气有限责任公司合作"  # the model's name may start inside the group's (中 + 石油…)
+    assert [text[s:e] for s, e, _ in with_legal_names(text, [(2, 13, "ORG")], names)] == ["中石油煤层气有限责任公司"]
     text = "和同煤大唐塔山发电有限责任公司"  # the longest group's name that ends there: 同煤大唐, not 大唐
     assert [text[s:e] for s, e, _ in with_legal_names(text, [], names)] == ["同煤大唐塔山发电有限责任公司"]
     text = "市交通运输局已会同太原市轨道交通发展有限公司开展"  # a body that joins the company starts no name

@@ -1720,7 +1720,10 @@ def _group_before(text: str, end: int) -> list[tuple[int, int, str]]:
         if _name_ends_before(text, position):
             return []
         position -= 1
-        prefix = next((p for p in _GROUPS_LONGEST_FIRST if text.startswith(p, position)), None)
+        # the longest that ends before the name (晋能控股 + 电力集团有限公司, not 晋能控股电力集团), else
+        # one the model's name starts inside (中 + 石油煤层气有限责任公司)
+        prefixes = [p for p in _GROUPS_LONGEST_FIRST if text.startswith(p, position)]
+        prefix = next((p for p in prefixes if position + len(p) <= end), prefixes[0] if prefixes else None)
         if prefix:  # the longest that ends it: 同煤大唐, not 大唐
             start = min((q for q in range(max(0, position - 4), position) for p in _GROUPS_LONGEST_FIRST
                          if text.startswith(p, q) and q + len(p) >= position + len(prefix)), default=position)
