@@ -358,6 +358,10 @@ def test_a_line_travelled_on_is_a_place():
     model = [(0, 3, "PERSON"), (11, 13, "PERSON")]
     assert [(text[s:e], label) for s, e, label in with_running_lines(text, model)] == [
         ("郑太高铁", "PLACE"), ("侯禹高速", "PLACE")]
+    # or one travels by, or that opens (驶上, 依托, 借助; 全线贯通, 运力), but not a kind of line
+    text = "驶上青银高速,依托忻保高速,随着大张高铁运力加密,坐城际铁路"
+    assert [text[s:e] for s, e, _ in with_running_lines(text, [(text.index("大张"), text.index("大张") + 2, "ORG")])] == [
+        "青银高速", "忻保高速", "大张高铁"]
 
 
 def test_a_commission_ends_before_the_verb_and_a_name_before_the_list_comma():

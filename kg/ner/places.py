@@ -2636,10 +2636,11 @@ def _generic(text: str, start: int, end: int) -> bool:
                for cut in range(max(0, end - LONGEST_GENERIC_ORG - 1), start + 1))
 
 
-# a motorway or a railway named by the two places it joins, where one travels on it (经侯禹高速, 郑太高铁
-# 通车后, 乘坐大西高铁); one being built is a project (kg.ner.rules)
-RUNNING_LINE = re.compile("(?<=[经沿与跨从往坐穿])[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)"
-                          "|[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁)(?=通车|(?:[\u4e00-\u9fff]{2})?出口|沿线|收费站)")
+# a motorway or a railway named by the two places it joins, where one travels on it or by it (经侯禹高速,
+# 郑太高铁通车后, 乘坐大西高铁, 驶上青银高速, 依托忻保高速, 随着太焦高铁全线贯通); one being built is a
+# project (kg.ner.rules)
+RUNNING_LINE = re.compile("(?<=[经沿与跨从往坐穿乘托助着上])[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)"
+                          "|[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁)(?=通车|全线贯通|运力|(?:[\u4e00-\u9fff]{2})?出口|沿线|收费站)")
 # and one a list names (大西高铁、石太高铁、太焦高铁交汇, 与太佳高速、青银高速等互联互通), not a railway
 # bureau or works (北京铁路局, 太旧高速扩容), nor a kind of line (城际铁路, 这条高速)
 LINE = "[\u4e00-\u9fff]{2}(?:高速公路|高速|高铁|铁路)(?![局段站网运建公集分改扩项工])"
@@ -2656,9 +2657,9 @@ def with_running_lines(text: str, ents: list[tuple[int, int, str]]) -> list[tupl
     """A line travelled on or listed (``RUNNING_LINE``, ``LISTED_LINE``), a metro line or a numbered
     road is one PLACE, in place of what the model read in it (侯禹 as a person), unless a longer
     name holds it."""
-    listed = [match for match in LISTED_LINE.finditer(text)
-              if not match.group().startswith(NOT_LINE_NAMES) and NOT_IN_LINE_NAMES.isdisjoint(match.group()[:2])]
-    for match in [*RUNNING_LINE.finditer(text), *listed, *METRO_LINE.finditer(text), *NUMBERED_ROAD.finditer(text)]:
+    lines = [match for match in [*RUNNING_LINE.finditer(text), *LISTED_LINE.finditer(text)]
+             if not match.group().startswith(NOT_LINE_NAMES) and NOT_IN_LINE_NAMES.isdisjoint(match.group()[:2])]
+    for match in [*lines, *METRO_LINE.finditer(text), *NUMBERED_ROAD.finditer(text)]:
         ents = _in_place_of_inner(ents, (*match.span(), "PLACE"))
     return ents
 
