@@ -175,6 +175,8 @@ def test_regions_are_one_place_and_take_their_suffix():
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["台怀", "台怀镇", "壶口", "圣母殿", "鱼沼飞梁"]
     text = "在大南门站换乘"  # the model's 南门站 is Taiyuan's 大南门 and its station
     assert [text[s:e] for s, e, _ in with_regions(text, [(2, 5, "PLACE")])] == ["大南门站"]
+    text = "科创城与长风商务区,沿一号公路"  # Taiyuan's innovation town and business district; the tourist roads
+    assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["科创城", "长风商务区", "一号公路"]
     text = "浑河、绛河和鄂河沿岸,张峰水库"  # smaller rivers and reservoirs
     assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["浑河", "绛河", "鄂河", "张峰水库"]
     text = "沿偏头关、守口堡一线,登秋风楼,游觉山寺和通天峡"  # forts, passes, towers, temples, gorges
