@@ -1081,7 +1081,9 @@ def test_common_nouns_and_the_village_of_cunluo_are_no_places():
     # going home and a millet variety hold no place
     text = "返乡青年张瑞种植“晋谷21号”"
     assert without_common_nouns(text, [(0, 2, "PLACE"), (4, 6, "PERSON"), (9, 11, "PLACE")]) == [(4, 6, "PERSON")]
-    # a park's part by its side, a city's remains, patrol paths and safety are no names
+    # a park's part or gate by its side, a city's remains, patrol paths and safety are no names
+    text = "中北大学南门出发"
+    assert without_common_nouns(text, [(0, 4, "ORG"), (4, 6, "PLACE")]) == [(0, 4, "ORG")]
     text = "晋阳湖公园南区开园,城址、宫城,巡山路上,守护一方平安"
     ents = [(text.index(name), text.index(name) + len(name), "PLACE") for name in ("晋阳湖公园", "南区", "城址", "巡山路", "平安")]
     assert [text[s:e] for s, e, _ in without_common_nouns(text, ents)] == ["晋阳湖公园"]

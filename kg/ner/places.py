@@ -539,6 +539,8 @@ COMMON_NOUNS = frozenset({"母亲河", "巡河", "总河", "雄关", "老城", "
                           "东城墙", "西城墙", "南城墙", "北城墙", "城址", "巡山路", "晋商大院",
                           # a park's or a zone's part by its side (晋阳湖公园 + 南区, 在园区东区)
                           "东区", "西区", "南区", "北区",
+                          # and its gate (晋阳湖公园 + 南门, 中北大学 + 南门: the annotators tag none of 20)
+                          "东门", "西门", "南门", "北门",
                           # safety, as in 平安出行, 守护一方平安 (平安建设 is a programme)
                           "平安",
                           # a river's source named without the river (浊漳河的南源、西源、北源)
