@@ -76,7 +76,7 @@ _PERSON_WORDS_BEFORE = ("参谋长", "名将")
 # "person" holding the name with only these after it is the name
 _VERBS_AFTER_NAMES = frozenset("携藏舍率与和等在曾")
 # a site named after a person of history (于成龙故居, 于成龙廉政文化园, 左权将军纪念馆, 昙曜五窟)
-_HISTORICAL_SITE = re.compile("(?:将军)?(?:故居|旧居|纪念馆|纪念堂|纪念碑|纪念园|殉难处|祠|墓|陵园"
+_HISTORICAL_SITE = re.compile("(?:将军)?(?:故居|旧居|故宅|宅园|宅院|纪念馆|纪念堂|纪念碑|纪念园|殉难处|祠|墓|陵园"
                               "|(?:[\u4e00-\u9fff]{2})?文化园|文化广场|五窟)")
 
 
