@@ -158,6 +158,9 @@ def test_a_provincial_group_is_a_body_wherever_named_but_not_inside_its_subsidia
     # the groups' subsidiaries the papers name, and the institute of coal chemistry by its short form
     text = "晋能控股煤业集团塔山煤矿,与煤化所合作"
     assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["晋能控股煤业集团", "煤化所"]
+    # a short name that is also a phrase only where the phrase cannot be (太重 of 太重视, 负担太重，)
+    text = "太钢、太重的专家,不太重视,太重要了,负担太重，"
+    assert [text[s:e] for s, e, _ in with_ministries(text, [])] == ["太钢", "太重"]
 
 
 def test_the_time_before_a_body_is_no_part_of_it():

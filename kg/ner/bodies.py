@@ -75,8 +75,12 @@ LEGAL_ENDINGS = "|".join("\n?".join(ending) for ending in ("股份有限公司",
 GROUPS = read_word_list("groups.txt")
 # with its legal ending (晋能控股集团有限公司), and not where a subsidiary's name goes on (晋能控股 +
 # 煤业集团, 太钢 + 炼钢二厂)
-GROUP_NAME = re.compile("(?:%s)(?:%s)?(?![\u4e00-\u9fff]{1,6}(?:集团|公司|厂))"
-                        % ("|".join(sorted(GROUPS, key=len, reverse=True)), LEGAL_ENDINGS))
+# a group's short name that is also a phrase, and what it never comes before as the group (太重 of 太重视,
+# 太重要, 负担太重了, 看得太重，)
+GROUP_NAMES_AS_PHRASES = {"太重": "[视要了大于，。；！？,.;!?]"}
+GROUP_NAME = re.compile("(?:%s)(?:%s)?(?![\u4e00-\u9fff]{1,6}(?:集团|公司|厂))" % ("|".join(
+    name + (f"(?!{GROUP_NAMES_AS_PHRASES[name]})" if name in GROUP_NAMES_AS_PHRASES else "")
+    for name in sorted(GROUPS, key=len, reverse=True)), LEGAL_ENDINGS))
 
 
 # A national body's office in a province or city is named by the body, the place and its own
