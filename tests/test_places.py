@@ -175,6 +175,9 @@ def test_regions_are_one_place_and_take_their_suffix():
     assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["台怀", "台怀镇", "壶口", "圣母殿", "鱼沼飞梁"]
     text = "在大南门站换乘"  # the model's 南门站 is Taiyuan's 大南门 and its station
     assert [text[s:e] for s, e, _ in with_regions(text, [(2, 5, "PLACE")])] == ["大南门站"]
+    text = "参观八路军太行纪念馆和广武汉墓群"  # longer names over a found one (八路军, 武汉)
+    model = [(2, 5, "ORG"), (text.index("武汉"), text.index("武汉") + 2, "PLACE")]
+    assert [text[s:e] for s, e, _ in with_regions(text, model)] == ["八路军太行纪念馆", "广武汉墓群"]
     text = "科创城与长风商务区,沿一号公路"  # Taiyuan's innovation town and business district; the tourist roads
     assert [text[s:e] for s, e, _ in with_regions(text, [])] == ["科创城", "长风商务区", "一号公路"]
     text = "浑河、绛河和鄂河沿岸,张峰水库"  # smaller rivers and reservoirs
