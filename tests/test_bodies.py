@@ -11,6 +11,7 @@ def test_bodies_named_by_level_alone_are_organisations():
     assert texts("省高院、市中院") == [("省高院", "ORG"), ("市中院", "ORG")]
     assert texts("1月4日,市医保中心传来消息,县疾控中心提醒") == [("市医保中心", "ORG"), ("县疾控中心", "ORG")]
     assert texts("市商务局、市投资促进中心和县投促中心") == [("市商务局", "ORG"), ("市投资促进中心", "ORG"), ("县投促中心", "ORG")]
+    assert texts("近年来,市中心医院牵头") == [("市中心医院", "ORG")]  # not the city centre's hospital
     assert texts("市农业农村局会同市供销社、县气象局") == [("市农业农村局", "ORG"), ("市供销社", "ORG"), ("县气象局", "ORG")]
     assert texts("县公安局、县消防救援大队和市交警支队") == [("县公安局", "ORG"), ("县消防救援大队", "ORG"), ("市交警支队", "ORG")]
     assert texts("入选省工信厅公布的名单,主动对接省能源局") == [("省工信厅", "ORG"), ("省能源局", "ORG")]  # after a verb
