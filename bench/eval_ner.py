@@ -10,9 +10,9 @@
 3. Seed pages 001-004 against this project's own annotations, bench/annotations/*.ann.txt
    (the guidelines' markup, made blind by the guidelines, without the tool's output): a second,
    larger sample of local pages, less sure than the worked example.
-4. The invented pages in the seeds' style (598 on 2026-12-08), bench/annotations/synthetic/*.ann.txt
-   (A-H and M-T, then numbered batches: A1-A42, B1-B42, C1-C42, D1-D40, E1-E46, F1-F42, G1-G42,
-   H1-H42, M1-M24, N1-N24, O1-O22, P1-P24, Q1-Q24, R1-R24, S1-S24, T1-T24, W1-W20, Y1-Y18,
+4. The invented pages in the seeds' style (614 on 2026-12-08), bench/annotations/synthetic/*.ann.txt
+   (A-H and M-T, then numbered batches: A1-A44, B1-B44, C1-C44, D1-D42, E1-E48, F1-F44, G1-G44,
+   H1-H44, M1-M24, N1-N24, O1-O22, P1-P24, Q1-Q24, R1-R24, S1-S24, T1-T24, W1-W20, Y1-Y18,
    Z1-Z16), against the annotations of the helper sessions that wrote them: hard cases the
    seeds lack (sites, zones, PDF line breaks), a check on rules, not a measure of real pages.
 5. Eight more invented pages, bench/annotations/synthetic/heldout/*.ann.txt, held out: scored,
