@@ -307,10 +307,12 @@ def with_historical_persons(text: str, mentions: list[Mention]) -> list[Mention]
     ``_HISTORICAL_SITE``), and a name found from inside one starts with it (于 + 成龙廉政文化论坛)."""
     from kg.ner.rules import from_edition  # imports spaCy, which tagging has loaded already
 
-    for match in _HISTORICAL_PERSONS.finditer(text):
+    found = list(_HISTORICAL_PERSONS.finditer(text))
+    named = {match.span() for match in found}
+    for match in found:
         start, end = match.span()
         if (_in_book_title(text, start, end) or any(_holds_other_name(text, m, start, end) for m in mentions)
-                or match.group().replace("\n", "") in AMBIGUOUS_PERSONS and not _named_as_person(text, match, mentions)):
+                or match.group().replace("\n", "") in AMBIGUOUS_PERSONS and not _named_as_person(text, match, named, mentions)):
             continue
         site_end = _historical_site_end(text, end)
         crossing = next((m for m in mentions if start < m.start < end < m.end and m.label != "PERSON"), None)
@@ -356,14 +358,13 @@ def _holds_other_name(text: str, mention: Mention, start: int, end: int) -> bool
     return not run_on
 
 
-def _named_as_person(text: str, match: re.Match, mentions: list[Mention]) -> bool:
+def _named_as_person(text: str, match: re.Match, named: set[tuple[int, int]], mentions: list[Mention]) -> bool:
     """Whether an ambiguous name is the person there: before 将军, 同志 or 烈士, after 参谋长 or 名将,
-    or in a list with another person (朱德、彭德怀、左权等)."""
+    or in a list with another person, of history (``named``) or found (朱德、彭德怀、左权等)."""
     start, end = match.span()
     if text.startswith(_PERSON_WORDS_AFTER, end) or text.endswith(_PERSON_WORDS_BEFORE, 0, start):
         return True
-    persons = {match.span() for match in _HISTORICAL_PERSONS.finditer(text)}
-    persons |= {(m.start, m.end) for m in mentions if m.label == "PERSON"}
+    persons = named | {(m.start, m.end) for m in mentions if m.label == "PERSON"}
     return any(text[start - 1:start] == "、" and person_end == start - 1
                or text[end:end + 1] == "、" and person_start == end + 1 for person_start, person_end in persons)
 
